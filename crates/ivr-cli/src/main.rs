@@ -1,0 +1,2 @@
+//! The `ivr` command.
+fn main() {}

@@ -1,0 +1,1 @@
+//! Cloud providers: request signing, typed clients, profiles and the credential store.

@@ -1,0 +1,1 @@
+//! Flow files on disk: size-limited reads, atomic writes, autosave.
