@@ -5,6 +5,7 @@
 //! arguments, so the app, the `ivr` command and the tests share one engine.
 
 pub mod catalog;
+pub mod dialect;
 pub mod file;
 pub mod i18n;
 pub mod model;

@@ -1,0 +1,127 @@
+//! Dialects: the providers' flow formats, each turned into a [`Flow`] and back
+//! by pure functions, and told apart automatically on input.
+//!
+//! Each dialect module offers the same three functions:
+//! - `detect(&Value) -> bool`: whether a parsed JSON document is in this dialect
+//!   (any of the wrappers it accepts);
+//! - `decode(&Value) -> Result<Flow, DecodeError>`;
+//! - `encode(&Flow) -> Result<Value, EncodeError>`: the provider's document
+//!   (for Connect, the Content object; for CCC 2020, the Definition object; for
+//!   CCC 2017, `{"Content": [...], "Canvas": {...}}`).
+
+use serde_json::Value;
+
+use crate::file::{self, FlowFileError};
+use crate::model::{Flow, Provider};
+
+/// A format a flow can be read from or written to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Dialect {
+    /// IVR Studio's own `*.ivr.json`.
+    Native,
+    /// A provider's format.
+    Provider(Provider),
+}
+
+impl Dialect {
+    /// The name used on the command line: `ivr`, `connect`, `aliyun`, `aliyun2017`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dialect::Native => "ivr",
+            Dialect::Provider(p) => p.as_str(),
+        }
+    }
+
+    /// Parses a command-line name.
+    pub fn parse(s: &str) -> Option<Dialect> {
+        match s {
+            "ivr" | "native" => Some(Dialect::Native),
+            other => Provider::parse(other).map(Dialect::Provider),
+        }
+    }
+}
+
+/// Why a provider document could not be read.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum DecodeError {
+    /// The bytes are not JSON, or not a native file this build can read.
+    #[error(transparent)]
+    File(#[from] FlowFileError),
+    /// The document is in no dialect this build knows.
+    #[error("{0}")]
+    Unrecognised(String),
+    /// The document is in a known dialect but malformed at `path`.
+    #[error("at {path}: {message}")]
+    Invalid { path: String, message: String },
+}
+
+impl DecodeError {
+    /// A malformed-document error at a JSON path such as `$.Actions[3].Type`.
+    pub fn invalid(path: impl Into<String>, message: impl Into<String>) -> DecodeError {
+        DecodeError::Invalid {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Why a flow could not be written in a dialect.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum EncodeError {
+    /// The target cannot carry this block; validation for the target names it too.
+    #[error("block {node} ({block}) cannot be carried by {target}")]
+    Unsupported {
+        node: String,
+        block: String,
+        target: Provider,
+    },
+    /// Anything else the target cannot express.
+    #[error("{0}")]
+    Other(String),
+}
+
+/// Tells which dialect a parsed document is in.
+pub fn detect(value: &Value) -> Option<Dialect> {
+    let Value::Object(map) = value else {
+        return None;
+    };
+    if map.get("format").and_then(Value::as_str) == Some(file::FORMAT) {
+        return Some(Dialect::Native);
+    }
+    None
+}
+
+/// Reads bytes in any dialect, telling which it was.
+pub fn decode(bytes: &[u8]) -> Result<(Dialect, Flow), DecodeError> {
+    if bytes.len() > file::MAX_FILE_BYTES {
+        return Err(FlowFileError::TooLarge {
+            bytes: bytes.len(),
+            limit: file::MAX_FILE_BYTES,
+        }
+        .into());
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(FlowFileError::Empty.into());
+    }
+    let value = file::parse_json(bytes)?;
+    match detect(&value) {
+        Some(Dialect::Native) => Ok((Dialect::Native, file::from_bytes(bytes)?)),
+        Some(Dialect::Provider(p)) => Err(DecodeError::Unrecognised(format!(
+            "this is a {p} flow, which this build cannot read yet"
+        ))),
+        None => Err(DecodeError::Unrecognised(
+            "not a flow this build can read: expected an IVR Studio flow file (\"format\": \"ivr-studio/flow\")"
+                .into(),
+        )),
+    }
+}
+
+/// Writes a flow in a dialect, as the bytes a file or an API body holds.
+pub fn encode(flow: &Flow, to: Dialect) -> Result<Vec<u8>, EncodeError> {
+    match to {
+        Dialect::Native => Ok(file::to_bytes(flow)),
+        Dialect::Provider(p) => Err(EncodeError::Other(format!(
+            "writing {p} flows is not built yet"
+        ))),
+    }
+}
