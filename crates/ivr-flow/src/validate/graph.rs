@@ -1,0 +1,210 @@
+//! Graph rules: one start, lines into the start, one line per exit, every
+//! required exit wired, every block reachable, no cycle that never waits.
+
+use petgraph::algo::tarjan_scc;
+use petgraph::visit::{Dfs, EdgeRef, NodeFiltered};
+
+use super::index::FlowIndex;
+use super::msg;
+use crate::catalog::{START_BLOCK, derived_items};
+use crate::i18n::Text;
+use crate::model::Flow;
+use crate::problem::{Code, Problem};
+
+/// Runs every graph rule.
+pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
+    let start = check_start(flow, out);
+    check_lines_into_start(flow, ix, out);
+    check_exits(flow, ix, out);
+    if let Some(start) = start {
+        check_reachable(flow, ix, start, out);
+    }
+    check_cycles(flow, ix, out);
+}
+
+/// Exactly one start block; returns it.
+fn check_start(flow: &Flow, out: &mut Vec<Problem>) -> Option<usize> {
+    let mut starts = flow
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.block == START_BLOCK)
+        .map(|(i, _)| i);
+    let Some(first) = starts.next() else {
+        out.push(Problem::new(
+            Code::StartMissing,
+            Text::new(
+                "The flow has no Start block, so no call can enter it. Add a Start block and connect it to the first step.",
+                "流程没有“开始”模块，来电无法进入。请添加“开始”模块并连接到第一步。",
+            ),
+        ));
+        return None;
+    };
+    for extra in starts {
+        let node = &flow.nodes[extra];
+        out.push(
+            Problem::new(
+                Code::StartMultiple,
+                Text::new(
+                    format!("The flow has more than one Start block; {} is an extra one. Delete it: a flow has one entry.", node.id),
+                    format!("流程有多个“开始”模块，{} 是多余的。请删除它：一个流程只有一个入口。", node.id),
+                ),
+            )
+            .at_node(&node.id),
+        );
+    }
+    Some(first)
+}
+
+fn check_lines_into_start(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
+    for e in ix.graph.edge_references() {
+        let to = &flow.nodes[ix.graph[e.target()]];
+        if to.block != START_BLOCK {
+            continue;
+        }
+        let edge = &flow.edges[*e.weight()];
+        out.push(
+            Problem::new(
+                Code::EdgeIntoStart,
+                Text::new(
+                    format!("Line {} enters the Start block; calls only enter a flow there, nothing may lead back to it. Connect the line to another block.", edge.id),
+                    format!("连线 {} 连入了“开始”模块；“开始”只能是入口，不能被连入。请把该连线接到其他模块。", edge.id),
+                ),
+            )
+            .at_node(&to.id)
+            .at_edge(&edge.id),
+        );
+    }
+}
+
+/// One line per exit, and every required exit wired.
+fn check_exits(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
+    let mut wired: Vec<(&str, usize)> = Vec::new();
+    let mut key = String::new();
+    for (i, node) in flow.nodes.iter().enumerate() {
+        let Some(spec) = ix.specs[i] else { continue };
+        if spec.terminal {
+            continue;
+        }
+        wired.clear();
+        wired.extend(
+            ix.out_edges(i)
+                .map(|e| (flow.edges[e].from.port.as_str(), e)),
+        );
+        wired.sort_unstable();
+        for pair in wired.windows(2) {
+            if pair[0].0 == pair[1].0 {
+                let edge = &flow.edges[pair[1].1];
+                out.push(
+                    Problem::new(
+                        Code::ExitMultipleLines,
+                        msg::about(node, Some(spec), |en, zh| {
+                            (
+                                format!("Exit \"{}\" of {en} has more than one line; a call can take only one. Delete line {}.", pair[0].0, edge.id),
+                                format!("{zh}的出口“{}”连了多条线，而通话只能走一条。请删除连线 {}。", pair[0].0, edge.id),
+                            )
+                        }),
+                    )
+                    .at_node(&node.id)
+                    .at_port(pair[0].0)
+                    .at_edge(&edge.id),
+                );
+            }
+        }
+        let is_wired = |port: &str| wired.binary_search_by(|(p, _)| (*p).cmp(port)).is_ok();
+        let mut unwired = |port: &str, name: Option<&Text>| {
+            let (pen, pzh) = match name {
+                Some(t) => (t.en.as_str(), t.zh.as_str()),
+                None => (port, port),
+            };
+            out.push(
+                Problem::new(
+                    Code::ExitUnwired,
+                    msg::about(node, Some(spec), |en, zh| {
+                        (
+                            format!("Exit \"{pen}\" of {en} leads nowhere. Drag a line from it to the block that should come next."),
+                            format!("{zh}的出口“{pzh}”没有连线。请从它拖一条线到下一步的模块。"),
+                        )
+                    }),
+                )
+                .at_node(&node.id)
+                .at_port(port),
+            );
+        };
+        if let Some(d) = spec.derived_ports.as_ref().filter(|d| d.required) {
+            for item in derived_items(node, &d.param) {
+                key.clear();
+                key.push_str(&d.prefix);
+                key.push_str(item);
+                if !is_wired(&key) {
+                    unwired(&key, None);
+                }
+            }
+        }
+        for port in spec.ports.iter().filter(|p| p.required) {
+            if !is_wired(&port.id) {
+                unwired(&port.id, Some(&port.name));
+            }
+        }
+    }
+}
+
+/// Every block can be reached from the start.
+fn check_reachable(flow: &Flow, ix: &FlowIndex<'_>, start: usize, out: &mut Vec<Problem>) {
+    let mut dfs = Dfs::new(&ix.graph, FlowIndex::node_ix(start));
+    while dfs.next(&ix.graph).is_some() {}
+    for (i, node) in flow.nodes.iter().enumerate() {
+        if dfs.discovered.contains(i) || node.block == START_BLOCK {
+            continue;
+        }
+        out.push(
+            Problem::new(
+                Code::NodeUnreachable,
+                msg::about(node, ix.specs[i], |en, zh| {
+                    (
+                        format!("No path from Start reaches {en}, so no call will ever get there. Connect a line into it, or delete it."),
+                        format!("从“开始”没有路径能到达{zh}，来电永远不会走到这里。请连一条线到它，或删除它。"),
+                    )
+                }),
+            )
+            .at_node(&node.id),
+        );
+    }
+}
+
+/// No cycle made only of blocks that never wait for the caller.
+fn check_cycles(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
+    // Unknown blocks count as waiting: their rule already failed.
+    let spins = |n: petgraph::graph::NodeIndex| ix.specs[n.index()].is_some_and(|s| !s.waits);
+    let filtered = NodeFiltered::from_fn(&ix.graph, spins);
+    for scc in tarjan_scc(&filtered) {
+        let is_cycle = match scc.as_slice() {
+            [] => false,
+            [one] => ix.graph.contains_edge(*one, *one),
+            _ => true,
+        };
+        if !is_cycle {
+            continue;
+        }
+        let mut members: Vec<usize> = scc.iter().map(|n| n.index()).collect();
+        members.sort_unstable();
+        let first = &flow.nodes[members[0]];
+        let names: Vec<String> = members
+            .iter()
+            .take(5)
+            .map(|&i| msg::block_name(&flow.nodes[i], ix.specs[i]).0)
+            .collect();
+        let more = if members.len() > 5 { ", ..." } else { "" };
+        let list = format!("{}{more}", names.join(", "));
+        out.push(
+            Problem::new(
+                Code::CycleNoWait,
+                Text::new(
+                    format!("These blocks form a loop in which nothing waits for the caller, so a call would spin forever: {list}. Put a Menu, Collect digits or Loop block in the loop, or break it."),
+                    format!("这些模块构成了一个不等待来电者输入的循环，通话会无限空转：{list}。请在循环中加入按键菜单、收集按键或循环模块，或断开循环。"),
+                ),
+            )
+            .at_node(&first.id),
+        );
+    }
+}

@@ -1,0 +1,134 @@
+//! Target rules: what each provider can carry, its limits, and the cloud
+//! references to review before a publish.
+
+use super::index::FlowIndex;
+use super::msg;
+use crate::catalog::{PROVIDER_BLOCK, ParamKind, START_BLOCK};
+use crate::i18n::Text;
+use crate::model::{Flow, Provider};
+use crate::problem::{Code, Problem};
+
+/// A provider's limits on a flow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TargetLimits {
+    /// Most blocks (Connect: actions) in one flow.
+    pub max_blocks: Option<usize>,
+    /// Longest block id.
+    pub max_id_len: Option<usize>,
+    /// Largest flow document, in characters.
+    pub max_content_chars: Option<usize>,
+}
+
+/// The limits of a provider.
+pub fn limits_of(target: Provider) -> TargetLimits {
+    match target {
+        Provider::Connect => TargetLimits {
+            max_blocks: Some(250),
+            max_id_len: Some(50),
+            max_content_chars: Some(256_000),
+        },
+        Provider::Aliyun | Provider::Aliyun2017 | Provider::Nxlink => TargetLimits {
+            max_blocks: None,
+            max_id_len: None,
+            max_content_chars: None,
+        },
+    }
+}
+
+/// The problem, if any, with a flow whose document for `target` is `chars`
+/// characters long. The dialect that writes the document calls this.
+pub fn content_size_problem(target: Provider, chars: usize) -> Option<Problem> {
+    let limit = limits_of(target).max_content_chars?;
+    (chars > limit).then(|| {
+        Problem::new(
+            Code::TargetContentTooLarge,
+            Text::new(
+                format!("Written for {target}, this flow is {chars} characters long; {target} takes at most {limit}. Move part of it into a sub-flow."),
+                format!("按 {target} 格式写出后，流程长度为 {chars} 个字符，超过了 {target} 的 {limit} 上限。请把一部分移到子流程中。"),
+            ),
+        )
+    })
+}
+
+/// Runs the rules for one target.
+pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, target: Provider, out: &mut Vec<Problem>) {
+    let limits = limits_of(target);
+    let mut blocks = 0usize;
+    for (i, node) in flow.nodes.iter().enumerate() {
+        let Some(spec) = ix.specs[i] else { continue };
+        if node.block != START_BLOCK {
+            blocks += 1;
+        }
+        if !carries(target, spec.providers.as_slice(), node) {
+            out.push(
+                Problem::new(
+                    Code::TargetUnsupportedBlock,
+                    msg::about(node, Some(spec), |en, zh| {
+                        (
+                            format!("{target} cannot carry {en}. Replace it with a block {target} supports."),
+                            format!("{target} 不支持{zh}。请换成 {target} 支持的模块。"),
+                        )
+                    }),
+                )
+                .at_node(&node.id),
+            );
+        }
+        if let Some(max) = limits
+            .max_id_len
+            .filter(|&max| node.id.chars().count() > max)
+        {
+            out.push(
+                Problem::new(
+                    Code::TargetIdTooLong,
+                    Text::new(
+                        format!("Block id \"{}\" is longer than the {max} characters {target} allows. Shorten it.", node.id),
+                        format!("模块 ID“{}”超过了 {target} 允许的 {max} 个字符。请缩短。", node.id),
+                    ),
+                )
+                .at_node(&node.id),
+            );
+        }
+        for param in &spec.params {
+            let ParamKind::Reference { target: kind } = param.kind else {
+                continue;
+            };
+            let Some(value) = node.params.get(&param.key).and_then(|v| v.as_str()) else {
+                continue;
+            };
+            if value.is_empty() || value.starts_with('$') {
+                continue;
+            }
+            out.push(
+                Problem::new(
+                    Code::ReferenceReview,
+                    msg::about(node, Some(spec), |en, zh| {
+                        (
+                            format!("{en} refers to {kind:?} \"{value}\". Check that it exists on the {target} instance before publishing."),
+                            format!("{zh}引用了“{value}”。发布前请确认它在 {target} 实例中存在。"),
+                        )
+                    }),
+                )
+                .at_node(&node.id)
+                .at_field(param.key.as_str()),
+            );
+        }
+    }
+    if let Some(max) = limits.max_blocks.filter(|&max| blocks > max) {
+        out.push(Problem::new(
+            Code::TargetTooManyBlocks,
+            Text::new(
+                format!("The flow has {blocks} blocks; {target} allows at most {max} in one flow. Move part of it into a sub-flow."),
+                format!("流程有 {blocks} 个模块，{target} 每个流程最多允许 {max} 个。请把一部分移到子流程中。"),
+            ),
+        ));
+    }
+}
+
+/// Whether `target` can carry this block: neutral blocks by the catalog,
+/// provider blocks only on their own provider.
+fn carries(target: Provider, providers: &[Provider], node: &crate::model::Node) -> bool {
+    if node.block == PROVIDER_BLOCK {
+        return node.params.get("provider").and_then(|v| v.as_str()) == Some(target.as_str());
+    }
+    providers.contains(&target)
+}

@@ -1,0 +1,453 @@
+//! One test per validation rule: each builds the smallest flow that breaks the
+//! rule and checks the rule's code is reported at the right place, so removing
+//! a rule fails its test. Valid flows must come back clean.
+
+mod common;
+
+use common::{B, menu_flow};
+use ivr_flow::model::Provider;
+use ivr_flow::problem::{Code, Problem, Severity};
+use ivr_flow::validate::content_size_problem;
+use ivr_flow::{starter_flow, validate, validate_for};
+use serde_json::json;
+
+fn codes(problems: &[Problem]) -> Vec<Code> {
+    problems.iter().map(|p| p.code).collect()
+}
+
+/// The problems of `code`; fails when there are none.
+fn expect(problems: &[Problem], code: Code) -> Vec<&Problem> {
+    let found: Vec<&Problem> = problems.iter().filter(|p| p.code == code).collect();
+    assert!(
+        !found.is_empty(),
+        "expected {code}, got {:?}",
+        codes(problems)
+    );
+    found
+}
+
+fn only(problems: &[Problem], code: Code) -> &Problem {
+    assert_eq!(codes(problems), vec![code], "{problems:#?}");
+    &problems[0]
+}
+
+#[test]
+fn valid_flows_have_no_problems() {
+    assert_eq!(validate(&starter_flow()), vec![]);
+    assert_eq!(validate(&menu_flow()), vec![]);
+}
+
+#[test]
+fn every_code_has_a_test_here() {
+    // Keeps this file honest: a new rule must get a test below.
+    let src = include_str!("validate_rules.rs");
+    for code in Code::ALL {
+        let variant = format!("Code::{code:?}");
+        assert!(src.contains(&variant), "no test for {variant}");
+    }
+}
+
+#[test]
+fn messages_are_in_english_and_chinese() {
+    let p = validate(&B::new().node("a", "hang_up").build());
+    for problem in &p {
+        assert!(!problem.message.en.is_empty());
+        assert!(
+            problem
+                .message
+                .zh
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        );
+        assert_eq!(problem.severity, problem.code.severity());
+    }
+}
+
+#[test]
+fn start_missing() {
+    let p = validate(&B::new().node("bye", "hang_up").build());
+    let problem = only(&p, Code::StartMissing);
+    assert_eq!(problem.severity, Severity::Error);
+}
+
+#[test]
+fn start_multiple() {
+    let flow = B::new()
+        .node("s1", "start")
+        .node("s2", "start")
+        .node("bye", "hang_up")
+        .edge("s1", "next", "bye")
+        .edge("s2", "next", "bye")
+        .build();
+    assert_eq!(
+        only(&validate(&flow), Code::StartMultiple).node.as_deref(),
+        Some("s2")
+    );
+}
+
+#[test]
+fn node_duplicate_id() {
+    let flow = B::new()
+        .node("start", "start")
+        .node("bye", "hang_up")
+        .node("bye", "hang_up")
+        .edge("start", "next", "bye")
+        .build();
+    let p = validate(&flow);
+    assert_eq!(
+        expect(&p, Code::NodeDuplicateId)[0].node.as_deref(),
+        Some("bye")
+    );
+    // Lines go to the first block with the id, so the second is also unreachable.
+    assert_eq!(
+        codes(&p),
+        vec![Code::NodeDuplicateId, Code::NodeUnreachable]
+    );
+}
+
+#[test]
+fn node_unknown_block() {
+    let flow = B::new()
+        .node("start", "start")
+        .node("x", "teleport")
+        .edge("start", "next", "x")
+        .build();
+    let p = validate(&flow);
+    assert_eq!(only(&p, Code::NodeUnknownBlock).node.as_deref(), Some("x"));
+}
+
+#[test]
+fn node_unreachable() {
+    let mut flow = menu_flow();
+    flow.nodes
+        .push(B::new().node("lost", "hang_up").build().nodes.remove(0));
+    let p = validate(&flow);
+    let problem = only(&p, Code::NodeUnreachable);
+    assert_eq!(problem.node.as_deref(), Some("lost"));
+    assert_eq!(problem.severity, Severity::Warning);
+}
+
+#[test]
+fn edge_duplicate_id() {
+    let mut flow = starter_flow();
+    flow.edges[1].id = flow.edges[0].id.clone();
+    assert_eq!(
+        only(&validate(&flow), Code::EdgeDuplicateId)
+            .edge
+            .as_deref(),
+        Some("e1")
+    );
+}
+
+#[test]
+fn edge_dangling_to_missing_block() {
+    let mut flow = starter_flow();
+    flow.edges[1].to = "ghost".into();
+    let p = validate(&flow);
+    let problem = expect(&p, Code::EdgeDangling)[0];
+    assert_eq!(problem.edge.as_deref(), Some("e2"));
+    assert!(problem.message.en.contains("ghost"));
+}
+
+#[test]
+fn edge_dangling_from_missing_exit() {
+    let mut flow = starter_flow();
+    flow.edges[1].from.port = "key:9".into();
+    let p = validate(&flow);
+    let problem = expect(&p, Code::EdgeDangling)[0];
+    assert_eq!(problem.port.as_deref(), Some("key:9"));
+}
+
+#[test]
+fn edge_into_start() {
+    let flow = B::new()
+        .node("start", "start")
+        .node("menu", "menu")
+        .edge("start", "next", "menu")
+        .edge("menu", "key:1", "start")
+        .edge("menu", "key:2", "menu")
+        .edge("menu", "timeout", "menu")
+        .edge("menu", "no_match", "menu")
+        .build();
+    let p = validate(&flow);
+    assert_eq!(only(&p, Code::EdgeIntoStart).edge.as_deref(), Some("e2"));
+}
+
+#[test]
+fn terminal_has_exit() {
+    let flow = B::new()
+        .node("start", "start")
+        .node("bye", "hang_up")
+        .node("more", "hang_up")
+        .edge("start", "next", "bye")
+        .edge("bye", "next", "more")
+        .build();
+    let p = validate(&flow);
+    let problem = expect(&p, Code::TerminalHasExit)[0];
+    assert_eq!(problem.node.as_deref(), Some("bye"));
+}
+
+#[test]
+fn exit_multiple_lines() {
+    let mut flow = starter_flow();
+    flow = {
+        let mut b = B { flow };
+        b = b.edge("welcome", "next", "welcome");
+        b.build()
+    };
+    let p = validate(&flow);
+    let problem = expect(&p, Code::ExitMultipleLines)[0];
+    assert_eq!(problem.port.as_deref(), Some("next"));
+}
+
+#[test]
+fn exit_unwired_fixed_and_derived() {
+    let mut flow = menu_flow();
+    flow.edges
+        .retain(|e| e.from.port != "key:2" && e.from.port != "timeout");
+    flow.nodes.retain(|n| n.id != "queue");
+    let p = validate(&flow);
+    let unwired: Vec<_> = expect(&p, Code::ExitUnwired)
+        .iter()
+        .map(|p| p.port.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(unwired, vec!["key:2", "timeout"]);
+}
+
+#[test]
+fn exit_appears_when_a_key_is_added() {
+    let mut flow = menu_flow();
+    let menu = flow.nodes.iter_mut().find(|n| n.id == "menu").unwrap();
+    menu.params.insert("keys".into(), json!(["1", "2", "3"]));
+    let p = validate(&flow);
+    assert_eq!(only(&p, Code::ExitUnwired).port.as_deref(), Some("key:3"));
+}
+
+#[test]
+fn cycle_no_wait() {
+    let flow = B::new()
+        .node("start", "start")
+        .node("a", "play_prompt")
+        .node("b", "set_variables")
+        .param("assignments", json!([]))
+        .unset("assignments")
+        .edge("start", "next", "a")
+        .edge("a", "next", "b")
+        .edge("b", "next", "a")
+        .build();
+    let p = validate(&flow);
+    let problem = expect(&p, Code::CycleNoWait)[0];
+    assert_eq!(problem.node.as_deref(), Some("a"));
+    // A loop through a menu waits for the caller: no problem.
+    assert!(!codes(&validate(&menu_flow())).contains(&Code::CycleNoWait));
+}
+
+#[test]
+fn cycle_no_wait_self_loop() {
+    let flow = B::new()
+        .node("start", "start")
+        .node("a", "play_prompt")
+        .edge("start", "next", "a")
+        .edge("a", "next", "a")
+        .build();
+    let p = validate(&flow);
+    assert_eq!(expect(&p, Code::CycleNoWait)[0].node.as_deref(), Some("a"));
+}
+
+fn prompt_flow(key: &str, value: serde_json::Value) -> ivr_flow::Flow {
+    B::new()
+        .node("start", "start")
+        .node("p", "play_prompt")
+        .param(key, value)
+        .node("bye", "hang_up")
+        .edge("start", "next", "p")
+        .edge("p", "next", "bye")
+        .build()
+}
+
+#[test]
+fn field_required() {
+    let p = validate(&prompt_flow("text", json!("  ")));
+    assert_eq!(only(&p, Code::FieldRequired).field.as_deref(), Some("text"));
+    let mut flow = prompt_flow("text", json!("x"));
+    flow.nodes[1].params.remove("text");
+    assert_eq!(
+        only(&validate(&flow), Code::FieldRequired).field.as_deref(),
+        Some("text")
+    );
+}
+
+#[test]
+fn field_invalid() {
+    let p = validate(&prompt_flow("interruptible", json!("yes")));
+    assert_eq!(
+        only(&p, Code::FieldInvalid).field.as_deref(),
+        Some("interruptible")
+    );
+    let p = validate(&prompt_flow("voice_type", json!("whisper")));
+    assert_eq!(
+        only(&p, Code::FieldInvalid).field.as_deref(),
+        Some("voice_type")
+    );
+}
+
+#[test]
+fn field_invalid_keys() {
+    let mut flow = menu_flow();
+    let menu = flow.nodes.iter_mut().find(|n| n.id == "menu").unwrap();
+    menu.params.insert("keys".into(), json!(["1", "1", "x"]));
+    let p = validate(&flow);
+    assert_eq!(expect(&p, Code::FieldInvalid).len(), 2);
+}
+
+#[test]
+fn field_out_of_range() {
+    let mut flow = menu_flow();
+    let menu = flow.nodes.iter_mut().find(|n| n.id == "menu").unwrap();
+    menu.params.insert("timeout_seconds".into(), json!(0));
+    let p = validate(&flow);
+    assert_eq!(
+        only(&p, Code::FieldOutOfRange).field.as_deref(),
+        Some("timeout_seconds")
+    );
+}
+
+#[test]
+fn field_too_long() {
+    let p = validate(&prompt_flow("text", json!("x".repeat(3001))));
+    let problem = only(&p, Code::FieldTooLong);
+    assert!(
+        problem.message.en.contains("3001"),
+        "{}",
+        problem.message.en
+    );
+}
+
+#[test]
+fn field_unknown() {
+    let p = validate(&prompt_flow("colour", json!("blue")));
+    let problem = only(&p, Code::FieldUnknown);
+    assert_eq!(problem.field.as_deref(), Some("colour"));
+    assert_eq!(problem.severity, Severity::Warning);
+}
+
+fn collect_flow(variable: &str) -> B {
+    B::new()
+        .node("start", "start")
+        .node("c", "collect_digits")
+        .param("variable", json!(variable))
+        .node("bye", "hang_up")
+        .edge("start", "next", "c")
+        .edge("c", "next", "bye")
+        .edge("c", "timeout", "bye")
+}
+
+#[test]
+fn variable_undeclared() {
+    let p = validate(&collect_flow("account").build());
+    assert_eq!(
+        only(&p, Code::VariableUndeclared).field.as_deref(),
+        Some("variable")
+    );
+    assert_eq!(
+        validate(&collect_flow("account").var("account").build()),
+        vec![]
+    );
+}
+
+#[test]
+fn variable_invalid() {
+    let p = validate(&collect_flow("ok").var("ok").var("ok").var("9lives").build());
+    let found = expect(&p, Code::VariableInvalid);
+    assert_eq!(found.len(), 2);
+}
+
+#[test]
+fn target_unsupported_block() {
+    let flow = B::new()
+        .node("start", "start")
+        .node("sms", "send_sms")
+        .param("message", json!("Thanks for calling"))
+        .node("bye", "hang_up")
+        .edge("start", "next", "sms")
+        .edge("sms", "next", "bye")
+        .build();
+    assert_eq!(validate_for(&flow, Some(Provider::Aliyun)), vec![]);
+    let p = validate_for(&flow, Some(Provider::Connect));
+    assert_eq!(
+        only(&p, Code::TargetUnsupportedBlock).node.as_deref(),
+        Some("sms")
+    );
+}
+
+#[test]
+fn target_unsupported_provider_block() {
+    let flow = B::new()
+        .node("start", "start")
+        .node("x", "provider")
+        .param("provider", json!("aliyun"))
+        .param("type", json!("VOICE_NAVIGATOR"))
+        .edge("start", "next", "x")
+        .build();
+    assert_eq!(validate_for(&flow, Some(Provider::Aliyun)), vec![]);
+    let p = validate_for(&flow, Some(Provider::Connect));
+    assert_eq!(
+        only(&p, Code::TargetUnsupportedBlock).node.as_deref(),
+        Some("x")
+    );
+}
+
+#[test]
+fn target_too_many_blocks() {
+    let mut b = B::new().node("start", "start");
+    let mut prev = "start".to_string();
+    for i in 0..250 {
+        let id = format!("p{i}");
+        b = b.node(&id, "play_prompt").edge(&prev, "next", &id);
+        prev = id;
+    }
+    b = b.node("bye", "hang_up").edge(&prev, "next", "bye");
+    let flow = b.build();
+    assert_eq!(validate_for(&flow, Some(Provider::Aliyun)), vec![]);
+    let p = validate_for(&flow, Some(Provider::Connect));
+    assert!(
+        only(&p, Code::TargetTooManyBlocks)
+            .message
+            .en
+            .contains("251")
+    );
+}
+
+#[test]
+fn target_id_too_long() {
+    let long = "x".repeat(51);
+    let flow = B::new()
+        .node("start", "start")
+        .node(&long, "hang_up")
+        .edge("start", "next", &long)
+        .build();
+    assert_eq!(validate(&flow), vec![]);
+    let p = validate_for(&flow, Some(Provider::Connect));
+    assert_eq!(
+        only(&p, Code::TargetIdTooLong).node.as_deref(),
+        Some(long.as_str())
+    );
+}
+
+#[test]
+fn target_content_too_large() {
+    assert!(content_size_problem(Provider::Connect, 256_000).is_none());
+    let p = content_size_problem(Provider::Connect, 256_001).unwrap();
+    assert_eq!(p.code, Code::TargetContentTooLarge);
+    assert!(content_size_problem(Provider::Aliyun, 10_000_000).is_none());
+}
+
+#[test]
+fn reference_review() {
+    let p = validate_for(&menu_flow(), Some(Provider::Connect));
+    let problem = only(&p, Code::ReferenceReview);
+    assert_eq!(problem.severity, Severity::Info);
+    assert_eq!(problem.field.as_deref(), Some("queue"));
+    assert!(problem.message.en.contains("arn:aws:connect:queue/sales"));
+    assert_eq!(validate(&menu_flow()), vec![]);
+}
