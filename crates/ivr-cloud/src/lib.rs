@@ -1,1 +1,23 @@
 //! Cloud providers: request signing, typed clients, profiles and the credential store.
+//!
+//! This crate is Tauri-free and depends only on `ivr-flow`. One small module per
+//! concern:
+//! - [`error`]: the one [`CloudError`] every call returns, with the provider's
+//!   code, message and request id kept intact.
+//! - [`secret`]: [`Secret`], a string that never prints itself.
+//! - [`sign`]: the three request signers (Alibaba Cloud RPC V1, NXLink MD5/SHA-256,
+//!   AWS SigV4 through the official `aws-sigv4` crate), each with a verify side
+//!   for the sandbox.
+//! - [`endpoint`]: endpoint overrides (https, or plain http on loopback only).
+//! - [`profile`] and [`profiles_file`]: connection profiles and the TOML file
+//!   they live in (never a secret).
+//! - [`credentials`]: the OS keyring behind the [`SecretStore`] trait, mock
+//!   stores for tests, and the environment-variable overrides.
+
+pub mod endpoint;
+pub mod error;
+pub mod secret;
+pub mod sign;
+
+pub use error::{CloudError, ErrorKind};
+pub use secret::Secret;

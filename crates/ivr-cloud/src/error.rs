@@ -1,0 +1,574 @@
+//! The one error type of the cloud layer.
+//!
+//! A [`CloudError`] has a [`ErrorKind`] (what the caller can do about it: retry,
+//! fix the clock, fix the credentials, start the keyring...) and keeps whatever
+//! the provider said verbatim: its error code, its message, its request id and
+//! the HTTP status. A `hint` says how to fix it where we know.
+//!
+//! No constructor here takes a secret, and nothing in this crate puts one into
+//! a message: errors are shown to users, logged and sent over IPC.
+
+use std::fmt;
+use std::time::{Duration, SystemTime};
+
+use ivr_flow::Provider;
+
+/// What kind of failure this is: decides retries, exit codes and wording.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The provider asked us to slow down (HTTP 429, `Throttling*`).
+    Throttled,
+    /// The provider failed on its side (5xx, `InternalError`, `ServiceUnavailable`).
+    Server,
+    /// The signature or the credentials were refused (wrong secret, unknown key).
+    Auth,
+    /// The request's timestamp was refused: this machine's clock is off.
+    ClockSkew,
+    /// The credentials are fine but lack permission for this call.
+    Forbidden,
+    /// The provider refused the request's content (bad parameter, invalid flow).
+    Invalid,
+    /// The connection failed (DNS, refused, reset, TLS).
+    Network,
+    /// No answer in time.
+    Timeout,
+    /// The instance, flow or other resource does not exist.
+    NotFound,
+    /// The resource already exists, or is being edited by someone else.
+    Conflict,
+    /// The OS keyring could not be reached or refused the operation.
+    Keyring,
+    /// A profile, the profiles file or an environment variable is wrong.
+    Config,
+    /// Anything else the provider said.
+    Other,
+}
+
+impl ErrorKind {
+    /// A short lower-case label, stable for JSON output and tests.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Throttled => "throttled",
+            ErrorKind::Server => "server",
+            ErrorKind::Auth => "auth",
+            ErrorKind::ClockSkew => "clock_skew",
+            ErrorKind::Forbidden => "forbidden",
+            ErrorKind::Invalid => "invalid",
+            ErrorKind::Network => "network",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::Keyring => "keyring",
+            ErrorKind::Config => "config",
+            ErrorKind::Other => "other",
+        }
+    }
+
+    /// What a person reads before the details.
+    fn headline(self) -> &'static str {
+        match self {
+            ErrorKind::Throttled => "the provider is throttling requests",
+            ErrorKind::Server => "the provider had an internal error",
+            ErrorKind::Auth => "the provider refused the credentials or the signature",
+            ErrorKind::ClockSkew => "the provider refused the request time (clock skew)",
+            ErrorKind::Forbidden => "the credentials lack permission",
+            ErrorKind::Invalid => "the provider refused the request",
+            ErrorKind::Network => "network error",
+            ErrorKind::Timeout => "timed out",
+            ErrorKind::NotFound => "not found",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::Keyring => "OS keyring error",
+            ErrorKind::Config => "configuration error",
+            ErrorKind::Other => "the provider returned an error",
+        }
+    }
+}
+
+/// An error from the cloud layer. See the module documentation.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.render())]
+pub struct CloudError {
+    kind: ErrorKind,
+    provider: Option<Provider>,
+    status: Option<u16>,
+    code: Option<String>,
+    message: String,
+    request_id: Option<String>,
+    hint: Option<String>,
+}
+
+impl CloudError {
+    /// A new error of `kind` with our own message (no provider details).
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        CloudError {
+            kind,
+            provider: None,
+            status: None,
+            code: None,
+            message: message.into(),
+            request_id: None,
+            hint: None,
+        }
+    }
+
+    /// A configuration error (exit status 2 in the CLI).
+    pub fn config(message: impl Into<String>) -> Self {
+        CloudError::new(ErrorKind::Config, message)
+    }
+
+    /// A keyring error, with `hint` saying what to install or start.
+    pub fn keyring(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        CloudError::new(ErrorKind::Keyring, message).with_hint(hint)
+    }
+
+    /// An error the provider returned. The kind is derived from the provider's
+    /// code and HTTP status (see [`classify`]); `code`, `message` and
+    /// `request_id` are kept exactly as received.
+    pub fn from_provider(
+        provider: Provider,
+        status: Option<u16>,
+        code: impl Into<String>,
+        message: impl Into<String>,
+        request_id: Option<String>,
+    ) -> Self {
+        let code = code.into();
+        let message = message.into();
+        let kind = classify(provider, status, &code, &message);
+        let hint = default_hint(provider, kind);
+        CloudError {
+            kind,
+            provider: Some(provider),
+            status,
+            code: (!code.is_empty()).then_some(code),
+            message,
+            request_id: request_id.filter(|r| !r.is_empty()),
+            hint,
+        }
+    }
+
+    /// Replaces the hint (how to fix it).
+    #[must_use]
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Names the provider this error concerns.
+    #[must_use]
+    pub fn with_provider(mut self, provider: Provider) -> Self {
+        self.provider = Some(provider);
+        self
+    }
+
+    /// Marks the error as clock skew and names the measured offset, e.g. when the
+    /// server's `Date` header shows this machine's clock is off.
+    #[must_use]
+    pub fn with_clock_skew(mut self, skew: ClockSkew) -> Self {
+        self.kind = ErrorKind::ClockSkew;
+        self.hint = Some(format!(
+            "this computer's clock is {skew} the provider's; \
+             set the system clock right (turn on automatic time / NTP) and try again"
+        ));
+        self
+    }
+
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+    pub fn provider(&self) -> Option<Provider> {
+        self.provider
+    }
+    /// The HTTP status, when the error came from an HTTP response.
+    pub fn status(&self) -> Option<u16> {
+        self.status
+    }
+    /// The provider's error code, verbatim (`SignatureDoesNotMatch`, `1003`, ...).
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+    /// The provider's message verbatim, or ours.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+    /// The provider's request id (trace id), verbatim.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+    /// How to fix it, when known.
+    pub fn hint(&self) -> Option<&str> {
+        self.hint.as_deref()
+    }
+
+    /// Whether repeating the same request may succeed (throttling, 5xx, network,
+    /// timeout). A caller still must not repeat a create blindly.
+    pub fn is_retryable(&self) -> bool {
+        matches!(
+            self.kind,
+            ErrorKind::Throttled | ErrorKind::Server | ErrorKind::Network | ErrorKind::Timeout
+        )
+    }
+
+    fn render(&self) -> String {
+        let mut out = String::new();
+        if let Some(p) = self.provider {
+            out.push_str(p.as_str());
+            out.push_str(": ");
+        }
+        out.push_str(self.kind.headline());
+        out.push_str(": ");
+        if let Some(code) = &self.code {
+            out.push_str(code);
+            if !self.message.is_empty() {
+                out.push_str(": ");
+            }
+        }
+        out.push_str(&self.message);
+        let mut extras = Vec::new();
+        if let Some(s) = self.status {
+            extras.push(format!("HTTP {s}"));
+        }
+        if let Some(r) = &self.request_id {
+            extras.push(format!("request id {r}"));
+        }
+        if !extras.is_empty() {
+            out.push_str(" (");
+            out.push_str(&extras.join(", "));
+            out.push(')');
+        }
+        if let Some(h) = &self.hint {
+            out.push_str("; ");
+            out.push_str(h);
+        }
+        out
+    }
+}
+
+/// How far this machine's clock is from the server's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClockSkew {
+    /// Size of the offset.
+    pub offset: Duration,
+    /// True when the local clock is ahead of the server's.
+    pub local_ahead: bool,
+}
+
+impl ClockSkew {
+    /// Measures the offset between the local time and the server's time (from
+    /// its `Date` header, say). Returns `None` when they are within `tolerance`.
+    pub fn detect(local: SystemTime, server: SystemTime, tolerance: Duration) -> Option<Self> {
+        let (offset, local_ahead) = match local.duration_since(server) {
+            Ok(d) => (d, true),
+            Err(e) => (e.duration(), false),
+        };
+        (offset > tolerance).then_some(ClockSkew {
+            offset,
+            local_ahead,
+        })
+    }
+}
+
+impl fmt::Display for ClockSkew {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let secs = self.offset.as_secs();
+        let (h, m, s) = (secs / 3600, (secs % 3600) / 60, secs % 60);
+        if h > 0 {
+            write!(f, "{h} h {m} min {s} s")?;
+        } else if m > 0 {
+            write!(f, "{m} min {s} s")?;
+        } else {
+            write!(f, "{s} s")?;
+        }
+        f.write_str(if self.local_ahead {
+            " ahead of"
+        } else {
+            " behind"
+        })
+    }
+}
+
+/// Derives the [`ErrorKind`] from what a provider returned.
+///
+/// - Alibaba Cloud (CCC): gateway codes (`Throttling*`, `SignatureDoesNotMatch`,
+///   `IllegalTimestamp`, `InvalidAccessKeyId.NotFound`, ...) and CCC codes
+///   (`NotExists.*`, `AlreadyExists.*`, `Permission.*`, `Parameter.*`, ...).
+/// - Amazon Connect: the `x-amzn-ErrorType` / `__type` name with any `:` suffix
+///   or namespace `#` prefix already stripped or not.
+/// - NXLink: the numeric envelope `code` as a string (`1003`, `20000`, ...).
+pub fn classify(provider: Provider, status: Option<u16>, code: &str, message: &str) -> ErrorKind {
+    let by_code = match provider {
+        Provider::Aliyun | Provider::Aliyun2017 => classify_aliyun(code),
+        Provider::Connect => classify_connect(code, message),
+        Provider::Nxlink => classify_nxlink(code, message),
+    };
+    by_code.unwrap_or_else(|| classify_status(status))
+}
+
+fn classify_status(status: Option<u16>) -> ErrorKind {
+    match status {
+        Some(429) => ErrorKind::Throttled,
+        Some(401) => ErrorKind::Auth,
+        Some(403) => ErrorKind::Forbidden,
+        Some(404) => ErrorKind::NotFound,
+        Some(409) => ErrorKind::Conflict,
+        Some(408) => ErrorKind::Timeout,
+        Some(s) if s >= 500 => ErrorKind::Server,
+        Some(s) if s >= 400 => ErrorKind::Invalid,
+        _ => ErrorKind::Other,
+    }
+}
+
+fn classify_aliyun(code: &str) -> Option<ErrorKind> {
+    let kind = if code.starts_with("Throttling") || code == "ServiceUnavailable.Throttling" {
+        ErrorKind::Throttled
+    } else if code == "IllegalTimestamp"
+        || code.starts_with("InvalidTimeStamp")
+        || code.starts_with("InvalidTimestamp")
+    {
+        ErrorKind::ClockSkew
+    } else if code == "SignatureDoesNotMatch"
+        || code == "IncompleteSignature"
+        || code.starts_with("InvalidAccessKeyId")
+        || code.starts_with("InvalidSecurityToken")
+        || code == "SignatureNonceUsed"
+        || code == "InvalidAccessKeySecret"
+    {
+        ErrorKind::Auth
+    } else if code.starts_with("Forbidden") || code.starts_with("Permission") {
+        ErrorKind::Forbidden
+    } else if code.starts_with("NotExists") || code.starts_with("NotFound") {
+        ErrorKind::NotFound
+    } else if code.starts_with("AlreadyExists") || code.starts_with("Conflict") {
+        ErrorKind::Conflict
+    } else if code == "InternalError"
+        || code.starts_with("InternalService")
+        || code.starts_with("ServiceUnavailable")
+    {
+        ErrorKind::Server
+    } else if code.starts_with("MissingParameter")
+        || code.starts_with("InvalidParameter")
+        || code.starts_with("Parameter")
+    {
+        ErrorKind::Invalid
+    } else {
+        return None;
+    };
+    Some(kind)
+}
+
+fn classify_connect(code: &str, message: &str) -> Option<ErrorKind> {
+    // `x-amzn-ErrorType: ThrottlingException:http://...` and
+    // `__type: com.amazonaws.connect#ThrottlingException` both name the same thing.
+    let code = code.split(':').next().unwrap_or(code);
+    let code = code.rsplit('#').next().unwrap_or(code);
+    let lower = message.to_ascii_lowercase();
+    let kind = match code {
+        "ThrottlingException" | "TooManyRequestsException" | "Throttling" => ErrorKind::Throttled,
+        "RequestTimeTooSkewed" | "RequestExpired" => ErrorKind::ClockSkew,
+        "InvalidSignatureException"
+            if lower.contains("signature expired") || lower.contains("request time") =>
+        {
+            ErrorKind::ClockSkew
+        }
+        "InvalidSignatureException"
+        | "SignatureDoesNotMatch"
+        | "UnrecognizedClientException"
+        | "IncompleteSignatureException"
+        | "MissingAuthenticationTokenException"
+        | "InvalidClientTokenId"
+        | "ExpiredTokenException" => ErrorKind::Auth,
+        "AccessDeniedException" => ErrorKind::Forbidden,
+        "ResourceNotFoundException" | "ContactFlowNotPublishedException" => ErrorKind::NotFound,
+        "DuplicateResourceException" | "ResourceConflictException" | "ConflictException" => {
+            ErrorKind::Conflict
+        }
+        "InternalServiceException" | "InternalFailure" | "ServiceUnavailableException" => {
+            ErrorKind::Server
+        }
+        "InvalidRequestException"
+        | "InvalidParameterException"
+        | "InvalidContactFlowException"
+        | "InvalidContactFlowModuleException"
+        | "LimitExceededException"
+        | "ValidationException" => ErrorKind::Invalid,
+        _ => return None,
+    };
+    Some(kind)
+}
+
+fn classify_nxlink(code: &str, message: &str) -> Option<ErrorKind> {
+    let kind = match code {
+        "1001" | "1002" | "1003" => ErrorKind::Auth,
+        "1004" => ErrorKind::ClockSkew,
+        "1005" => ErrorKind::Forbidden,
+        "20000" if message.to_ascii_lowercase().contains("not found") => ErrorKind::NotFound,
+        "20000" => ErrorKind::Invalid,
+        _ => return None,
+    };
+    Some(kind)
+}
+
+fn default_hint(provider: Provider, kind: ErrorKind) -> Option<String> {
+    let keys = match provider {
+        Provider::Connect => {
+            "the access key id and secret (or AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN)"
+        }
+        Provider::Aliyun | Provider::Aliyun2017 => {
+            "the AccessKey id and secret (or ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET)"
+        }
+        Provider::Nxlink => {
+            "the access key and secret (or NXLINK_ACCESS_KEY / NXLINK_ACCESS_SECRET)"
+        }
+    };
+    let hint = match kind {
+        ErrorKind::Auth => format!("check {keys} of this profile"),
+        ErrorKind::ClockSkew => {
+            "set this computer's clock right (turn on automatic time / NTP) and try again".into()
+        }
+        ErrorKind::Throttled => "wait a little and try again".into(),
+        _ => return None,
+    };
+    Some(hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn provider_fields_are_kept_verbatim() {
+        let e = CloudError::from_provider(
+            Provider::Aliyun,
+            Some(403),
+            "SignatureDoesNotMatch",
+            "Specified signature is not matched with our calculation.",
+            Some("5A3B-77".into()),
+        );
+        assert_eq!(e.kind(), ErrorKind::Auth);
+        assert_eq!(e.code(), Some("SignatureDoesNotMatch"));
+        assert_eq!(
+            e.message(),
+            "Specified signature is not matched with our calculation."
+        );
+        assert_eq!(e.request_id(), Some("5A3B-77"));
+        assert_eq!(e.status(), Some(403));
+        let shown = e.to_string();
+        assert!(shown.starts_with("aliyun: "), "{shown}");
+        assert!(
+            shown.contains("SignatureDoesNotMatch: Specified signature"),
+            "{shown}"
+        );
+        assert!(shown.contains("request id 5A3B-77"), "{shown}");
+        assert!(shown.contains("HTTP 403"), "{shown}");
+        assert!(shown.contains("ALIBABA_CLOUD_ACCESS_KEY_ID"), "{shown}");
+    }
+
+    #[test]
+    fn aliyun_codes() {
+        let c = |code: &str, status| classify(Provider::Aliyun, Some(status), code, "");
+        assert_eq!(c("Throttling.User", 400), ErrorKind::Throttled);
+        assert_eq!(c("Throttling", 400), ErrorKind::Throttled);
+        assert_eq!(c("IllegalTimestamp", 400), ErrorKind::ClockSkew);
+        assert_eq!(c("InvalidAccessKeyId.NotFound", 404), ErrorKind::Auth);
+        assert_eq!(c("Forbidden.RAM", 403), ErrorKind::Forbidden);
+        assert_eq!(c("Permission.Denied", 403), ErrorKind::Forbidden);
+        assert_eq!(c("NotExists.InstanceId", 404), ErrorKind::NotFound);
+        assert_eq!(c("AlreadyExists.ContactFlow", 409), ErrorKind::Conflict);
+        assert_eq!(c("InternalError", 500), ErrorKind::Server);
+        assert_eq!(c("ServiceUnavailable", 503), ErrorKind::Server);
+        assert_eq!(c("MissingParameter", 400), ErrorKind::Invalid);
+        assert_eq!(c("Parameter.Blank", 400), ErrorKind::Invalid);
+        // Unknown code: fall back on the status.
+        assert_eq!(c("Something.New", 502), ErrorKind::Server);
+        assert_eq!(c("Something.New", 429), ErrorKind::Throttled);
+    }
+
+    #[test]
+    fn connect_codes() {
+        let c =
+            |code: &str, msg: &str, status| classify(Provider::Connect, Some(status), code, msg);
+        assert_eq!(
+            c("ThrottlingException:http://internal.amazon.com/", "", 429),
+            ErrorKind::Throttled
+        );
+        assert_eq!(
+            c("com.amazonaws.connect#ResourceNotFoundException", "", 404),
+            ErrorKind::NotFound
+        );
+        assert_eq!(
+            c("DuplicateResourceException", "", 409),
+            ErrorKind::Conflict
+        );
+        assert_eq!(
+            c(
+                "InvalidSignatureException",
+                "The request signature we calculated does not match",
+                403
+            ),
+            ErrorKind::Auth
+        );
+        assert_eq!(
+            c(
+                "InvalidSignatureException",
+                "Signature expired: 20150830T123600Z is now earlier than ...",
+                403
+            ),
+            ErrorKind::ClockSkew
+        );
+        assert_eq!(c("AccessDeniedException", "", 403), ErrorKind::Forbidden);
+        assert_eq!(
+            c("InvalidContactFlowException", "", 400),
+            ErrorKind::Invalid
+        );
+        assert_eq!(c("InternalServiceException", "", 500), ErrorKind::Server);
+        assert_eq!(c("LimitExceededException", "", 429), ErrorKind::Invalid);
+    }
+
+    #[test]
+    fn nxlink_codes() {
+        let c = |code: &str, msg: &str| classify(Provider::Nxlink, Some(200), code, msg);
+        assert_eq!(c("1003", "Authentication failed"), ErrorKind::Auth);
+        assert_eq!(c("1004", "timestamp expired"), ErrorKind::ClockSkew);
+        assert_eq!(c("1005", ""), ErrorKind::Forbidden);
+        assert_eq!(c("20000", "autoFlowId not found"), ErrorKind::NotFound);
+        assert_eq!(c("20000", "taskName is blank"), ErrorKind::Invalid);
+        assert_eq!(c("777", ""), ErrorKind::Other);
+    }
+
+    #[test]
+    fn retryable_only_for_transient_kinds() {
+        assert!(CloudError::new(ErrorKind::Throttled, "x").is_retryable());
+        assert!(CloudError::new(ErrorKind::Server, "x").is_retryable());
+        assert!(CloudError::new(ErrorKind::Timeout, "x").is_retryable());
+        assert!(CloudError::new(ErrorKind::Network, "x").is_retryable());
+        assert!(!CloudError::new(ErrorKind::Auth, "x").is_retryable());
+        assert!(!CloudError::new(ErrorKind::Conflict, "x").is_retryable());
+        assert!(!CloudError::new(ErrorKind::Keyring, "x").is_retryable());
+    }
+
+    #[test]
+    fn clock_skew_is_detected_and_named() {
+        let server = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        let local = server + Duration::from_secs(7 * 60 + 3);
+        let skew = ClockSkew::detect(local, server, Duration::from_secs(60)).unwrap();
+        assert!(skew.local_ahead);
+        assert_eq!(skew.to_string(), "7 min 3 s ahead of");
+        let behind = ClockSkew::detect(server, local, Duration::from_secs(60)).unwrap();
+        assert_eq!(behind.to_string(), "7 min 3 s behind");
+        assert_eq!(
+            ClockSkew::detect(
+                server,
+                server + Duration::from_secs(30),
+                Duration::from_secs(60)
+            ),
+            None
+        );
+        let e = CloudError::from_provider(Provider::Nxlink, Some(200), "1004", "expired", None)
+            .with_clock_skew(skew);
+        assert_eq!(e.kind(), ErrorKind::ClockSkew);
+        assert!(
+            e.to_string().contains("7 min 3 s ahead of the provider's"),
+            "{e}"
+        );
+    }
+}
