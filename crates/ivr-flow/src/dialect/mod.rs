@@ -11,6 +11,9 @@
 
 use serde_json::Value;
 
+pub mod aliyun;
+pub mod aliyun2017;
+
 use crate::file::{self, FlowFileError};
 use crate::model::{Flow, Provider};
 
@@ -82,6 +85,12 @@ pub enum EncodeError {
 
 /// Tells which dialect a parsed document is in.
 pub fn detect(value: &Value) -> Option<Dialect> {
+    if aliyun2017::detect(value) {
+        return Some(Dialect::Provider(Provider::Aliyun2017));
+    }
+    if aliyun::detect(value) {
+        return Some(Dialect::Provider(Provider::Aliyun));
+    }
     let Value::Object(map) = value else {
         return None;
     };
@@ -106,6 +115,8 @@ pub fn decode(bytes: &[u8]) -> Result<(Dialect, Flow), DecodeError> {
     let value = file::parse_json(bytes)?;
     match detect(&value) {
         Some(Dialect::Native) => Ok((Dialect::Native, file::from_bytes(bytes)?)),
+        Some(d @ Dialect::Provider(Provider::Aliyun)) => Ok((d, aliyun::decode(&value)?)),
+        Some(d @ Dialect::Provider(Provider::Aliyun2017)) => Ok((d, aliyun2017::decode(&value)?)),
         Some(Dialect::Provider(p)) => Err(DecodeError::Unrecognised(format!(
             "this is a {p} flow, which this build cannot read yet"
         ))),
@@ -120,6 +131,8 @@ pub fn decode(bytes: &[u8]) -> Result<(Dialect, Flow), DecodeError> {
 pub fn encode(flow: &Flow, to: Dialect) -> Result<Vec<u8>, EncodeError> {
     match to {
         Dialect::Native => Ok(file::to_bytes(flow)),
+        Dialect::Provider(Provider::Aliyun) => aliyun::encode_bytes(flow),
+        Dialect::Provider(Provider::Aliyun2017) => aliyun2017::encode_bytes(flow),
         Dialect::Provider(p) => Err(EncodeError::Other(format!(
             "writing {p} flows is not built yet"
         ))),
