@@ -1,0 +1,18 @@
+//! Build script: declares the app's commands in the app manifest (so each must
+//! be granted by a capability), and generates the Tauri context (config, ACL,
+//! embedded UI from `../ui/dist`) so that a rebuilt UI is picked up.
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(&[
+            "catalog",
+            "starter_flow",
+            "validate_flow",
+        ]))
+        .codegen(tauri_build::CodegenContext::new());
+    if let Err(error) = tauri_build::try_build(attributes) {
+        // A build script reports failure by exiting non-zero with a message.
+        println!("cargo::error=tauri-build failed: {error:#}");
+        std::process::exit(1);
+    }
+}

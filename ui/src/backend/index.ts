@@ -1,0 +1,19 @@
+/** Picks the backend at start-up: the Rust commands inside Tauri, else the in-memory one. */
+
+import { MemoryBackend } from "./memory";
+import { TauriBackend } from "./tauri";
+import type { Backend } from "./types";
+
+export type { Backend } from "./types";
+export { MemoryBackend } from "./memory";
+export { TauriBackend } from "./tauri";
+
+/** Whether this page runs inside the Tauri webview. */
+export function inTauri(w: object = globalThis): boolean {
+  return "__TAURI_INTERNALS__" in w;
+}
+
+/** The backend for this page. */
+export function chooseBackend(w: object = globalThis): Backend {
+  return inTauri(w) ? new TauriBackend() : new MemoryBackend();
+}

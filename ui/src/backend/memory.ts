@@ -1,0 +1,44 @@
+/**
+ * The backend without Tauri: the engine's catalog and starter flow as the
+ * Rust tests export them (fixture.json, checked for freshness by
+ * `cargo test -p ivr-studio`), and whatever problems it is given. It never
+ * judges a flow itself: validation is the engine's job.
+ */
+
+import type { Catalog, Flow, Problem, Provider } from "../model";
+import type { Backend } from "./types";
+import fixture from "./fixture.json";
+
+export type MemoryOptions = {
+  catalog?: Catalog;
+  starterFlow?: Flow;
+  /** The problems `validateFlow` reports (default: none). */
+  problems?: Problem[] | ((flow: Flow, target: Provider | null) => Problem[]);
+};
+
+export class MemoryBackend implements Backend {
+  readonly kind = "memory" as const;
+  /** Every `validateFlow` call, for tests. */
+  readonly validations: { flow: Flow; target: Provider | null }[] = [];
+  private readonly options: MemoryOptions;
+
+  constructor(options: MemoryOptions = {}) {
+    this.options = options;
+  }
+
+  catalog(): Promise<Catalog> {
+    return Promise.resolve(structuredClone(this.options.catalog ?? (fixture.catalog as Catalog)));
+  }
+
+  starterFlow(): Promise<Flow> {
+    return Promise.resolve(
+      structuredClone(this.options.starterFlow ?? (fixture.starter_flow as Flow)),
+    );
+  }
+
+  validateFlow(flow: Flow, target: Provider | null): Promise<Problem[]> {
+    this.validations.push({ flow, target });
+    const p = this.options.problems;
+    return Promise.resolve(typeof p === "function" ? p(flow, target) : structuredClone(p ?? []));
+  }
+}

@@ -1,0 +1,21 @@
+/** The backend inside the desktop app: each call is a Rust command (src-tauri/src/commands.rs). */
+
+import { invoke } from "@tauri-apps/api/core";
+import type { Catalog, Flow, Problem, Provider } from "../model";
+import type { Backend } from "./types";
+
+export class TauriBackend implements Backend {
+  readonly kind = "tauri" as const;
+
+  catalog(): Promise<Catalog> {
+    return invoke<Catalog>("catalog");
+  }
+
+  starterFlow(): Promise<Flow> {
+    return invoke<Flow>("starter_flow");
+  }
+
+  validateFlow(flow: Flow, target: Provider | null): Promise<Problem[]> {
+    return invoke<Problem[]>("validate_flow", { flow, target });
+  }
+}

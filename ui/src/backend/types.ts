@@ -1,0 +1,18 @@
+/**
+ * What the UI needs from the engine. The app talks only to this interface;
+ * `tauri.ts` answers it with the Rust commands, `memory.ts` in memory (unit
+ * tests and the plain browser), so the UI runs with or without Tauri.
+ */
+
+import type { Catalog, Flow, Problem, Provider } from "../model";
+
+export interface Backend {
+  /** Which implementation this is, for the status bar and tests. */
+  readonly kind: "tauri" | "memory";
+  /** The block catalog. */
+  catalog(): Promise<Catalog>;
+  /** The flow a new document starts with. */
+  starterFlow(): Promise<Flow>;
+  /** The engine's problems in `flow`, with `target`'s rules when one is chosen. */
+  validateFlow(flow: Flow, target: Provider | null): Promise<Problem[]>;
+}

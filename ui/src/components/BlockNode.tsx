@@ -1,0 +1,63 @@
+/**
+ * A block on the canvas, drawn from its catalog entry: category icon and
+ * name, a one-line summary of its key setting, an entry handle (every block
+ * but the start) and one labelled exit handle per port.
+ */
+
+import { Handle, Position, type Node as FlowNode, type NodeProps } from "@xyflow/react";
+import { type BlockData, hasEntry, portsOf, summaryOf, titleOf } from "../flow";
+import { t, tx } from "../i18n";
+import { CATEGORY_COLOR, CategoryIcon } from "./CategoryIcon";
+
+export type BlockNodeType = FlowNode<BlockData, "block">;
+
+export function BlockNode({ data, selected }: NodeProps<BlockNodeType>) {
+  const { node, spec, lang, problems } = data;
+  const color = spec ? CATEGORY_COLOR[spec.category] : "#dc2626";
+  const title = titleOf(spec, node, lang);
+  const subtitle = spec && node.label.trim() !== "" ? tx(spec.name, lang) : undefined;
+  const ports = spec ? portsOf(spec, node) : [];
+  return (
+    <div
+      className={`block-node${selected ? " selected" : ""}${problems > 0 ? " has-problems" : ""}`}
+      data-testid={`node-${node.id}`}
+      data-block={node.block}
+      style={{ ["--block-color" as string]: color }}
+    >
+      {hasEntry(spec) && (
+        <Handle type="target" position={Position.Left} className="entry-handle" />
+      )}
+      <div className="block-header">
+        <span className="block-icon">
+          {spec ? <CategoryIcon category={spec.category} /> : "?"}
+        </span>
+        <div className="block-titles">
+          <div className="block-title" data-testid={`node-title-${node.id}`}>
+            {title}
+          </div>
+          {subtitle && <div className="block-kind">{subtitle}</div>}
+        </div>
+        {problems > 0 && (
+          <span className="block-badge" title={t(lang, "problems")}>
+            {problems}
+          </span>
+        )}
+      </div>
+      <div className="block-summary" data-testid={`node-summary-${node.id}`}>
+        {spec ? summaryOf(spec, node, lang) : `${t(lang, "unknownBlock")}: ${node.block}`}
+      </div>
+      {ports.length > 0 && (
+        <ul className="block-ports">
+          {ports.map((port) => (
+            <li key={port.id} className="block-port" data-testid={`port-${node.id}-${port.id}`}>
+              <span className={port.required ? "port-name required" : "port-name"}>
+                {tx(port.name, lang)}
+              </span>
+              <Handle type="source" position={Position.Right} id={port.id} className="exit-handle" />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

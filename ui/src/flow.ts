@@ -1,0 +1,184 @@
+/**
+ * Pure functions from the engine's data to what the canvas draws: the exits
+ * of a block (derived the same way as `BlockSpec::ports_of` in ivr-flow), the
+ * one-line summary of a block's key setting, and React Flow's nodes and edges.
+ * Nothing here decides whether a flow is valid: that is the engine's job.
+ */
+
+import type { BlockSpec, Catalog, Edge, Flow, Node, ParamSpec, Text } from "./model";
+import { type Lang, t, tx } from "./i18n";
+
+/** The id of the block every flow starts at (ivr_flow::catalog::START_BLOCK). */
+export const START_BLOCK = "start";
+
+/** One exit of one block instance. */
+export type Port = {
+  /** The exit's id, as edges name it: `next`, `key:1`, `case:a`. */
+  id: string;
+  /** What the handle shows. */
+  name: Text;
+  required: boolean;
+};
+
+/** The catalog entry with this id. */
+export function blockSpec(catalog: Catalog, id: string): BlockSpec | undefined {
+  return catalog.blocks.find((b) => b.id === id);
+}
+
+/** The items of a list parameter that become exits: strings as they are, objects by their `id`. */
+export function derivedItems(node: Node, param: string): { id: string; label: string }[] {
+  const value = node.params[param];
+  if (!Array.isArray(value)) return [];
+  const out: { id: string; label: string }[] = [];
+  for (const item of value as unknown[]) {
+    if (typeof item === "string") {
+      out.push({ id: item, label: item });
+    } else if (item && typeof item === "object" && typeof (item as { id?: unknown }).id === "string") {
+      const obj = item as { id: string; value?: unknown };
+      const label = typeof obj.value === "string" && obj.value !== "" ? obj.value : obj.id;
+      out.push({ id: obj.id, label });
+    }
+  }
+  return out;
+}
+
+/** The exits of `node` (an instance of `spec`), in display order: derived exits first, then the fixed ones. */
+export function portsOf(spec: BlockSpec, node: Node): Port[] {
+  const ports: Port[] = [];
+  const derived = spec.derived_ports;
+  if (derived) {
+    for (const item of derivedItems(node, derived.param)) {
+      ports.push({
+        id: `${derived.prefix}${item.id}`,
+        name: { en: item.label, zh: item.label },
+        required: derived.required,
+      });
+    }
+  }
+  for (const p of spec.ports) ports.push({ id: p.id, name: p.name, required: p.required });
+  return ports;
+}
+
+/** Whether a node of this block gets an entry handle: every block but the start. */
+export function hasEntry(spec: BlockSpec | undefined): boolean {
+  return spec?.id !== START_BLOCK;
+}
+
+const SUMMARY_MAX = 60;
+
+function clip(s: string, max = SUMMARY_MAX): string {
+  const flat = s.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** The parameter that best says what a block does: the first required one that is not a switch. */
+export function keyParam(spec: BlockSpec): ParamSpec | undefined {
+  return (
+    spec.params.find((p) => p.required && p.type.kind !== "bool") ??
+    spec.params.find((p) => p.type.kind !== "bool") ??
+    spec.params[0]
+  );
+}
+
+/** A parameter's value as one short line of text, or undefined when it is empty. */
+export function formatValue(param: ParamSpec, value: unknown, lang: Lang): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const kind = param.type;
+  switch (kind.kind) {
+    case "text":
+    case "tts":
+    case "phone":
+    case "variable":
+    case "reference":
+      return typeof value === "string" && value.trim() !== "" ? value : undefined;
+    case "number":
+      return typeof value === "number" ? String(value) : undefined;
+    case "bool":
+      return typeof value === "boolean" ? t(lang, value ? "yes" : "no") : undefined;
+    case "choice": {
+      const option = kind.options.find((o) => o.value === value);
+      return option ? tx(option.name, lang) : typeof value === "string" ? value : undefined;
+    }
+    case "keys":
+    case "exits":
+      return Array.isArray(value) && value.length > 0 ? value.map(String).join(", ") : undefined;
+    case "cases":
+      return Array.isArray(value) && value.length > 0
+        ? `${value.length} ${t(lang, "items")}`
+        : undefined;
+    case "assignments": {
+      if (!Array.isArray(value) || value.length === 0) return undefined;
+      const parts = (value as { variable?: unknown; value?: unknown }[])
+        .filter((a) => typeof a?.variable === "string" && a.variable !== "")
+        .map((a) => `${String(a.variable)} = ${String(a.value ?? "")}`);
+      return parts.length > 0 ? parts.join(", ") : undefined;
+    }
+    case "object":
+      return value && typeof value === "object" && Object.keys(value).length > 0 ? "{…}" : undefined;
+  }
+}
+
+/** One line that says what this block does: its key setting, or the block's description when it has none. */
+export function summaryOf(spec: BlockSpec, node: Node, lang: Lang): string {
+  const param = keyParam(spec);
+  if (!param) return clip(tx(spec.description, lang));
+  const value = formatValue(param, node.params[param.key], lang);
+  if (value === undefined) return clip(`${tx(param.name, lang)}: ${t(lang, "notSet")}`);
+  if (param.type.kind === "tts") return `“${clip(value, SUMMARY_MAX - 2)}”`;
+  return clip(`${tx(param.name, lang)}: ${value}`);
+}
+
+/** The title a block shows: the designer's label, else the catalog name. */
+export function titleOf(spec: BlockSpec | undefined, node: Node, lang: Lang): string {
+  if (node.label.trim() !== "") return node.label;
+  return spec ? tx(spec.name, lang) : node.block;
+}
+
+/** What a block node on the canvas carries. */
+export type BlockData = {
+  node: Node;
+  spec: BlockSpec | undefined;
+  lang: Lang;
+  problems: number;
+};
+
+export type CanvasNode = {
+  id: string;
+  type: "block";
+  position: { x: number; y: number };
+  data: BlockData;
+};
+
+export type CanvasEdge = {
+  id: string;
+  source: string;
+  sourceHandle: string;
+  target: string;
+};
+
+/** React Flow's nodes and edges for `flow`, with each block's count of problems. */
+export function toCanvas(
+  flow: Flow,
+  catalog: Catalog,
+  lang: Lang,
+  problemsByNode: Map<string, number> = new Map(),
+): { nodes: CanvasNode[]; edges: CanvasEdge[] } {
+  const nodes = flow.nodes.map((node) => ({
+    id: node.id,
+    type: "block" as const,
+    position: { x: node.position.x, y: node.position.y },
+    data: {
+      node,
+      spec: blockSpec(catalog, node.block),
+      lang,
+      problems: problemsByNode.get(node.id) ?? 0,
+    },
+  }));
+  const edges = flow.edges.map((e: Edge) => ({
+    id: e.id,
+    source: e.from.node,
+    sourceHandle: e.from.port,
+    target: e.to,
+  }));
+  return { nodes, edges };
+}

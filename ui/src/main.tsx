@@ -1,0 +1,18 @@
+/** Entry point: picks the backend (Tauri or in-memory) and the language, and renders the editor. */
+
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import "@xyflow/react/dist/style.css";
+import "./styles.css";
+import { App } from "./App";
+import { chooseBackend } from "./backend";
+import { langOf } from "./i18n";
+
+const root = document.getElementById("root");
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App backend={chooseBackend()} initialLang={langOf(navigator.language)} />
+    </StrictMode>,
+  );
+}
