@@ -14,10 +14,16 @@
 //! - [`credentials`]: the OS keyring behind the [`SecretStore`] trait, mock
 //!   stores for tests, and the environment-variable overrides.
 
+pub mod credentials;
 pub mod endpoint;
 pub mod error;
+pub mod profile;
+pub mod profiles_file;
 pub mod secret;
 pub mod sign;
 
+pub use credentials::{CredentialSource, Credentials, KeyringStore, SecretStatus, SecretStore};
 pub use error::{CloudError, ErrorKind};
+pub use profile::Profile;
+pub use profiles_file::ProfilesFile;
 pub use secret::Secret;
