@@ -500,7 +500,7 @@ fn decode_activity(
     };
     let mut activity_other = Map::new();
     for (k, v) in map {
-        let known = ACTIVITY_KEYS.contains(&k.as_str()) && !(k == "name" && !v.is_string());
+        let known = ACTIVITY_KEYS.contains(&k.as_str()) && (k != "name" || v.is_string());
         if !known {
             activity_other.insert(k.clone(), v.clone());
         }
