@@ -54,7 +54,7 @@ export function ProblemsPanel({ problems, flow, lang, error, onSelect }: Props) 
       ) : (
         <ul className="problems-list">
           {problems.map((p, i) => (
-            <li key={`${p.code}-${i}`} data-testid={`problem-${i}`} data-code={p.code}>
+            <li key={`${p.code}-${i}`} data-testid={`problem-item-${i}`} data-code={p.code}>
               <button type="button" className={`problem ${p.severity}`} onClick={() => onSelect?.(p)}>
                 <span className={`severity ${p.severity}`}>{t(lang, SEVERITY_KEY[p.severity])}</span>
                 <span className="problem-message">{tx(p.message, lang)}</span>

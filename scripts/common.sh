@@ -1,0 +1,105 @@
+# Shared by scripts/test.sh and scripts/app.sh: finds or installs what the
+# project needs, saying what it does. Source it; it defines functions only.
+
+# Debian/Ubuntu packages to build and run the app (Tauri 2 on Linux).
+APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
+  libayatana-appindicator3-dev librsvg2-dev pkg-config libdbus-1-dev)
+# And to run the tests: a virtual display, the WebKit WebDriver, the keyring
+# service, screenshots, and CJK fonts for the Chinese UI.
+TEST_PACKAGES=(xvfb webkit2gtk-driver gnome-keyring dbus-x11 imagemagick fonts-noto-cjk)
+
+say() { printf '%s\n' "$*"; }
+die() {
+  printf 'error: %s\n' "$*" >&2
+  exit 1
+}
+
+# ensure_packages PKG...: installs the Debian packages that are not installed yet,
+# with apt-get as root or through sudo; does nothing when all are present.
+ensure_packages() {
+  local missing=() pkg
+  for pkg in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$pkg")
+    fi
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    say "system packages: all ${#} present"
+    return 0
+  fi
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+      sudo=(sudo)
+    else
+      die "missing Debian packages: ${missing[*]}; run as root or install sudo"
+    fi
+  fi
+  say "system packages: installing ${missing[*]} with apt-get"
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}"
+}
+
+# ensure_node: Node.js 20.19+ and npm (Vite 7 needs them).
+ensure_node() {
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    say "node: not found; installing Debian's nodejs and npm"
+    ensure_packages nodejs npm
+  fi
+  local version major minor
+  version=$(node --version | sed 's/^v//')
+  major=${version%%.*}
+  minor=${version#*.}
+  minor=${minor%%.*}
+  if [ "$major" -lt 20 ] || { [ "$major" -eq 20 ] && [ "$minor" -lt 19 ]; }; then
+    die "Node.js $version is too old: the UI build (Vite 7) needs 20.19 or newer"
+  fi
+  say "node: $version, npm $(npm --version 2>/dev/null)"
+}
+
+# ensure_rust: cargo with rustfmt and clippy.
+ensure_rust() {
+  command -v cargo >/dev/null 2>&1 ||
+    die "cargo not found: install Rust 1.90 or newer with rustup (https://rustup.rs)"
+  say "rust: $(cargo --version)"
+}
+
+# npm_ci DIR: installs DIR's locked npm packages unless node_modules matches
+# the lock already. Install scripts are not run: nothing here needs them, and
+# some (browser drivers) would try to download binaries.
+npm_ci() {
+  local dir=$1
+  if [ -f "$dir/node_modules/.package-lock.json" ] &&
+    [ "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]; then
+    say "npm: $dir is up to date"
+    return 0
+  fi
+  say "npm: installing $dir's packages (npm ci)"
+  (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+}
+
+# ensure_tauri_driver: the WebDriver bridge for Tauri apps.
+ensure_tauri_driver() {
+  if command -v tauri-driver >/dev/null 2>&1 || [ -x "$HOME/.cargo/bin/tauri-driver" ]; then
+    say "tauri-driver: present"
+    return 0
+  fi
+  say "tauri-driver: installing with cargo install tauri-driver --locked"
+  cargo install tauri-driver --locked
+}
+
+# The directory cargo builds into.
+target_dir() {
+  printf '%s\n' "${CARGO_TARGET_DIR:-$ROOT/target}"
+}
+
+# build_ui: the editor's static files in ui/dist, which the app embeds.
+build_ui() {
+  (cd "$ROOT/ui" && npm run --silent build)
+}
+
+# build_app: the release binary with its bundled UI (no dev server).
+build_app() {
+  cargo build --release -p ivr-studio --features tauri/custom-protocol
+}

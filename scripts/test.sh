@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# THE test command: sets up what is missing, then runs every check and test,
+# in order, each stage timed: formatting; the UI's typecheck, unit tests and
+# build; clippy; the Rust tests (with the TypeScript-binding freshness check);
+# the keyring test (scripts/test-keyring.sh, when present); the release app;
+# and the real-window end-to-end test under Xvfb. Stops at the first failure,
+# naming the stage. Screenshots and logs go to artifacts/.
+#
+#   bash scripts/test.sh
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+# shellcheck source=scripts/common.sh
+source "$ROOT/scripts/common.sh"
+
+ARTIFACTS="$ROOT/artifacts"
+LOG="$ARTIFACTS/test.log"
+mkdir -p "$ARTIFACTS"
+: >"$LOG"
+
+STAGE="start"
+T_STAGE=$SECONDS
+SUMMARY=()
+T_ALL=$SECONDS
+trap 'rc=$?; if [ $rc -ne 0 ]; then printf "\nFAILED: stage \"%s\" (exit %s) after %ss; log: %s\n" "$STAGE" "$rc" "$((SECONDS - T_STAGE))" "$LOG" >&2; fi' EXIT
+
+# stage NAME FUNCTION: runs FUNCTION, its output shown and kept in the log.
+stage() {
+  STAGE=$1
+  T_STAGE=$SECONDS
+  printf '\n==> %s\n' "$1"
+  "$2" 2>&1 | tee -a "$LOG"
+  local took=$((SECONDS - T_STAGE))
+  SUMMARY+=("$(printf '%-14s %5ss' "$1" "$took")")
+  printf '<== %s: ok (%ss)\n' "$1" "$took"
+}
+
+setup() {
+  ensure_rust
+  ensure_packages "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+  ensure_node
+  npm_ci ui
+  npm_ci tests/e2e
+  ensure_tauri_driver
+}
+
+fmt() {
+  cargo fmt --all -- --check
+}
+
+ui() {
+  (cd ui && npm run --silent typecheck && npm test --silent && npm run --silent build)
+}
+
+clippy() {
+  cargo clippy --workspace --all-targets -- -D warnings
+}
+
+rust_tests() {
+  cargo test --workspace
+}
+
+keyring() {
+  bash scripts/test-keyring.sh
+}
+
+release() {
+  build_app
+  ls -l "$(target_dir)/release/ivr-studio"
+}
+
+e2e() {
+  mkdir -p "$ARTIFACTS/e2e"
+  rm -f "$ARTIFACTS"/e2e/*.png
+  # A 1280x800 display holds the 1280x800 window exactly; a private D-Bus
+  # session for WebKitGTK.
+  IVR_STUDIO_BIN="$(target_dir)/release/ivr-studio" E2E_ARTIFACTS="$ARTIFACTS/e2e" \
+    LC_ALL=C.UTF-8 \
+    xvfb-run -a -s "-screen 0 1280x800x24" \
+    dbus-run-session -- \
+    bash -c 'cd tests/e2e && exec node --test --test-concurrency=1 --test-timeout=120000 app.test.mjs'
+  ls "$ARTIFACTS"/e2e/
+}
+
+# The totals of every test runner in the log: cargo test, vitest, node --test.
+totals() {
+  awk '
+    /^test result: / { for (i = 1; i <= NF; i++) { if ($(i) ~ /^passed;?$/) p += $(i-1); if ($(i) ~ /^failed;?$/) f += $(i-1) } }
+    /^ +Tests +[0-9]/ { for (i = 1; i <= NF; i++) { if ($(i) == "passed") p += $(i-1); if ($(i) == "failed") f += $(i-1) } }
+    /^(# |ℹ )pass [0-9]+$/ { p += $3 }
+    /^(# |ℹ )fail [0-9]+$/ { f += $3 }
+    END { printf "%d passed, %d failed\n", p, f }
+  ' "$LOG"
+}
+
+stage setup setup
+stage fmt fmt
+stage ui ui
+stage clippy clippy
+stage rust-tests rust_tests
+if [ -f scripts/test-keyring.sh ]; then
+  stage keyring keyring
+fi
+stage release release
+stage e2e e2e
+STAGE="summary"
+
+printf '\n==> summary (%ss in all)\n' "$((SECONDS - T_ALL))"
+printf '%s\n' "${SUMMARY[@]}"
+printf 'tests: %s\n' "$(totals)"

@@ -1,0 +1,194 @@
+// The real app, end to end: the release `ivr-studio` binary with its bundled UI,
+// in a real window (run under Xvfb by scripts/test.sh), driven over WebDriver by
+// tauri-driver + WebKitWebDriver. It checks that the window opens the starter
+// flow on the canvas, drawn from the catalog, with the problems the Rust
+// `validate_flow` command returns, in English and in Chinese. Screenshots go
+// to artifacts/e2e/.
+//
+// Environment: IVR_STUDIO_BIN (the binary; default target/release/ivr-studio),
+// TAURI_DRIVER (default: tauri-driver on PATH or in ~/.cargo/bin),
+// E2E_ARTIFACTS (default: artifacts/e2e).
+
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { homedir } from "node:os";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { remote } from "webdriverio";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const BIN = path.resolve(process.env.IVR_STUDIO_BIN ?? path.join(ROOT, "target/release/ivr-studio"));
+const ARTIFACTS = path.resolve(process.env.E2E_ARTIFACTS ?? path.join(ROOT, "artifacts/e2e"));
+const DRIVER =
+  process.env.TAURI_DRIVER ??
+  (existsSync(path.join(homedir(), ".cargo/bin/tauri-driver"))
+    ? path.join(homedir(), ".cargo/bin/tauri-driver")
+    : "tauri-driver");
+const TIMEOUT = 20_000;
+
+/** A free TCP port on loopback. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves when `port` on loopback accepts connections, rejects after `ms`. */
+async function waitForPort(port, ms, child) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`tauri-driver exited with ${child.exitCode}`);
+    const ok = await new Promise((resolve) => {
+      const socket = net.connect(port, "127.0.0.1");
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once("error", () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`tauri-driver did not listen on port ${port} within ${ms} ms`);
+}
+
+/** A screenshot of the whole X display (the real window), when ImageMagick's import is there. */
+function screenshotDisplay(file) {
+  if (!process.env.DISPLAY) return;
+  try {
+    execFileSync("import", ["-window", "root", file], { stdio: "ignore", timeout: 15_000 });
+  } catch (error) {
+    console.log(`# could not take a display screenshot: ${error.message}`);
+  }
+}
+
+describe("IVR Studio window", () => {
+  let driver;
+  let browser;
+  const driverLog = [];
+
+  before(async () => {
+    assert.ok(existsSync(BIN), `the app binary ${BIN} is missing: build it first`);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const port = await freePort();
+    const nativePort = await freePort();
+    driver = spawn(DRIVER, ["--port", String(port), "--native-port", String(nativePort)], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    driver.stdout.on("data", (d) => driverLog.push(String(d)));
+    driver.stderr.on("data", (d) => driverLog.push(String(d)));
+    await waitForPort(port, TIMEOUT, driver);
+    browser = await remote({
+      hostname: "127.0.0.1",
+      port,
+      logLevel: "warn",
+      connectionRetryCount: 0,
+      connectionRetryTimeout: 60_000,
+      capabilities: {
+        browserName: "wry",
+        "tauri:options": { application: BIN },
+        "wdio:enforceWebDriverClassic": true,
+      },
+    });
+  });
+
+  after(async () => {
+    await browser?.deleteSession().catch(() => {});
+    driver?.kill();
+    if (process.exitCode) console.log(driverLog.join(""));
+  });
+
+  it("opens the starter flow's three blocks on the canvas", async () => {
+    const app = await browser.$('[data-testid="app"]');
+    await app.waitForExist({ timeout: TIMEOUT });
+    assert.equal(await browser.getTitle(), "IVR Studio");
+    // The data comes from the Rust commands, not the in-memory backend.
+    assert.equal(await app.getAttribute("data-backend"), "tauri");
+    for (const id of ["start", "welcome", "hang_up"]) {
+      const node = await browser.$(`[data-testid="node-${id}"]`);
+      await node.waitForDisplayed({ timeout: TIMEOUT });
+    }
+    assert.equal(await browser.$('[data-testid="node-start"]').getAttribute("data-block"), "start");
+    assert.equal(
+      await browser.$('[data-testid="node-welcome"]').getAttribute("data-block"),
+      "play_prompt",
+    );
+    assert.equal(await browser.$('[data-testid="node-hang_up"]').getAttribute("data-block"), "hang_up");
+    assert.equal((await browser.$$(".react-flow__node")).length, 3);
+    // Two lines, start -> welcome -> hang up.
+    await browser.waitUntil(async () => (await browser.$$(".react-flow__edge")).length === 2, {
+      timeout: TIMEOUT,
+      timeoutMsg: "the starter flow's two lines were not drawn",
+    });
+  });
+
+  it("renders each block from the catalog, in English", async () => {
+    await browser.$('[data-testid="lang-en"]').click();
+    assert.equal(await browser.$('[data-testid="node-title-start"]').getText(), "Start");
+    assert.equal(await browser.$('[data-testid="node-title-welcome"]').getText(), "Welcome");
+    assert.equal(await browser.$('[data-testid="node-title-hang_up"]').getText(), "Hang up");
+    assert.match(await browser.$('[data-testid="node-summary-welcome"]').getText(), /Welcome to our service/);
+    // One labelled exit per port: a prompt has next and error; hang up has none.
+    assert.ok(await browser.$('[data-testid="port-welcome-next"]').isExisting());
+    assert.ok(await browser.$('[data-testid="port-welcome-error"]').isExisting());
+    assert.equal((await browser.$$('[data-testid^="port-hang_up-"]')).length, 0);
+    // The start block has no entry; the others have one.
+    assert.equal((await browser.$$('[data-testid="node-start"] .react-flow__handle.target')).length, 0);
+    assert.equal((await browser.$$('[data-testid="node-hang_up"] .react-flow__handle.target')).length, 1);
+  });
+
+  it("shows the problems panel with what validate_flow returns", async () => {
+    const panel = await browser.$('[data-testid="problems-panel"]');
+    await panel.waitForDisplayed({ timeout: TIMEOUT });
+    // Settled: either "No problems" or a list, never an error.
+    await browser.waitUntil(
+      async () =>
+        (await browser.$('[data-testid="problems-empty"]').isExisting()) ||
+        (await browser.$('[data-testid="problem-item-0"]').isExisting()),
+      { timeout: TIMEOUT, timeoutMsg: "the problems panel never showed a result" },
+    );
+    assert.equal(await browser.$('[data-testid="problems-error"]').isExisting(), false);
+    const count = Number(await browser.$('[data-testid="problems-count"]').getText());
+    const listed = (await browser.$$('[data-testid^="problem-item-"]')).length;
+    if (count === 0) {
+      assert.match(await browser.$('[data-testid="problems-empty"]').getText(), /No problems/);
+    } else {
+      assert.equal(listed, count);
+    }
+    await browser.saveScreenshot(path.join(ARTIFACTS, "starter-en.png"));
+    screenshotDisplay(path.join(ARTIFACTS, "window-en.png"));
+  });
+
+  it("checks again for a chosen target", async () => {
+    await browser.$('[data-testid="target-select"]').selectByAttribute("value", "connect");
+    await browser.waitUntil(
+      async () =>
+        (await browser.$('[data-testid="problems-empty"]').isExisting()) ||
+        (await browser.$('[data-testid="problem-item-0"]').isExisting()),
+      { timeout: TIMEOUT, timeoutMsg: "no result for the Connect target" },
+    );
+    assert.equal(await browser.$('[data-testid="problems-error"]').isExisting(), false);
+    await browser.$('[data-testid="target-select"]').selectByAttribute("value", "");
+  });
+
+  it("switches to Chinese", async () => {
+    await browser.$('[data-testid="lang-zh"]').click();
+    await browser.waitUntil(
+      async () => (await browser.$('[data-testid="node-title-start"]').getText()) === "开始",
+      { timeout: TIMEOUT, timeoutMsg: "the start block was not named in Chinese" },
+    );
+    assert.equal(await browser.$('[data-testid="node-title-hang_up"]').getText(), "挂机");
+    assert.match(await browser.$('[data-testid="problems-panel"]').getText(), /问题/);
+    await browser.saveScreenshot(path.join(ARTIFACTS, "starter-zh.png"));
+    screenshotDisplay(path.join(ARTIFACTS, "window-zh.png"));
+    await browser.$('[data-testid="lang-en"]').click();
+  });
+});
