@@ -13,6 +13,7 @@ use serde_json::Value;
 
 pub mod aliyun;
 pub mod aliyun2017;
+pub mod connect;
 
 use crate::file::{self, FlowFileError};
 use crate::model::{Flow, Provider};
@@ -91,6 +92,9 @@ pub fn detect(value: &Value) -> Option<Dialect> {
     if aliyun::detect(value) {
         return Some(Dialect::Provider(Provider::Aliyun));
     }
+    if connect::detect(value) {
+        return Some(Dialect::Provider(Provider::Connect));
+    }
     let Value::Object(map) = value else {
         return None;
     };
@@ -117,6 +121,7 @@ pub fn decode(bytes: &[u8]) -> Result<(Dialect, Flow), DecodeError> {
         Some(Dialect::Native) => Ok((Dialect::Native, file::from_bytes(bytes)?)),
         Some(d @ Dialect::Provider(Provider::Aliyun)) => Ok((d, aliyun::decode(&value)?)),
         Some(d @ Dialect::Provider(Provider::Aliyun2017)) => Ok((d, aliyun2017::decode(&value)?)),
+        Some(d @ Dialect::Provider(Provider::Connect)) => Ok((d, connect::decode(&value)?)),
         Some(Dialect::Provider(p)) => Err(DecodeError::Unrecognised(format!(
             "this is a {p} flow, which this build cannot read yet"
         ))),
@@ -133,6 +138,7 @@ pub fn encode(flow: &Flow, to: Dialect) -> Result<Vec<u8>, EncodeError> {
         Dialect::Native => Ok(file::to_bytes(flow)),
         Dialect::Provider(Provider::Aliyun) => aliyun::encode_bytes(flow),
         Dialect::Provider(Provider::Aliyun2017) => aliyun2017::encode_bytes(flow),
+        Dialect::Provider(Provider::Connect) => connect::encode_bytes(flow),
         Dialect::Provider(p) => Err(EncodeError::Other(format!(
             "writing {p} flows is not built yet"
         ))),

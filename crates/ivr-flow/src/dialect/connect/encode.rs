@@ -1,0 +1,689 @@
+//! [`Flow`] -> Content: each block becomes its action (two for a pair), each
+//! line a transition, the layout Metadata; kept provider fields go back where
+//! they came from.
+
+use std::collections::{HashMap, HashSet};
+
+use serde_json::Value;
+
+use super::blocks::{
+    self, Conv, PROMPT_KEYS, STORED_INPUT, Spec, connect_operator, default_case_ids, put, raw_key,
+    voice_key,
+};
+use super::decode::{Kept, default_start_id, exit_key};
+use super::layout::{self, FlowIvr};
+use super::raw::{Entry, Key, Obj};
+use super::wrapper::{console_type, kind_of_type};
+use crate::catalog::{PROVIDER_BLOCK, START_BLOCK, catalog};
+use crate::dialect::EncodeError;
+use crate::model::{Edge, Flow, FlowKind, Node, Position, Provider};
+
+/// One action written, with its ActionMetadata entry.
+pub(super) struct Out {
+    pub id: String,
+    pub action: Value,
+    pub metadata: Option<Value>,
+}
+
+/// Writes a flow as a Content object.
+pub(super) fn content(flow: &Flow) -> Result<Value, EncodeError> {
+    check_ids(flow)?;
+    let start = start_node(flow)?;
+    let mut by_node: HashMap<&str, Vec<&Edge>> = HashMap::new();
+    for e in &flow.edges {
+        by_node.entry(e.from.node.as_str()).or_default().push(e);
+    }
+    let mut actions = Vec::new();
+    let mut entries = Obj::new();
+    for n in flow.nodes.iter().filter(|n| n.block != START_BLOCK) {
+        let edges = by_node.get(n.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+        for out in node(n, edges)? {
+            if let Some(m) = out.metadata {
+                entries.insert(out.id.clone(), m);
+            }
+            actions.push(out.action);
+        }
+    }
+    let start_action = start_target(start, by_node.get(start.id.as_str()))?;
+    let ids: Vec<&str> = actions
+        .iter()
+        .filter_map(|a| a.get("Identifier").and_then(Value::as_str))
+        .collect();
+    let default_start = default_start_id(ids.into_iter());
+    let mut out = Obj::new();
+    out.insert("Version".into(), Value::String(super::VERSION.into()));
+    let absent = layout::absent_list(&flow.extra);
+    if start_action.is_some() || !absent.iter().any(|a| a == "StartAction") {
+        out.insert(
+            "StartAction".into(),
+            Value::String(start_action.unwrap_or_default()),
+        );
+    }
+    if let Some(m) = metadata(flow, start, entries, &default_start) {
+        out.insert("Metadata".into(), m);
+    }
+    out.insert("Actions".into(), Value::Array(actions));
+    if let Some(Value::Object(c)) = flow.extra.get("connect.content") {
+        for (k, v) in c {
+            out.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+    }
+    Ok(Value::Object(out))
+}
+
+fn check_ids(flow: &Flow) -> Result<(), EncodeError> {
+    let mut seen = HashSet::new();
+    for n in &flow.nodes {
+        if !seen.insert(n.id.as_str()) {
+            return Err(EncodeError::Other(format!(
+                "two blocks have the id {:?}; Connect needs each action Identifier to be unique",
+                n.id
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn start_node(flow: &Flow) -> Result<&Node, EncodeError> {
+    let mut starts = flow.nodes.iter().filter(|n| n.block == START_BLOCK);
+    match (starts.next(), starts.next()) {
+        (Some(s), None) => Ok(s),
+        (None, _) => Err(EncodeError::Other(
+            "the flow has no start block; Connect needs one StartAction".into(),
+        )),
+        (Some(_), Some(_)) => Err(EncodeError::Other(
+            "the flow has more than one start block; Connect has one StartAction".into(),
+        )),
+    }
+}
+
+fn start_target(start: &Node, edges: Option<&Vec<&Edge>>) -> Result<Option<String>, EncodeError> {
+    let mut target = None;
+    for e in edges.map(Vec::as_slice).unwrap_or(&[]) {
+        if e.from.port != "next" || target.is_some() {
+            return Err(port_error(
+                start,
+                &e.from.port,
+                "the start block has one exit, next",
+            ));
+        }
+        target = Some(e.to.clone());
+    }
+    Ok(target)
+}
+
+fn port_error(node: &Node, port: &str, why: &str) -> EncodeError {
+    EncodeError::Other(format!(
+        "block {} ({}): cannot write the line from exit {port:?}: {why}",
+        node.id, node.block
+    ))
+}
+
+// ---------------------------------------------------------------- metadata
+
+fn metadata(flow: &Flow, start: &Node, entries: Obj, default_start: &str) -> Option<Value> {
+    let (mut m, native, had_none) = match flow.extra.get("connect.metadata") {
+        Some(Value::Object(o)) => (o.clone(), false, false),
+        Some(Value::Null) => (Obj::new(), false, true),
+        _ => (Obj::new(), true, false),
+    };
+    let flow_absent = layout::absent_list(&flow.extra);
+    let absent = |k: &str| had_none || flow_absent.iter().any(|a| a == k);
+    if !had_none {
+        layout::write_named(&mut m, native, &flow.name, &flow.description, flow.kind);
+    }
+    if !absent("entryPointPosition") || start.position != Position::default() {
+        m.insert(
+            "entryPointPosition".into(),
+            layout::write_position(start.position),
+        );
+    }
+    let mut entries = entries;
+    if let Some(Value::Object(o)) = flow.extra.get("connect.orphans") {
+        for (k, v) in o {
+            entries.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+    }
+    if !absent("ActionMetadata") || !entries.is_empty() {
+        m.insert("ActionMetadata".into(), Value::Object(entries));
+    }
+    if !absent("Annotations") || !flow.notes.is_empty() {
+        let notes = flow.notes.iter().map(layout::write_note).collect();
+        m.insert("Annotations".into(), Value::Array(notes));
+    }
+    let ivr = FlowIvr {
+        start_id: (start.id != default_start).then(|| start.id.clone()),
+        start_label: (!start.label.is_empty()).then(|| start.label.clone()),
+        variables: flow.variables.clone(),
+        kind: (console_type(flow.kind).is_none() && inferred_kind(flow, &m) != flow.kind)
+            .then_some(flow.kind),
+    };
+    if let Some(v) = layout::write_flow_ivr(&ivr) {
+        m.insert("ivr".into(), v);
+    }
+    (!(had_none && m.is_empty())).then_some(Value::Object(m))
+}
+
+/// The kind decode would give the flow without `Metadata.ivr.kind`.
+fn inferred_kind(flow: &Flow, m: &Obj) -> FlowKind {
+    let module = flow
+        .extra
+        .get("connect.content")
+        .and_then(Value::as_object)
+        .is_some_and(|c| c.contains_key("Settings"));
+    m.get("type")
+        .and_then(Value::as_str)
+        .and_then(kind_of_type)
+        .unwrap_or(if module {
+            FlowKind::Sub
+        } else {
+            FlowKind::Main
+        })
+}
+
+/// The default ActionMetadata entry of a pair's second action: just right of
+/// the first.
+pub(super) fn companion_entry(first: Position) -> Value {
+    let mut m = Obj::new();
+    m.insert(
+        "position".into(),
+        layout::write_position(Position {
+            x: first.x + 250.0,
+            y: first.y,
+        }),
+    );
+    Value::Object(m)
+}
+
+/// `ActionMetadata[id].ivr`.
+pub(super) fn action_ivr(label: &str, params: &Obj, cases: Option<&[String]>) -> Value {
+    let mut m = Obj::new();
+    if !label.is_empty() {
+        m.insert("label".into(), Value::String(label.to_owned()));
+    }
+    if !params.is_empty() {
+        m.insert("params".into(), Value::Object(params.clone()));
+    }
+    if let Some(c) = cases {
+        m.insert("cases".into(), Value::from(c.to_vec()));
+    }
+    Value::Object(m)
+}
+
+fn entry(position: Position, kept: &Kept, ivr: Value) -> Option<Value> {
+    let has_ivr = ivr.as_object().is_some_and(|o| !o.is_empty());
+    if kept.is_absent("metadata") && position == Position::default() && !has_ivr {
+        return None;
+    }
+    let mut m = Obj::new();
+    if !kept.is_absent("position") {
+        m.insert("position".into(), layout::write_position(position));
+    }
+    for (k, v) in &kept.metadata {
+        m.entry(k.clone()).or_insert_with(|| v.clone());
+    }
+    if has_ivr {
+        m.insert("ivr".into(), ivr);
+    }
+    Some(Value::Object(m))
+}
+
+// ---------------------------------------------------------------- blocks
+
+fn kept_of(node: &Node) -> Kept {
+    Kept::load(&node.extra.clone().into_iter().collect())
+}
+
+fn companion_kept(node: &Node) -> Kept {
+    node.extra
+        .get("connect.companion")
+        .and_then(Value::as_object)
+        .map(Kept::load)
+        .unwrap_or_default()
+}
+
+/// The id of the second action a pair block writes, if it writes one.
+pub(super) fn companion_id(node: &Node) -> Option<String> {
+    let spec = blocks::spec(&node.block)?;
+    let pair = spec.pair.as_ref()?;
+    if !paired(node, spec) {
+        return None;
+    }
+    let given = node
+        .extra
+        .get("connect.companion")
+        .and_then(|c| c.get("Identifier"))
+        .and_then(Value::as_str);
+    Some(given.map_or_else(|| format!("{}{}", node.id, pair.suffix), str::to_owned))
+}
+
+fn paired(node: &Node, spec: &Spec) -> bool {
+    match spec.block {
+        "collect_digits" => node
+            .params
+            .get("variable")
+            .and_then(Value::as_str)
+            .is_some_and(|v| !v.is_empty()),
+        _ => spec.pair.is_some(),
+    }
+}
+
+/// Writes one block as its action(s). `edges` are the lines leaving it.
+pub(super) fn node(node: &Node, edges: &[&Edge]) -> Result<Vec<Out>, EncodeError> {
+    if node.block == PROVIDER_BLOCK {
+        return provider(node, edges);
+    }
+    let unsupported = || EncodeError::Unsupported {
+        node: node.id.clone(),
+        block: node.block.clone(),
+        target: Provider::Connect,
+    };
+    let carried = catalog()
+        .block(&node.block)
+        .is_some_and(|b| b.providers.contains(&Provider::Connect));
+    match blocks::spec(&node.block) {
+        Some(spec) if carried => mapped(node, spec, edges),
+        _ => Err(unsupported()),
+    }
+}
+
+fn mapped(node: &Node, spec: &Spec, edges: &[&Edge]) -> Result<Vec<Out>, EncodeError> {
+    let kept = kept_of(node);
+    let is_pair = paired(node, spec);
+    let mut params = kept.parameters.clone();
+    for fl in spec.fields {
+        if let Some(v) = node.params.get(fl.key) {
+            let raw = kept.raw.get(&raw_key(fl.path));
+            put(&mut params, fl.path, written(fl.conv, v, raw));
+        }
+    }
+    let mut ivr_params = ivr_params(node, spec);
+    custom(node, &kept, &mut params, &mut ivr_params)?;
+    let cases = case_ids(node, &kept);
+    let ivr = action_ivr(&node.label, &ivr_params, cases.as_deref());
+    let second_id = companion_id(node);
+    let ck = companion_kept(node);
+    let mut entries = transitions(node, spec, edges, is_pair, [&kept, &ck])?;
+    if let Some(id) = &second_id {
+        entries[0].push(Entry {
+            key: Key::Next,
+            target: id.clone(),
+            extra: Obj::new(),
+        });
+    }
+    let [e0, e1] = entries;
+    let mut out = vec![Out {
+        id: node.id.clone(),
+        action: action(
+            &node.id,
+            spec.action,
+            params,
+            build_transitions(e0, &kept.transitions),
+            &kept,
+        ),
+        metadata: entry(node.position, &kept, ivr),
+    }];
+    if let (Some(id), Some(pair)) = (second_id, spec.pair.as_ref()) {
+        let p = second_params(node, spec, &ck);
+        let t = build_transitions(e1, &ck.transitions);
+        out.push(Out {
+            action: action(&id, pair.action, p, t, &ck),
+            metadata: second_entry(node.position, &ck),
+            id,
+        });
+    }
+    Ok(out)
+}
+
+fn second_entry(first: Position, k: &Kept) -> Option<Value> {
+    if k.is_absent("metadata") {
+        None
+    } else if k.metadata.is_empty() {
+        Some(companion_entry(first))
+    } else {
+        Some(Value::Object(k.metadata.clone()))
+    }
+}
+
+fn second_params(node: &Node, spec: &Spec, k: &Kept) -> Obj {
+    let mut p = k.parameters.clone();
+    if spec.block == "collect_digits" {
+        let var = node
+            .params
+            .get("variable")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let mut attrs = Obj::new();
+        attrs.insert(var.to_owned(), Value::String(STORED_INPUT.into()));
+        p.insert("Attributes".into(), Value::Object(attrs));
+    }
+    p
+}
+
+/// A value in Connect's spelling: the original spelling when it still means
+/// the same value.
+fn written(conv: Conv, v: &Value, raw: Option<&Value>) -> Value {
+    match raw {
+        Some(r) if conv.read(r).as_ref() == Some(v) => r.clone(),
+        _ => conv.write(v),
+    }
+}
+
+/// Parameters kept in `ActionMetadata[id].ivr.params`: those Connect has no
+/// place for, when they differ from the catalog default.
+fn ivr_params(node: &Node, spec: &Spec) -> Obj {
+    spec.ivr
+        .iter()
+        .filter_map(|k| {
+            let v = node.params.get(*k)?;
+            (*v != blocks::default_of(spec.block, k)).then(|| ((*k).to_owned(), v.clone()))
+        })
+        .collect()
+}
+
+/// Case ids, when they are not the ones decode would give anyway.
+fn case_ids(node: &Node, kept: &Kept) -> Option<Vec<String>> {
+    if node.block != "branch" {
+        return None;
+    }
+    let ids: Vec<String> = blocks::cases(node).into_iter().map(|c| c.id).collect();
+    (ids != default_case_ids(Some(&kept.metadata), ids.len())).then_some(ids)
+}
+
+fn custom(node: &Node, kept: &Kept, params: &mut Obj, ivr: &mut Obj) -> Result<(), EncodeError> {
+    let get = |k: &str| node.params.get(k);
+    match node.block.as_str() {
+        "play_prompt" => {
+            let vt = get("voice_type").and_then(Value::as_str).unwrap_or("tts");
+            let key = voice_key(vt).ok_or_else(|| {
+                EncodeError::Other(format!(
+                    "block {}: voice_type {vt:?} is not tts, ssml or audio",
+                    node.id
+                ))
+            })?;
+            params.insert(
+                key.into(),
+                get("text").cloned().unwrap_or(Value::String(String::new())),
+            );
+        }
+        "menu" => prompt(node, kept, params),
+        "collect_digits" => {
+            params.insert("StoreInput".into(), Value::String("True".into()));
+            prompt(node, kept, params);
+            match get("terminator") {
+                Some(Value::String(t)) if t == "none" => {
+                    ivr.insert("terminator".into(), Value::String(t.clone()));
+                }
+                Some(t) => {
+                    let path = ["DTMFConfiguration", "InputTerminationSequence"];
+                    let raw = kept.raw.get(&raw_key(&path));
+                    put(params, &path, written(Conv::Str, t, raw));
+                }
+                None => {}
+            }
+        }
+        "set_variables" => {
+            params.insert("Attributes".into(), Value::Object(attributes(node)?));
+        }
+        "invoke_function" => match get("function_kind").and_then(Value::as_str) {
+            None | Some("lambda") => {}
+            Some(kind) => {
+                return Err(EncodeError::Unsupported {
+                    node: node.id.clone(),
+                    block: format!("invoke_function ({kind})"),
+                    target: Provider::Connect,
+                });
+            }
+        },
+        _ => {}
+    }
+    Ok(())
+}
+
+fn prompt(node: &Node, kept: &Kept, params: &mut Obj) {
+    let Some(text) = node.params.get("prompt") else {
+        return;
+    };
+    let hint = node
+        .extra
+        .get("connect.prompt")
+        .and_then(Value::as_str)
+        .and_then(|h| PROMPT_KEYS.into_iter().find(|k| *k == h));
+    let key = hint.unwrap_or_else(|| blocks::guess_prompt_key(text));
+    let _ = kept;
+    params.insert(key.into(), text.clone());
+}
+
+fn attributes(node: &Node) -> Result<Obj, EncodeError> {
+    let mut out = Obj::new();
+    let items = node
+        .params
+        .get("assignments")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    for (i, a) in items.iter().enumerate() {
+        let var = a.get("variable").and_then(Value::as_str).ok_or_else(|| {
+            EncodeError::Other(format!(
+                "block {}: assignment {} has no variable",
+                node.id,
+                i + 1
+            ))
+        })?;
+        let value = a
+            .get("value")
+            .cloned()
+            .unwrap_or(Value::String(String::new()));
+        if out.insert(var.to_owned(), value).is_some() {
+            return Err(EncodeError::Other(format!(
+                "block {}: variable {var:?} is set twice; Connect keeps one value per attribute",
+                node.id
+            )));
+        }
+    }
+    Ok(out)
+}
+
+/// The entries of each action (slot 0, slot 1) for the lines leaving a block.
+fn transitions(
+    node: &Node,
+    spec: &Spec,
+    edges: &[&Edge],
+    is_pair: bool,
+    kept: [&Kept; 2],
+) -> Result<[Vec<Entry>; 2], EncodeError> {
+    let ports = blocks::ports(node, is_pair);
+    let mut out: [Vec<Entry>; 2] = [Vec::new(), Vec::new()];
+    let by_port = lines_by_port(node, edges, |p| ports.iter().any(|m| m.port == p))?;
+    for pm in &ports {
+        let Some(edge) = by_port.get(pm.port.as_str()) else {
+            continue;
+        };
+        let mut first = true;
+        for (slot, key) in &pm.keys {
+            let k = kept.get(*slot).copied().unwrap_or(kept[0]);
+            if k.is_absent(&key.absent_name()) {
+                continue;
+            }
+            if let Some(list) = out.get_mut(*slot) {
+                list.push(Entry {
+                    key: key.clone(),
+                    target: edge.to.clone(),
+                    extra: if first {
+                        edge.extra.clone().into_iter().collect()
+                    } else {
+                        Obj::new()
+                    },
+                });
+            }
+            first = false;
+        }
+    }
+    if let Some(edge) = spec.mirror.and_then(|p| by_port.get(p)) {
+        let k = kept[0];
+        let free = !k.is_absent(&Key::Next.absent_name())
+            && !k.transitions.contains_key("NextAction")
+            && !out[0].iter().any(|e| e.key == Key::Next);
+        if free {
+            out[0].push(Entry {
+                key: Key::Next,
+                target: edge.to.clone(),
+                extra: Obj::new(),
+            });
+        }
+    }
+    check_operators(node)?;
+    Ok(out)
+}
+
+fn lines_by_port<'a>(
+    node: &Node,
+    edges: &[&'a Edge],
+    known: impl Fn(&str) -> bool,
+) -> Result<HashMap<&'a str, &'a Edge>, EncodeError> {
+    let mut by_port = HashMap::new();
+    for e in edges {
+        let port = e.from.port.as_str();
+        if !known(port) {
+            let why = if node.block == "invoke_function" && port == "timeout" {
+                "Connect sends a Lambda timeout to the Error exit; connect Error instead"
+            } else {
+                "Connect has no transition for it"
+            };
+            return Err(port_error(node, port, why));
+        }
+        if by_port.insert(port, *e).is_some() {
+            return Err(port_error(node, port, "more than one line leaves it"));
+        }
+    }
+    Ok(by_port)
+}
+
+fn check_operators(node: &Node) -> Result<(), EncodeError> {
+    for c in blocks::cases(node) {
+        if connect_operator(&c.operator).is_none() {
+            return Err(EncodeError::Other(format!(
+                "block {}: case {} uses operator {:?}, which Connect's Compare has not",
+                node.id, c.id, c.operator
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A Transitions object: the entries, then what was kept raw.
+fn build_transitions(entries: Vec<Entry>, raw: &Obj) -> Obj {
+    let mut t = Obj::new();
+    let mut conds = Vec::new();
+    let mut errors = Vec::new();
+    for e in entries {
+        match e.key {
+            Key::Next => {
+                t.entry("NextAction".to_owned())
+                    .or_insert(Value::String(e.target));
+            }
+            Key::Cond(..) => conds.push(e.to_json()),
+            Key::Error(_) => errors.push(e.to_json()),
+        }
+    }
+    for (k, v) in raw {
+        match (k.as_str(), v) {
+            ("Conditions", Value::Array(a)) => conds.extend(a.iter().cloned()),
+            ("Errors", Value::Array(a)) => errors.extend(a.iter().cloned()),
+            _ => {
+                t.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+        }
+    }
+    if !conds.is_empty() || raw.contains_key("Conditions") {
+        t.insert("Conditions".into(), Value::Array(conds));
+    }
+    if !errors.is_empty() || raw.contains_key("Errors") {
+        t.insert("Errors".into(), Value::Array(errors));
+    }
+    t
+}
+
+fn action(id: &str, ty: &str, params: Obj, transitions: Obj, kept: &Kept) -> Value {
+    let mut a = Obj::new();
+    a.insert("Identifier".into(), Value::String(id.to_owned()));
+    a.insert("Type".into(), Value::String(ty.to_owned()));
+    if !(kept.is_absent("Parameters") && params.is_empty()) {
+        a.insert("Parameters".into(), Value::Object(params));
+    }
+    if !(kept.is_absent("Transitions") && transitions.is_empty()) {
+        a.insert("Transitions".into(), Value::Object(transitions));
+    }
+    for (k, v) in &kept.action {
+        a.entry(k.clone()).or_insert_with(|| v.clone());
+    }
+    Value::Object(a)
+}
+
+// ---------------------------------------------------------------- provider
+
+fn provider(node: &Node, edges: &[&Edge]) -> Result<Vec<Out>, EncodeError> {
+    let get = |k: &str| node.params.get(k);
+    if get("provider").and_then(Value::as_str) != Some("connect") {
+        return Err(EncodeError::Unsupported {
+            node: node.id.clone(),
+            block: format!(
+                "provider ({})",
+                get("provider").and_then(Value::as_str).unwrap_or("unknown")
+            ),
+            target: Provider::Connect,
+        });
+    }
+    let ty = get("type")
+        .and_then(Value::as_str)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| {
+            EncodeError::Other(format!(
+                "block {}: a Connect block needs its action type",
+                node.id
+            ))
+        })?;
+    let params = match get("parameters") {
+        Some(Value::Object(p)) => p.clone(),
+        None => Obj::new(),
+        Some(_) => {
+            return Err(EncodeError::Other(format!(
+                "block {}: parameters must be an object",
+                node.id
+            )));
+        }
+    };
+    let exits = blocks::string_list(node, "exits");
+    let by_port = lines_by_port(node, edges, |p| exits.iter().any(|x| x == p))?;
+    let mut entries = Vec::new();
+    for name in &exits {
+        let Some(edge) = by_port.get(name.as_str()) else {
+            continue;
+        };
+        let key = exit_key(name).ok_or_else(|| {
+            port_error(
+                node,
+                name,
+                "the exit name is not next, error:TYPE or Operator:value",
+            )
+        })?;
+        entries.push(Entry {
+            key,
+            target: edge.to.clone(),
+            extra: edge.extra.clone().into_iter().collect(),
+        });
+    }
+    let kept = kept_of(node);
+    let ivr = action_ivr(&node.label, &Obj::new(), None);
+    Ok(vec![Out {
+        id: node.id.clone(),
+        action: action(
+            &node.id,
+            ty,
+            params,
+            build_transitions(entries, &kept.transitions),
+            &kept,
+        ),
+        metadata: entry(node.position, &kept, ivr),
+    }])
+}
