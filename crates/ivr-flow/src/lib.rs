@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod model;
 pub mod problem;
 pub mod starter;
+pub mod synth;
 pub mod validate;
 
 pub use catalog::{Catalog, catalog};

@@ -5,9 +5,9 @@
 mod blocks;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
@@ -233,7 +233,7 @@ pub struct Catalog {
     /// Block id -> position in `blocks`.
     #[serde(skip)]
     #[ts(skip)]
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
 }
 
 impl Catalog {

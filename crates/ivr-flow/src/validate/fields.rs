@@ -1,8 +1,7 @@
 //! Field rules: every setting of every block checked against its catalog
 //! entry (type, required, limits), and the flow's variables.
 
-use std::collections::HashSet;
-
+use rustc_hash::FxHashSet as HashSet;
 use serde_json::Value;
 
 use super::index::FlowIndex;
@@ -23,8 +22,11 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
             declared: &declared,
             out,
         };
+        let mut known = 0;
         for param in &spec.params {
-            match node.params.get(&param.key) {
+            let value = node.params.get(&param.key);
+            known += usize::from(value.is_some());
+            match value {
                 None | Some(Value::Null) => {
                     if param.required {
                         ctx.report(
@@ -37,7 +39,9 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
                 Some(value) => ctx.check_value(param, value),
             }
         }
-        for key in node.params.keys() {
+        // Only look for unknown settings when some setting matched no parameter.
+        let unknown = node.params.keys().filter(|_| known < node.params.len());
+        for key in unknown {
             if spec.param(key).is_none() {
                 ctx.out.push(
                     Problem::new(
@@ -59,7 +63,7 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
 
 /// Checks declared variables; returns their names.
 fn check_variables<'a>(flow: &'a Flow, out: &mut Vec<Problem>) -> HashSet<&'a str> {
-    let mut declared = HashSet::with_capacity(flow.variables.len());
+    let mut declared = HashSet::with_capacity_and_hasher(flow.variables.len(), Default::default());
     for (i, var) in flow.variables.iter().enumerate() {
         let field = format!("variables[{i}]");
         if !is_identifier(&var.name) {
@@ -292,7 +296,7 @@ impl Ctx<'_, '_> {
         let Some(items) = self.list(param, value, max_items) else {
             return;
         };
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for item in items {
             match item.as_str() {
                 Some(k) if is_dtmf_key(k) => {
@@ -364,7 +368,7 @@ impl Ctx<'_, '_> {
         let Some(items) = self.list(param, value, max_items) else {
             return;
         };
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for item in items {
             let id = item.get("id").and_then(Value::as_str).unwrap_or("");
             let op = item.get("operator").and_then(Value::as_str).unwrap_or("");
@@ -403,7 +407,7 @@ impl Ctx<'_, '_> {
         let Some(items) = self.list(param, value, max_items) else {
             return;
         };
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for item in items {
             match item.as_str() {
                 Some(s) if !s.is_empty() => {

@@ -91,7 +91,10 @@ fn check_exits(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
             ix.out_edges(i)
                 .map(|e| (flow.edges[e].from.port.as_str(), e)),
         );
-        wired.sort_unstable();
+        // Few exits per block: sorting by exit name is cheaper than hashing.
+        if wired.len() > 1 {
+            wired.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        }
         for pair in wired.windows(2) {
             if pair[0].0 == pair[1].0 {
                 let edge = &flow.edges[pair[1].1];

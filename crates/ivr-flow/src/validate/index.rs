@@ -2,7 +2,8 @@
 //! reports the structural problems: repeated ids, unknown blocks, dangling lines.
 
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
@@ -17,7 +18,7 @@ pub(super) struct FlowIndex<'a> {
     /// Catalog entry of each node, by the node's position in `flow.nodes`.
     pub specs: Vec<Option<&'a BlockSpec>>,
     /// Node id -> position in `flow.nodes` (first occurrence).
-    pub by_id: HashMap<&'a str, usize>,
+    pub by_id: FxHashMap<&'a str, usize>,
     /// Graph whose node weights are positions in `flow.nodes` and whose edge
     /// weights are positions in `flow.edges`; only lines between existing
     /// blocks from existing exits are in it.
@@ -32,7 +33,7 @@ impl<'a> FlowIndex<'a> {
     /// Indexes the flow and reports structural problems.
     pub fn build(flow: &'a Flow, out: &mut Vec<Problem>) -> FlowIndex<'a> {
         let cat = catalog::catalog();
-        let mut by_id = HashMap::with_capacity(flow.nodes.len());
+        let mut by_id = FxHashMap::with_capacity_and_hasher(flow.nodes.len(), Default::default());
         let mut graph = DiGraph::with_capacity(flow.nodes.len(), flow.edges.len());
         let mut specs = Vec::with_capacity(flow.nodes.len());
         for (i, node) in flow.nodes.iter().enumerate() {
@@ -90,7 +91,8 @@ impl<'a> FlowIndex<'a> {
     }
 
     fn add_edges(&mut self, flow: &'a Flow, out: &mut Vec<Problem>) {
-        let mut edge_ids: HashSet<&str> = HashSet::with_capacity(flow.edges.len());
+        let mut edge_ids: FxHashSet<&str> =
+            FxHashSet::with_capacity_and_hasher(flow.edges.len(), Default::default());
         for (e, edge) in flow.edges.iter().enumerate() {
             if !edge_ids.insert(edge.id.as_str()) {
                 out.push(
