@@ -3,6 +3,7 @@
 //! committed files differ, so the UI never drifts from the engine.
 //!
 //! To update them: `IVR_UPDATE_BINDINGS=1 cargo test -p ivr-flow --test bindings`.
+#![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeMap;
 use std::fs;
