@@ -87,7 +87,7 @@ codes! {
     /// A setting the block does not have.
     FieldUnknown = "field.unknown", Warning;
     /// A variable is used that the flow does not declare.
-    VariableUndeclared = "variable.undeclared", Error;
+    VariableUndeclared = "variable.undeclared", Warning;
     /// A declared variable has an empty, malformed or repeated name.
     VariableInvalid = "variable.invalid", Error;
     /// The target cannot carry this block.
