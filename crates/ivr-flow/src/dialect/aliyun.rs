@@ -633,6 +633,59 @@ fn prop_table(block: &str, function_kind: Option<&str>) -> &'static [(&'static s
     }
 }
 
+/// Moves the properties a block models out of `props` into params (shared
+/// with the CCC 2017 dialect, whose node fields use the same names).
+pub(crate) fn params_from_props(
+    block: &str,
+    function_kind: Option<&'static str>,
+    props: &mut Map<String, Value>,
+) -> BTreeMap<String, Value> {
+    let mut params = BTreeMap::new();
+    if let Some(fk) = function_kind {
+        params.insert("function_kind".into(), json!(fk));
+    }
+    if block == "play_prompt" {
+        let audio = props.get("audioType").and_then(Value::as_str) == Some("audio");
+        let key = if audio { "audioResourceId" } else { "say" };
+        if let Some(v) = props.remove(key) {
+            params.insert("text".into(), v);
+        }
+    }
+    for (param, prop) in prop_table(block, function_kind) {
+        if let Some(v) = props.remove(*prop) {
+            params.insert((*param).to_owned(), v);
+        }
+    }
+    params
+}
+
+/// Writes a node's params as properties over `props` (the inverse of
+/// [`params_from_props`]); params the table does not name keep their key.
+pub(crate) fn props_from_params(
+    node: &Node,
+    block: &str,
+    function_kind: Option<&str>,
+    props: &mut Map<String, Value>,
+) {
+    let table = prop_table(block, function_kind);
+    for (key, value) in &node.params {
+        if key == "function_kind" && function_kind.is_some() {
+            continue;
+        }
+        if block == "play_prompt" && key == "text" {
+            let audio = node.params.get("voice_type").and_then(Value::as_str) == Some("audio");
+            let prop = if audio { "audioResourceId" } else { "say" };
+            props.insert(prop.into(), value.clone());
+            continue;
+        }
+        let prop = table
+            .iter()
+            .find(|(p, _)| p == key)
+            .map_or(key.as_str(), |(_, prop)| *prop);
+        props.insert(prop.to_owned(), value.clone());
+    }
+}
+
 /// Decodes an activity of a mapped type; `None` when its events do not fit.
 fn try_known(
     base: &Node,
@@ -646,21 +699,8 @@ fn try_known(
     let mut node = base.clone();
     node.block = block.to_owned();
     let mut rest = props.clone();
-    if let Some(fk) = function_kind {
-        node.params.insert("function_kind".into(), json!(fk));
-    }
-    if block == "play_prompt" {
-        let audio = props.get("audioType").and_then(Value::as_str) == Some("audio");
-        let key = if audio { "audioResourceId" } else { "say" };
-        if let Some(v) = rest.remove(key) {
-            node.params.insert("text".into(), v);
-        }
-    }
-    for (param, prop) in prop_table(block, function_kind) {
-        if let Some(v) = rest.remove(*prop) {
-            node.params.insert((*param).to_owned(), v);
-        }
-    }
+    node.params
+        .extend(params_from_props(block, function_kind, &mut rest));
     if !rest.is_empty() {
         node.extra.insert(X_PROPS.into(), Value::Object(rest));
     }
@@ -1101,23 +1141,7 @@ fn encode_known(
         Some(Value::Object(p)) => p.clone(),
         _ => Map::new(),
     };
-    let table = prop_table(&spec.id, function_kind);
-    for (key, value) in &node.params {
-        if key == "function_kind" && function_kind.is_some() {
-            continue;
-        }
-        if spec.id == "play_prompt" && key == "text" {
-            let audio = node.params.get("voice_type").and_then(Value::as_str) == Some("audio");
-            let prop = if audio { "audioResourceId" } else { "say" };
-            props.insert(prop.into(), value.clone());
-            continue;
-        }
-        let prop = table
-            .iter()
-            .find(|(p, _)| p == key)
-            .map_or(key.as_str(), |(_, prop)| *prop);
-        props.insert(prop.to_owned(), value.clone());
-    }
+    props_from_params(node, &spec.id, function_kind, &mut props);
     // The property that tells the block apart from its sibling.
     if spec.id == "menu" && !props.contains_key("keys") {
         props.insert("keys".into(), json!([]));
