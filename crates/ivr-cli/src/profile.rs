@@ -532,6 +532,7 @@ fn check(a: CheckArgs, ctx: &Ctx<'_>, io: &mut Io<'_>) -> Result<u8, CloudError>
     let source = match creds.source {
         CredentialSource::Environment => "environment",
         CredentialSource::Keyring => "OS keyring",
+        CredentialSource::Builtin => "sandbox demo credentials",
     };
     let _ = writeln!(
         io.out,

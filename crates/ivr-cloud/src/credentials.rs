@@ -277,7 +277,7 @@ pub fn delete_secrets(store: &dyn SecretStore, profile: &str) -> Result<bool, Cl
 
 /// What may be shown about a stored secret: whether there is one, its length
 /// and its last 4 characters (for long enough secrets), never the secret.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct SecretStatus {
     pub stored: bool,
     pub length: Option<usize>,
@@ -331,6 +331,8 @@ pub fn env_names(provider: Provider) -> EnvNames {
 pub enum CredentialSource {
     Environment,
     Keyring,
+    /// The sandbox's public demo credentials ([`Credentials::sandbox_demo`]).
+    Builtin,
 }
 
 impl CredentialSource {
@@ -338,6 +340,7 @@ impl CredentialSource {
         match self {
             CredentialSource::Environment => "environment",
             CredentialSource::Keyring => "keyring",
+            CredentialSource::Builtin => "builtin",
         }
     }
 }
@@ -349,6 +352,24 @@ pub struct Credentials {
     pub secret: Secret,
     pub session_token: Option<Secret>,
     pub source: CredentialSource,
+}
+
+/// The sandbox's documented demo key id, accepted for every provider.
+pub const SANDBOX_KEY_ID: &str = "sandbox";
+/// The sandbox's documented demo secret (public: not a real secret).
+pub const SANDBOX_SECRET: &str = "sandbox-secret";
+
+impl Credentials {
+    /// The documented demo credentials of the local sandbox, for the built-in
+    /// "Local sandbox" profiles (they need no keyring).
+    pub fn sandbox_demo() -> Self {
+        Credentials {
+            key_id: SANDBOX_KEY_ID.to_owned(),
+            secret: Secret::new(SANDBOX_SECRET),
+            session_token: None,
+            source: CredentialSource::Builtin,
+        }
+    }
 }
 
 /// Reads `name` from the environment; empty counts as unset.

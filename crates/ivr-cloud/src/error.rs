@@ -244,6 +244,25 @@ impl CloudError {
     }
 }
 
+/// Serialised (for the app's IPC and `--format json`) as `{kind, provider,
+/// status, code, message, request_id, hint, text}`, where `text` is the
+/// `Display` form. Nothing in it is secret.
+impl serde::Serialize for CloudError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut st = serializer.serialize_struct("CloudError", 8)?;
+        st.serialize_field("kind", self.kind.as_str())?;
+        st.serialize_field("provider", &self.provider.map(Provider::as_str))?;
+        st.serialize_field("status", &self.status)?;
+        st.serialize_field("code", &self.code)?;
+        st.serialize_field("message", &self.message)?;
+        st.serialize_field("request_id", &self.request_id)?;
+        st.serialize_field("hint", &self.hint)?;
+        st.serialize_field("text", &self.render())?;
+        st.end()
+    }
+}
+
 /// How far this machine's clock is from the server's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ClockSkew {
@@ -461,6 +480,24 @@ mod tests {
         assert!(shown.contains("request id 5A3B-77"), "{shown}");
         assert!(shown.contains("HTTP 403"), "{shown}");
         assert!(shown.contains("ALIBABA_CLOUD_ACCESS_KEY_ID"), "{shown}");
+    }
+
+    #[test]
+    fn serialises_for_ipc() {
+        let e = CloudError::from_provider(
+            Provider::Connect,
+            Some(409),
+            "DuplicateResourceException",
+            "a flow named X exists",
+            Some("req-1".into()),
+        );
+        let v = serde_json::to_value(&e).unwrap();
+        assert_eq!(v["kind"], "conflict");
+        assert_eq!(v["provider"], "connect");
+        assert_eq!(v["status"], 409);
+        assert_eq!(v["code"], "DuplicateResourceException");
+        assert_eq!(v["request_id"], "req-1");
+        assert_eq!(v["text"], e.to_string());
     }
 
     #[test]
