@@ -511,6 +511,29 @@ fn catalog_blocks_for_aliyun_all_encode() {
     }
 }
 
+#[test]
+fn node_and_edge_ids_are_renamed_apart() {
+    let mut flow = ivr_flow::starter_flow();
+    flow.name.clear();
+    // A node and a line may share an id in IVR Studio; CCC draws both on one
+    // canvas, so they must not share one there.
+    flow.edges[0].id = "welcome".into();
+    let def = aliyun::encode(&flow).unwrap();
+    let welcome = def["activities"][1]["id"].as_str().unwrap();
+    let line = def["activities"][0]["events"][0]["edgeId"]
+        .as_str()
+        .unwrap();
+    assert_ne!(welcome, line);
+    assert_eq!(def["activities"][0]["events"][0]["next"], json!(welcome));
+    // Ids that already are CCC ids stay as they are.
+    flow.nodes[1].id = "0badcafe".into();
+    flow.edges[0].to = "0badcafe".into();
+    flow.edges[1].from.node = "0badcafe".into();
+    let def = aliyun::encode(&flow).unwrap();
+    assert_eq!(def["activities"][1]["id"], json!("0badcafe"));
+    assert_eq!(def["activities"][0]["events"][0]["next"], json!("0badcafe"));
+}
+
 // ---------------------------------------------------------------- law 2 and robustness
 
 proptest! {

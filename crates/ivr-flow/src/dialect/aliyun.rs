@@ -963,16 +963,20 @@ fn node_indexes(nodes: &[Node]) -> Vec<Option<u64>> {
 
 /// Id renaming for encode: ids of 8 hex digits stay, others are derived.
 struct Ids {
-    map: HashMap<String, String>,
+    nodes: HashMap<String, String>,
+    edges: HashMap<String, String>,
 }
 
 impl Ids {
     fn identity() -> Ids {
         Ids {
-            map: HashMap::new(),
+            nodes: HashMap::new(),
+            edges: HashMap::new(),
         }
     }
 
+    /// Node ids and edge ids are renamed apart, but never to an id either
+    /// kind already has, since the console draws both on one canvas.
     fn assign(flow: &Flow) -> Ids {
         let mut used: HashSet<String> = flow
             .nodes
@@ -981,31 +985,35 @@ impl Ids {
             .chain(flow.edges.iter().map(|e| e.id.clone()))
             .filter(|id| is_hex8(id))
             .collect();
-        let mut map = HashMap::new();
-        let all = flow
-            .nodes
-            .iter()
-            .map(|n| n.id.as_str())
-            .chain(flow.edges.iter().map(|e| e.id.as_str()));
-        for id in all {
-            if is_hex8(id) || map.contains_key(id) {
-                continue;
-            }
-            let mut salt = 0u32;
-            let new = loop {
-                let candidate = format!("{:08x}", fnv1a(id, salt));
-                if used.insert(candidate.clone()) {
-                    break candidate;
+        let mut rename = |ids: &mut dyn Iterator<Item = &str>| {
+            let mut map = HashMap::new();
+            for id in ids {
+                if is_hex8(id) || map.contains_key(id) {
+                    continue;
                 }
-                salt += 1;
-            };
-            map.insert(id.to_owned(), new);
-        }
-        Ids { map }
+                let mut salt = 0u32;
+                let new = loop {
+                    let candidate = format!("{:08x}", fnv1a(id, salt));
+                    if used.insert(candidate.clone()) {
+                        break candidate;
+                    }
+                    salt += 1;
+                };
+                map.insert(id.to_owned(), new);
+            }
+            map
+        };
+        let nodes = rename(&mut flow.nodes.iter().map(|n| n.id.as_str()));
+        let edges = rename(&mut flow.edges.iter().map(|e| e.id.as_str()));
+        Ids { nodes, edges }
     }
 
-    fn get<'a>(&'a self, id: &'a str) -> &'a str {
-        self.map.get(id).map_or(id, String::as_str)
+    fn node<'a>(&'a self, id: &'a str) -> &'a str {
+        self.nodes.get(id).map_or(id, String::as_str)
+    }
+
+    fn edge<'a>(&'a self, id: &'a str) -> &'a str {
+        self.edges.get(id).map_or(id, String::as_str)
     }
 }
 
@@ -1100,7 +1108,7 @@ fn encode_activity(
     let events = encode_events(node, &by_port, ids)?;
     let mut out = Map::new();
     out.insert("type".into(), json!(ty));
-    out.insert("id".into(), json!(ids.get(&node.id)));
+    out.insert("id".into(), json!(ids.node(&node.id)));
     out.insert("name".into(), json!(node.label));
     out.insert("properties".into(), Value::Object(props));
     out.insert("events".into(), Value::Array(events));
@@ -1205,9 +1213,9 @@ fn encode_events(
     let wired = |name: &str, edge: &Edge| -> Value {
         let mut m = Map::new();
         m.insert("event".into(), json!(name));
-        m.insert("next".into(), json!(ids.get(&edge.to)));
+        m.insert("next".into(), json!(ids.node(&edge.to)));
         if edge.extra.get(X_NO_EDGE_ID) != Some(&Value::Bool(true)) {
-            m.insert("edgeId".into(), json!(ids.get(&edge.id)));
+            m.insert("edgeId".into(), json!(ids.edge(&edge.id)));
         }
         if let Some(Value::Object(other)) = edge.extra.get(X_EVENT) {
             for (k, v) in other {
