@@ -306,6 +306,35 @@ pub(super) struct ActionIvr {
     pub label: String,
     pub params: Obj,
     pub cases: Option<Vec<String>>,
+    /// A provider block's exits, when they are not those its transitions give.
+    pub exits: Option<Vec<String>>,
+}
+
+impl ActionIvr {
+    /// The `ivr` object as written into ActionMetadata.
+    pub fn to_json(&self) -> Value {
+        let mut m = Obj::new();
+        if !self.label.is_empty() {
+            m.insert("label".into(), Value::String(self.label.clone()));
+        }
+        if !self.params.is_empty() {
+            m.insert("params".into(), Value::Object(self.params.clone()));
+        }
+        if let Some(c) = &self.cases {
+            m.insert("cases".into(), Value::from(c.clone()));
+        }
+        if let Some(x) = &self.exits {
+            m.insert("exits".into(), Value::from(x.clone()));
+        }
+        Value::Object(m)
+    }
+}
+
+fn strings(v: &Value) -> Option<Vec<String>> {
+    v.as_array()?
+        .iter()
+        .map(|i| i.as_str().map(str::to_owned))
+        .collect()
 }
 
 fn read_action_ivr(v: &Value) -> Option<ActionIvr> {
@@ -314,14 +343,8 @@ fn read_action_ivr(v: &Value) -> Option<ActionIvr> {
         match k.as_str() {
             "label" => out.label = x.as_str()?.to_owned(),
             "params" => out.params = x.as_object()?.clone(),
-            "cases" => {
-                let ids: Option<Vec<String>> = x
-                    .as_array()?
-                    .iter()
-                    .map(|i| i.as_str().map(str::to_owned))
-                    .collect();
-                out.cases = Some(ids?);
-            }
+            "cases" => out.cases = Some(strings(x)?),
+            "exits" => out.exits = Some(strings(x)?),
             _ => return None,
         }
     }
@@ -397,18 +420,15 @@ fn mapped(
         companion_meta(b_meta, position, &mut k);
         second_kept = Some((b, k));
     }
+    node.params.extend(std::mem::take(&mut reader.params));
     for key in spec.ivr {
-        let v = ivr
-            .params
-            .get(*key)
-            .cloned()
-            .unwrap_or_else(|| blocks::default_of(spec.block, key));
-        node.params.insert((*key).to_owned(), v);
+        node.params
+            .entry((*key).to_owned())
+            .or_insert_with(|| blocks::default_of(spec.block, key));
     }
     for (k, v) in &ivr.params {
         node.params.insert(k.clone(), v.clone());
     }
-    node.params.extend(std::mem::take(&mut reader.params));
     if spec.block == "collect_digits" {
         node.params
             .entry("variable".into())
@@ -416,7 +436,13 @@ fn mapped(
     }
     kept.parameters = reader.left;
     kept.raw = reader.raw;
-    let exits = wire(spec, a, second_kept.as_mut(), &node, &mut kept)?;
+    // With unwired cases kept in `ivr.params`, `ivr.cases` names the wired ones.
+    let wired_cases = ivr
+        .params
+        .contains_key("cases")
+        .then_some(ivr.cases.as_deref())
+        .flatten();
+    let exits = wire(spec, a, second_kept.as_mut(), &node, &mut kept, wired_cases)?;
     store_extra(&mut node, &kept, second_kept.as_ref(), spec);
     let d = Decoded { node, exits };
     self_check(&d, a, second.map(|s| s.0), meta, second.and_then(|s| s.1)).then_some(d)
@@ -436,7 +462,9 @@ fn store_extra(node: &mut Node, kept: &Kept, second: Option<&(&Action, Kept)>, s
         if b.id != default_id {
             c.insert("Identifier".into(), Value::String(b.id.clone()));
         }
-        extra.insert("connect.companion".into(), Value::Object(c));
+        if !c.is_empty() {
+            extra.insert("connect.companion".into(), Value::Object(c));
+        }
     }
     node.extra.extend(extra);
 }
@@ -639,6 +667,7 @@ fn wire(
     second: Option<&mut (&Action, Kept)>,
     node: &Node,
     kept: &mut Kept,
+    wired_cases: Option<&[String]>,
 ) -> Option<Vec<(String, String, Obj)>> {
     let paired = second.is_some();
     let mut pools: [Vec<Option<Entry>>; 2] = [
@@ -650,7 +679,14 @@ fn wire(
     ];
     let mut absent: [Vec<String>; 2] = [Vec::new(), Vec::new()];
     let mut exits = Vec::new();
-    for pm in blocks::ports(node, paired) {
+    let listed = |port: &str| match (wired_cases, port.strip_prefix("case:")) {
+        (Some(ids), Some(id)) => ids.iter().any(|i| i == id),
+        _ => true,
+    };
+    for pm in blocks::ports(node, paired)
+        .into_iter()
+        .filter(|p| listed(&p.port))
+    {
         if let Some((target, extra)) = take_port(&pm.keys, &mut pools, &mut absent) {
             exits.push((pm.port, target, extra));
         }
@@ -815,13 +851,14 @@ fn provider(a: &Action, meta: Option<&Value>) -> Decoded {
     let mut params = Params::new();
     params.insert("provider".into(), "connect".into());
     params.insert("type".into(), Value::String(a.ty.clone()));
-    params.insert("exits".into(), Value::from(names));
+    let exit_list = match ivr.exits.clone() {
+        Some(listed) if names.iter().all(|n| listed.contains(n)) => listed,
+        _ => names,
+    };
+    params.insert("exits".into(), Value::from(exit_list));
     params.insert("parameters".into(), Value::Object(a.params.clone()));
     if ivr.params.len() + ivr.cases.iter().len() > 0 {
-        kept.metadata.insert(
-            "ivr".into(),
-            encode::action_ivr(&ivr.label, &ivr.params, ivr.cases.as_deref()),
-        );
+        kept.metadata.insert("ivr".into(), ivr.to_json());
     }
     let mut extra = Obj::new();
     kept.store(&mut extra);
@@ -909,10 +946,15 @@ fn flow_fields(flow: &mut Flow, map: &Obj, layout: Layout) {
     if !content.is_empty() {
         extra.insert("connect.content".into(), Value::Object(content));
     }
-    extra.insert(
-        "connect.metadata".into(),
-        layout.rest.map_or(Value::Null, Value::Object),
-    );
+    match layout.rest {
+        None => {
+            extra.insert("connect.metadata".into(), Value::Null);
+        }
+        Some(rest) if encode::is_native_metadata(&rest, flow.kind) => {}
+        Some(rest) => {
+            extra.insert("connect.metadata".into(), Value::Object(rest));
+        }
+    }
     let ids: HashSet<&str> = flow.nodes.iter().map(|n| n.id.as_str()).collect();
     let orphans: Obj = layout
         .actions
@@ -924,10 +966,7 @@ fn flow_fields(flow: &mut Flow, map: &Obj, layout: Layout) {
     if !orphans.is_empty() {
         extra.insert("connect.orphans".into(), Value::Object(orphans));
     }
-    let mut absent: Vec<Value> = layout.absent.into_iter().map(Value::String).collect();
-    if !map.contains_key("StartAction") {
-        absent.push("StartAction".into());
-    }
+    let absent: Vec<Value> = layout.absent.into_iter().map(Value::String).collect();
     if !absent.is_empty() {
         extra.insert("connect.absent".into(), Value::Array(absent));
     }

@@ -10,7 +10,7 @@ use super::blocks::{
     self, Conv, PROMPT_KEYS, STORED_INPUT, Spec, connect_operator, default_case_ids, put, raw_key,
     voice_key,
 };
-use super::decode::{Kept, default_start_id, exit_key};
+use super::decode::{ActionIvr, Kept, default_start_id, exit_key};
 use super::layout::{self, FlowIvr};
 use super::raw::{Entry, Key, Obj};
 use super::wrapper::{console_type, kind_of_type};
@@ -52,12 +52,8 @@ pub(super) fn content(flow: &Flow) -> Result<Value, EncodeError> {
     let default_start = default_start_id(ids.into_iter());
     let mut out = Obj::new();
     out.insert("Version".into(), Value::String(super::VERSION.into()));
-    let absent = layout::absent_list(&flow.extra);
-    if start_action.is_some() || !absent.iter().any(|a| a == "StartAction") {
-        out.insert(
-            "StartAction".into(),
-            Value::String(start_action.unwrap_or_default()),
-        );
+    if let Some(s) = start_action {
+        out.insert("StartAction".into(), Value::String(s));
     }
     if let Some(m) = metadata(flow, start, entries, &default_start) {
         out.insert("Metadata".into(), m);
@@ -195,19 +191,13 @@ pub(super) fn companion_entry(first: Position) -> Value {
     Value::Object(m)
 }
 
-/// `ActionMetadata[id].ivr`.
-pub(super) fn action_ivr(label: &str, params: &Obj, cases: Option<&[String]>) -> Value {
-    let mut m = Obj::new();
-    if !label.is_empty() {
-        m.insert("label".into(), Value::String(label.to_owned()));
-    }
-    if !params.is_empty() {
-        m.insert("params".into(), Value::Object(params.clone()));
-    }
-    if let Some(c) = cases {
-        m.insert("cases".into(), Value::from(c.to_vec()));
-    }
-    Value::Object(m)
+/// Whether Metadata's other keys are just what [`content`] writes for a flow
+/// that never was Connect's (so decode need not keep them).
+pub(super) fn is_native_metadata(rest: &Obj, kind: FlowKind) -> bool {
+    let mut native = Obj::new();
+    let s = |k: &str| rest.get(k).and_then(Value::as_str).unwrap_or_default();
+    layout::write_named(&mut native, true, s("name"), s("description"), kind);
+    native == *rest
 }
 
 fn entry(position: Position, kept: &Kept, ivr: Value) -> Option<Value> {
@@ -299,8 +289,19 @@ fn mapped(node: &Node, spec: &Spec, edges: &[&Edge]) -> Result<Vec<Out>, EncodeE
     }
     let mut ivr_params = ivr_params(node, spec);
     custom(node, &kept, &mut params, &mut ivr_params)?;
-    let cases = case_ids(node, &kept);
-    let ivr = action_ivr(&node.label, &ivr_params, cases.as_deref());
+    let all_cases = unwired_items(node, edges, &mut ivr_params);
+    let cases = if all_cases {
+        Some(wired_case_ids(node, edges))
+    } else {
+        case_ids(node, &kept)
+    };
+    let ivr = ActionIvr {
+        label: node.label.clone(),
+        params: ivr_params,
+        cases,
+        exits: None,
+    }
+    .to_json();
     let second_id = companion_id(node);
     let ck = companion_kept(node);
     let mut entries = transitions(node, spec, edges, is_pair, [&kept, &ck])?;
@@ -378,6 +379,43 @@ fn ivr_params(node: &Node, spec: &Spec) -> Obj {
             let v = node.params.get(*k)?;
             (*v != blocks::default_of(spec.block, k)).then(|| ((*k).to_owned(), v.clone()))
         })
+        .collect()
+}
+
+/// Menu keys and branch cases with no line leave no condition in Connect, so
+/// decode would lose them: when some are unwired, the whole list is kept in
+/// `ivr.params`. Returns whether the cases were kept so.
+fn unwired_items(node: &Node, edges: &[&Edge], ivr: &mut Obj) -> bool {
+    let wired = |port: String| edges.iter().any(|e| e.from.port == port);
+    let (key, all_wired) = match node.block.as_str() {
+        "menu" => (
+            "keys",
+            blocks::string_list(node, "keys")
+                .into_iter()
+                .all(|k| wired(format!("key:{k}"))),
+        ),
+        "branch" => (
+            "cases",
+            blocks::cases(node)
+                .into_iter()
+                .all(|c| wired(format!("case:{}", c.id))),
+        ),
+        _ => return false,
+    };
+    match node.params.get(key) {
+        Some(v) if !all_wired => {
+            ivr.insert(key.into(), v.clone());
+            key == "cases"
+        }
+        _ => false,
+    }
+}
+
+fn wired_case_ids(node: &Node, edges: &[&Edge]) -> Vec<String> {
+    blocks::cases(node)
+        .into_iter()
+        .map(|c| c.id)
+        .filter(|id| edges.iter().any(|e| e.from.port == format!("case:{id}")))
         .collect()
 }
 
@@ -674,7 +712,12 @@ fn provider(node: &Node, edges: &[&Edge]) -> Result<Vec<Out>, EncodeError> {
         });
     }
     let kept = kept_of(node);
-    let ivr = action_ivr(&node.label, &Obj::new(), None);
+    let ivr = ActionIvr {
+        label: node.label.clone(),
+        exits: (derived_exits(&exits, &by_port) != exits).then(|| exits.clone()),
+        ..ActionIvr::default()
+    }
+    .to_json();
     Ok(vec![Out {
         id: node.id.clone(),
         action: action(
@@ -686,4 +729,21 @@ fn provider(node: &Node, edges: &[&Edge]) -> Result<Vec<Out>, EncodeError> {
         ),
         metadata: entry(node.position, &kept, ivr),
     }])
+}
+
+/// The exits decode gives a provider block from the transitions written:
+/// the wired ones, NextAction first, then Conditions, then Errors.
+fn derived_exits(exits: &[String], wired: &HashMap<&str, &Edge>) -> Vec<String> {
+    let rank = |n: &str| match exit_key(n) {
+        Some(Key::Next) => 0,
+        Some(Key::Cond(..)) => 1,
+        _ => 2,
+    };
+    let mut out: Vec<String> = exits
+        .iter()
+        .filter(|x| wired.contains_key(x.as_str()))
+        .cloned()
+        .collect();
+    out.sort_by_key(|x| rank(x));
+    out
 }
