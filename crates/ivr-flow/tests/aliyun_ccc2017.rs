@@ -438,6 +438,15 @@ proptest! {
         prop_assert_eq!(up_to_ids(&back, &[]), up_to_ids(&flow, &[]));
     }
 
+    /// Law 1 on generated documents.
+    #[test]
+    fn generated_documents_round_trip(seed in any::<u64>()) {
+        let doc = support::random_content_canvas(seed);
+        let flow = aliyun2017::decode(&doc).unwrap();
+        let back = aliyun2017::encode(&flow).unwrap();
+        prop_assert_eq!(support::canonical(&back), support::canonical(&doc));
+    }
+
     #[test]
     fn decode_never_panics(v in support::any_json()) {
         let _ = aliyun2017::detect(&v);

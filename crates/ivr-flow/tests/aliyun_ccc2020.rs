@@ -560,6 +560,16 @@ proptest! {
         prop_assert_eq!(up_to_ids(&back, &["aliyun.nodeIndex"]), up_to_ids(&flow, &[]));
     }
 
+    /// Law 1 on generated documents: every mapped and unknown type,
+    /// property and event, wired, unwired and dangling.
+    #[test]
+    fn generated_definitions_round_trip(seed in any::<u64>()) {
+        let doc = support::random_definition(seed);
+        let flow = aliyun::decode(&doc).unwrap();
+        let back = aliyun::encode(&flow).unwrap();
+        prop_assert_eq!(support::canonical(&back), support::canonical(&doc));
+    }
+
     #[test]
     fn decode_never_panics(v in support::any_json()) {
         let _ = aliyun::detect(&v);

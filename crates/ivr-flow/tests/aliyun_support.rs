@@ -376,3 +376,256 @@ pub fn replace_at(doc: &mut Value, path: &[usize], replacement: Value) {
         *slot = replacement;
     }
 }
+
+/// A random CCC 2020 Definition: mapped and unknown types, properties the
+/// mapping knows and does not, events with known, aliased and unknown
+/// names, wired, unwired and dangling, with and without edgeId.
+pub fn random_definition(seed: u64) -> Value {
+    const TYPES: [&str; 17] = [
+        "INCOMING_CALL",
+        "SUB_START",
+        "PLAY_SAY",
+        "GATHER_INPUT",
+        "SPLIT",
+        "SET_VARIABLES",
+        "TRANSFER_TO_AGENT",
+        "BLIND_TRANSFER",
+        "VOICE_MAIL",
+        "SMS",
+        "RUN_FUNCTION",
+        "HTTP_REQUEST",
+        "SUB",
+        "HANGUP",
+        "SUB_END",
+        "ASR",
+        "NEW_THING",
+    ];
+    const PROPS: [(&str, fn(&mut Gen) -> Value); 14] = [
+        ("say", |g| json!(g.text())),
+        ("audioType", |g| {
+            json!(*g.pick(&["tts", "audio", "ssml", "video"]))
+        }),
+        ("audioResourceId", |g| json!(g.word())),
+        ("audioInterrupt", |g| json!(g.coin())),
+        ("keys", |g| {
+            if g.coin() {
+                json!(["1", "2"])
+            } else {
+                json!([1, "x"])
+            }
+        }),
+        ("timeout", |g| json!(g.below(60))),
+        ("variableName", |g| json!(g.word())),
+        (
+            "conditions",
+            |_| json!([{"id": "A", "operator": "equals", "value": "1"}]),
+        ),
+        ("agentId", |g| json!(g.word())),
+        ("skillGroupId", |g| json!(g.word())),
+        ("url", |g| json!(g.text())),
+        ("functionName", |g| json!(g.word())),
+        ("somethingElse", |g| json!({"k": g.text()})),
+        ("position", |_| json!("not a position")),
+    ];
+    const EVENTS: [&str; 13] = [
+        "complete", "failure", "timeout", "default", "overflow", "busy", "1", "2", "Branch-A",
+        "Success", "Failure", "Hangup", "weird",
+    ];
+    let mut g = Gen::new(seed);
+    let n = 1 + g.below(8);
+    let ids: Vec<String> = (0..n)
+        .map(|i| format!("{:08x}", 0x1000_0000 + i * 17))
+        .collect();
+    let mut edge_no = 0u32;
+    let activities: Vec<Value> = (0..n)
+        .map(|i| {
+            let mut props = serde_json::Map::new();
+            for (k, f) in PROPS.iter() {
+                if g.below(4) == 0 {
+                    props.insert((*k).to_owned(), f(&mut g));
+                }
+            }
+            if !props.contains_key("position") || g.coin() {
+                props.insert(
+                    "position".into(),
+                    json!({"x": g.below(2000) as f64 / 2.0, "y": g.below(1000)}),
+                );
+            }
+            let mut names: Vec<&str> = Vec::new();
+            // Half the activities use only the commonest events, so most
+            // of them map to blocks rather than provider blocks.
+            let pool = if g.coin() { &EVENTS[..2] } else { &EVENTS[..] };
+            for _ in 0..g.below(5) {
+                let name = *g.pick(pool);
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            let events: Vec<Value> = names
+                .iter()
+                .map(|name| {
+                    let mut e = serde_json::Map::new();
+                    e.insert("event".into(), json!(name));
+                    match g.below(5) {
+                        0 => {}
+                        1 => {
+                            e.insert("next".into(), Value::Null);
+                        }
+                        2 => {
+                            e.insert("next".into(), json!("deadbeef"));
+                        }
+                        _ => {
+                            e.insert("next".into(), json!(g.pick(&ids)));
+                        }
+                    }
+                    if e.get("next").is_some_and(Value::is_string) && g.below(4) != 0 {
+                        edge_no += 1;
+                        e.insert(
+                            "edgeId".into(),
+                            json!(format!("{:08x}", 0xe000_0000u32 + edge_no)),
+                        );
+                    }
+                    if g.below(6) == 0 {
+                        e.insert("note".into(), json!(g.text()));
+                    }
+                    Value::Object(e)
+                })
+                .collect();
+            let mut a = serde_json::Map::new();
+            a.insert("type".into(), json!(g.pick(&TYPES)));
+            a.insert("id".into(), json!(ids[i]));
+            a.insert("name".into(), json!(g.text()));
+            a.insert("properties".into(), Value::Object(props));
+            a.insert("events".into(), Value::Array(events));
+            a.insert(
+                "nodeIndex".into(),
+                json!(if g.below(5) == 0 { 999 } else { i }),
+            );
+            if g.below(6) == 0 {
+                a.insert("locked".into(), json!(true));
+            }
+            Value::Object(a)
+        })
+        .collect();
+    let mut def = json!({"activities": activities, "description": g.text()});
+    if g.below(4) == 0 {
+        def["layout"] = json!({"zoom": 1.5});
+    }
+    def
+}
+
+/// A random CCC 2017 Content + Canvas: mapped and unknown node types,
+/// implicit and explicit module ids (numbers and strings), lines with and
+/// without branches and offsets, to modules that exist and that do not.
+pub fn random_content_canvas(seed: u64) -> Value {
+    const TYPES: [&str; 18] = [
+        "start",
+        "playVoice",
+        "menu",
+        "collectDigits",
+        "condition",
+        "setVariable",
+        "transferSkillGroup",
+        "transferAgent",
+        "transferPhone",
+        "voiceMail",
+        "sms",
+        "functionCompute",
+        "http",
+        "subflow",
+        "hangup",
+        "end",
+        "smartNavigation",
+        "x",
+    ];
+    const FIELDS: [(&str, fn(&mut Gen) -> Value); 9] = [
+        ("say", |g| json!(g.text())),
+        ("audioType", |g| json!(*g.pick(&["tts", "audio"]))),
+        ("keys", |_| json!(["1", "2"])),
+        ("timeout", |g| json!(g.below(60))),
+        ("skillGroupId", |g| json!(g.word())),
+        ("url", |g| json!(g.text())),
+        ("position", |_| json!([1, 2])),
+        ("nodeDescript", |_| json!(null)),
+        ("other", |g| json!({"k": g.word()})),
+    ];
+    let mut g = Gen::new(seed);
+    let n = 1 + g.below(7);
+    let mut modules: Vec<Value> = Vec::new();
+    let content: Vec<Value> = (0..n)
+        .map(|i| {
+            let mut m = serde_json::Map::new();
+            let ty = if i == 0 { "start" } else { *g.pick(&TYPES) };
+            m.insert("nodeType".into(), json!(ty));
+            m.insert("nodeDescript".into(), json!(g.text()));
+            match g.below(4) {
+                0 if i == 0 => modules.push(json!(1)),
+                1 => {
+                    let id = json!(format!("m{i}"));
+                    modules.push(id.clone());
+                    m.insert("id".into(), id);
+                }
+                _ => {
+                    let id = json!(100 + i);
+                    modules.push(id.clone());
+                    m.insert("id".into(), id);
+                }
+            }
+            if g.coin() {
+                m.insert("position".into(), json!({"x": g.below(500), "y": g.below(500) as f64 + 0.25}));
+            }
+            if ty == "start" && g.coin() {
+                m.insert(
+                    "variables".into(),
+                    if g.coin() {
+                        json!([{"varName": "a", "varType": "string", "varInitial": "", "varDescript": ""}])
+                    } else {
+                        json!([{"varName": "a", "varType": "int"}])
+                    },
+                );
+            }
+            for (k, f) in FIELDS.iter() {
+                if g.below(5) == 0 {
+                    m.insert((*k).to_owned(), f(&mut g));
+                }
+            }
+            Value::Object(m)
+        })
+        .collect();
+    modules.push(json!(999));
+    let lines: Vec<Value> = (0..g.below(8))
+        .map(|_| {
+            let mut rm = serde_json::Map::new();
+            rm.insert("begin".into(), g.pick(&modules).clone());
+            rm.insert("end".into(), g.pick(&modules).clone());
+            match g.below(5) {
+                0 => {
+                    rm.insert("branch".into(), json!("timeout"));
+                }
+                1 => {
+                    rm.insert("branch".into(), json!("next"));
+                }
+                2 => {
+                    rm.insert("branch".into(), json!(3));
+                }
+                _ => {}
+            }
+            let mut l = serde_json::Map::new();
+            l.insert("relatedModules".into(), Value::Object(rm));
+            match g.below(3) {
+                0 => {}
+                1 => {
+                    l.insert("offsetEndPonit".into(), json!({"offsetX": 0, "offsetY": 0}));
+                }
+                _ => {
+                    l.insert(
+                        "offsetEndPonit".into(),
+                        json!({"offsetX": g.below(9), "offsetY": -1.5}),
+                    );
+                }
+            }
+            Value::Object(l)
+        })
+        .collect();
+    json!({"Content": content, "Canvas": {"lineList": lines}})
+}

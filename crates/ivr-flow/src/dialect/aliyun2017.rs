@@ -492,7 +492,14 @@ fn decode_node(
     {
         return Ok(node);
     }
-    // Kept whole: an odd nodeDescript or position stays among the fields.
+    // Kept whole: an odd nodeDescript or position stays among the fields,
+    // and so do variables, since only a start block writes the flow's.
+    if took_variables {
+        if let Some(v) = map.get("variables") {
+            fields.insert("variables".into(), v.clone());
+        }
+        flow.variables.clear();
+    }
     let mut node = base;
     node.block = PROVIDER_BLOCK.to_owned();
     node.params.insert("provider".into(), json!(PROVIDER));
