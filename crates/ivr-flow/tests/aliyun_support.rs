@@ -377,6 +377,9 @@ pub fn replace_at(doc: &mut Value, path: &[usize], replacement: Value) {
     }
 }
 
+/// Makes a value for a generated field.
+type MakeValue = fn(&mut Gen) -> Value;
+
 /// A random CCC 2020 Definition: mapped and unknown types, properties the
 /// mapping knows and does not, events with known, aliased and unknown
 /// names, wired, unwired and dangling, with and without edgeId.
@@ -400,7 +403,7 @@ pub fn random_definition(seed: u64) -> Value {
         "ASR",
         "NEW_THING",
     ];
-    const PROPS: [(&str, fn(&mut Gen) -> Value); 14] = [
+    const PROPS: [(&str, MakeValue); 14] = [
         ("say", |g| json!(g.text())),
         ("audioType", |g| {
             json!(*g.pick(&["tts", "audio", "ssml", "video"]))
@@ -538,7 +541,7 @@ pub fn random_content_canvas(seed: u64) -> Value {
         "smartNavigation",
         "x",
     ];
-    const FIELDS: [(&str, fn(&mut Gen) -> Value); 9] = [
+    const FIELDS: [(&str, MakeValue); 9] = [
         ("say", |g| json!(g.text())),
         ("audioType", |g| json!(*g.pick(&["tts", "audio"]))),
         ("keys", |_| json!(["1", "2"])),
