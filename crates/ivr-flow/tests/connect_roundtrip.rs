@@ -546,3 +546,38 @@ fn a_line_from_an_exit_connect_lacks_is_an_error() {
     let err = connect::encode(&f).unwrap_err().to_string();
     assert!(err.contains("Lambda timeout"), "{err}");
 }
+
+#[test]
+fn action_ids_count_both_actions_of_a_pair() {
+    let flow = connect::decode(&fixture("every-action.json")).unwrap();
+    let ids = connect::action_ids(&flow);
+    let doc = fixture("every-action.json");
+    let mut want: Vec<String> = doc["Actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["Identifier"].as_str().unwrap().to_owned())
+        .collect();
+    let mut got = ids.clone();
+    want.sort();
+    got.sort();
+    assert_eq!(got, want);
+    // A neutral transfer writes its second action as <id>-transfer.
+    let mut f = neutral("transfer_queue");
+    f.nodes[1].params.insert("queue".into(), json!("q"));
+    f.edges
+        .iter_mut()
+        .find(|e| e.from.node == "m")
+        .unwrap()
+        .from
+        .port = "error".into();
+    assert_eq!(connect::action_ids(&f), vec!["m", "m-transfer", "d"]);
+    let text = connect::content_string(&f).unwrap();
+    assert!(!text.contains('\n'));
+    let back: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(back["Actions"][1]["Type"], "TransferContactToQueue");
+    assert_eq!(
+        back["Actions"][0]["Transitions"]["NextAction"],
+        "m-transfer"
+    );
+}

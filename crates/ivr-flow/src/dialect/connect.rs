@@ -103,3 +103,18 @@ pub fn encode_bytes(flow: &Flow) -> Result<Vec<u8>, EncodeError> {
     bytes.push(b'\n');
     Ok(bytes)
 }
+
+/// The Content as the API takes it (`CreateContactFlow` /
+/// `UpdateContactFlowContent` `Content`): compact JSON. Its length in
+/// characters is what Connect's 256,000 limit counts.
+pub fn content_string(flow: &Flow) -> Result<String, EncodeError> {
+    serde_json::to_string(&encode(flow)?).map_err(|e| EncodeError::Other(e.to_string()))
+}
+
+/// Every action Identifier [`encode`] writes, in order: one per block, two for
+/// a pair (`<id>-transfer` for transfer_queue / transfer_agent, `<id>-store`
+/// for collect_digits with a variable, unless the flow was imported with
+/// other ids). For the 250-action and 50-character rules.
+pub fn action_ids(flow: &Flow) -> Vec<String> {
+    encode::action_ids(flow)
+}

@@ -240,6 +240,15 @@ pub(super) struct Kept {
 }
 
 impl Kept {
+    /// The parts of an action every block keeps as they are.
+    fn of(a: &Action) -> Kept {
+        Kept {
+            action: a.rest.clone(),
+            absent: a.absent.clone(),
+            ..Kept::default()
+        }
+    }
+
     const KEYS: [&'static str; 6] = [
         "connect.parameters",
         "connect.action",
@@ -390,11 +399,7 @@ fn mapped(
     if second.is_some() != spec.pair.is_some() && spec.block != "collect_digits" {
         return None;
     }
-    let mut kept = Kept {
-        action: a.rest.clone(),
-        absent: a.absent.clone(),
-        ..Kept::default()
-    };
+    let mut kept = Kept::of(a);
     let (position, ivr) = split_meta(meta, &mut kept);
     let mut reader = Reader::new(a.params.clone());
     for fl in spec.fields {
@@ -408,19 +413,42 @@ fn mapped(
         ..Node::default()
     };
     custom(spec, a, &mut reader, &mut node, &kept.metadata, &ivr)?;
-    let mut second_kept = None;
-    if let Some((b, b_meta)) = second {
-        let mut k = Kept {
-            action: b.rest.clone(),
-            absent: b.absent.clone(),
-            ..Kept::default()
-        };
-        let params = second_params(spec, b, &mut node)?;
-        k.parameters = params;
-        companion_meta(b_meta, position, &mut k);
-        second_kept = Some((b, k));
-    }
-    node.params.extend(std::mem::take(&mut reader.params));
+    let mut second_kept = match second {
+        Some((b, b_meta)) => Some(decode_second(spec, b, b_meta, &mut node)?),
+        None => None,
+    };
+    merge_params(spec, &mut node, std::mem::take(&mut reader.params), &ivr);
+    kept.parameters = reader.left;
+    kept.raw = reader.raw;
+    // With unwired cases kept in `ivr.params`, `ivr.cases` names the wired ones.
+    let wired_cases = ivr
+        .params
+        .contains_key("cases")
+        .then_some(ivr.cases.as_deref())
+        .flatten();
+    let exits = wire(spec, a, second_kept.as_mut(), &node, &mut kept, wired_cases)?;
+    store_extra(&mut node, &kept, second_kept.as_ref(), spec);
+    let d = Decoded { node, exits };
+    self_check(&d, a, second.map(|s| s.0), meta, second.and_then(|s| s.1)).then_some(d)
+}
+
+/// The second action of a pair: what the block reads from it, and what is kept.
+fn decode_second<'a>(
+    spec: &Spec,
+    b: &'a Action,
+    b_meta: Option<&Value>,
+    node: &mut Node,
+) -> Option<(&'a Action, Kept)> {
+    let mut k = Kept::of(b);
+    k.parameters = second_params(spec, b, node)?;
+    companion_meta(b_meta, node.position, &mut k);
+    Some((b, k))
+}
+
+/// The block's parameters: those read from Connect, the defaults of those
+/// Connect has no place for, then IVR Studio's own from `ivr.params`.
+fn merge_params(spec: &Spec, node: &mut Node, read: Params, ivr: &ActionIvr) {
+    node.params.extend(read);
     for key in spec.ivr {
         node.params
             .entry((*key).to_owned())
@@ -434,18 +462,6 @@ fn mapped(
             .entry("variable".into())
             .or_insert_with(|| Value::String(String::new()));
     }
-    kept.parameters = reader.left;
-    kept.raw = reader.raw;
-    // With unwired cases kept in `ivr.params`, `ivr.cases` names the wired ones.
-    let wired_cases = ivr
-        .params
-        .contains_key("cases")
-        .then_some(ivr.cases.as_deref())
-        .flatten();
-    let exits = wire(spec, a, second_kept.as_mut(), &node, &mut kept, wired_cases)?;
-    store_extra(&mut node, &kept, second_kept.as_ref(), spec);
-    let d = Decoded { node, exits };
-    self_check(&d, a, second.map(|s| s.0), meta, second.and_then(|s| s.1)).then_some(d)
 }
 
 fn store_extra(node: &mut Node, kept: &Kept, second: Option<&(&Action, Kept)>, spec: &Spec) {
@@ -575,28 +591,16 @@ fn custom(
                 return None;
             }
             prompt_param(r, node)?;
-            r.field(
-                "terminator",
-                &["DTMFConfiguration", "InputTerminationSequence"],
-                Conv::Str,
-            )?;
+            let at = ["DTMFConfiguration", "InputTerminationSequence"];
+            r.field("terminator", &at, Conv::Str)?;
         }
         "branch" => {
             let cases = branch_cases(&a.entries, meta, ivr)?;
             r.params.insert("cases".into(), cases);
         }
         "set_variables" => {
-            let Some(Value::Object(attrs)) = r.left.remove("Attributes") else {
-                return None;
-            };
-            let list: Option<Vec<Value>> = attrs
-                .iter()
-                .map(|(k, v)| {
-                    v.is_string()
-                        .then(|| serde_json::json!({"variable": k, "value": v}))
-                })
-                .collect();
-            r.params.insert("assignments".into(), Value::Array(list?));
+            let list = assignments(r.left.remove("Attributes"))?;
+            r.params.insert("assignments".into(), list);
         }
         "invoke_function" => {
             r.params.insert("function_kind".into(), "lambda".into());
@@ -604,6 +608,22 @@ fn custom(
         _ => {}
     }
     Some(())
+}
+
+/// UpdateContactAttributes' `Attributes` as assignments; every value must be
+/// a string.
+fn assignments(attrs: Option<Value>) -> Option<Value> {
+    let Some(Value::Object(attrs)) = attrs else {
+        return None;
+    };
+    let list: Option<Vec<Value>> = attrs
+        .iter()
+        .map(|(k, v)| {
+            v.is_string()
+                .then(|| serde_json::json!({"variable": k, "value": v}))
+        })
+        .collect();
+    list.map(Value::Array)
 }
 
 /// A menu or collect prompt, and which key held it when it is not the one
@@ -826,11 +846,7 @@ fn self_check(
 
 /// An action kept verbatim as a provider block.
 fn provider(a: &Action, meta: Option<&Value>) -> Decoded {
-    let mut kept = Kept {
-        action: a.rest.clone(),
-        absent: a.absent.clone(),
-        ..Kept::default()
-    };
+    let mut kept = Kept::of(a);
     let (position, ivr) = split_meta(meta, &mut kept);
     let mut names: Vec<String> = Vec::new();
     let mut exits = Vec::new();

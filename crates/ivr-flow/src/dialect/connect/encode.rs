@@ -232,6 +232,15 @@ fn companion_kept(node: &Node) -> Kept {
         .unwrap_or_default()
 }
 
+/// Every action Identifier [`content`] writes for the flow, in order.
+pub(super) fn action_ids(flow: &Flow) -> Vec<String> {
+    flow.nodes
+        .iter()
+        .filter(|n| n.block != START_BLOCK)
+        .flat_map(|n| std::iter::once(n.id.clone()).chain(companion_id(n)))
+        .collect()
+}
+
 /// The id of the second action a pair block writes, if it writes one.
 pub(super) fn companion_id(node: &Node) -> Option<String> {
     let spec = blocks::spec(&node.block)?;
@@ -431,35 +440,9 @@ fn case_ids(node: &Node, kept: &Kept) -> Option<Vec<String>> {
 fn custom(node: &Node, kept: &Kept, params: &mut Obj, ivr: &mut Obj) -> Result<(), EncodeError> {
     let get = |k: &str| node.params.get(k);
     match node.block.as_str() {
-        "play_prompt" => {
-            let vt = get("voice_type").and_then(Value::as_str).unwrap_or("tts");
-            let key = voice_key(vt).ok_or_else(|| {
-                EncodeError::Other(format!(
-                    "block {}: voice_type {vt:?} is not tts, ssml or audio",
-                    node.id
-                ))
-            })?;
-            params.insert(
-                key.into(),
-                get("text").cloned().unwrap_or(Value::String(String::new())),
-            );
-        }
-        "menu" => prompt(node, kept, params),
-        "collect_digits" => {
-            params.insert("StoreInput".into(), Value::String("True".into()));
-            prompt(node, kept, params);
-            match get("terminator") {
-                Some(Value::String(t)) if t == "none" => {
-                    ivr.insert("terminator".into(), Value::String(t.clone()));
-                }
-                Some(t) => {
-                    let path = ["DTMFConfiguration", "InputTerminationSequence"];
-                    let raw = kept.raw.get(&raw_key(&path));
-                    put(params, &path, written(Conv::Str, t, raw));
-                }
-                None => {}
-            }
-        }
+        "play_prompt" => play_prompt(node, params)?,
+        "menu" => prompt(node, params),
+        "collect_digits" => collect(node, kept, params, ivr),
         "set_variables" => {
             params.insert("Attributes".into(), Value::Object(attributes(node)?));
         }
@@ -478,7 +461,40 @@ fn custom(node: &Node, kept: &Kept, params: &mut Obj, ivr: &mut Obj) -> Result<(
     Ok(())
 }
 
-fn prompt(node: &Node, kept: &Kept, params: &mut Obj) {
+fn play_prompt(node: &Node, params: &mut Obj) -> Result<(), EncodeError> {
+    let vt = node
+        .params
+        .get("voice_type")
+        .and_then(Value::as_str)
+        .unwrap_or("tts");
+    let key = voice_key(vt).ok_or_else(|| {
+        EncodeError::Other(format!(
+            "block {}: voice_type {vt:?} is not tts, ssml or audio",
+            node.id
+        ))
+    })?;
+    let text = node.params.get("text").cloned();
+    params.insert(key.into(), text.unwrap_or(Value::String(String::new())));
+    Ok(())
+}
+
+fn collect(node: &Node, kept: &Kept, params: &mut Obj, ivr: &mut Obj) {
+    params.insert("StoreInput".into(), Value::String("True".into()));
+    prompt(node, params);
+    match node.params.get("terminator") {
+        Some(Value::String(t)) if t == "none" => {
+            ivr.insert("terminator".into(), Value::String(t.clone()));
+        }
+        Some(t) => {
+            let path = ["DTMFConfiguration", "InputTerminationSequence"];
+            let raw = kept.raw.get(&raw_key(&path));
+            put(params, &path, written(Conv::Str, t, raw));
+        }
+        None => {}
+    }
+}
+
+fn prompt(node: &Node, params: &mut Obj) {
     let Some(text) = node.params.get("prompt") else {
         return;
     };
@@ -488,7 +504,6 @@ fn prompt(node: &Node, kept: &Kept, params: &mut Obj) {
         .and_then(Value::as_str)
         .and_then(|h| PROMPT_KEYS.into_iter().find(|k| *k == h));
     let key = hint.unwrap_or_else(|| blocks::guess_prompt_key(text));
-    let _ = kept;
     params.insert(key.into(), text.clone());
 }
 

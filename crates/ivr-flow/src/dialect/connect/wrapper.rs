@@ -198,11 +198,7 @@ fn parse_content(s: &str, at: &str) -> Result<Value, DecodeError> {
     serde_json::from_str(s).map_err(|e| {
         DecodeError::invalid(
             format!("{at}.Content"),
-            format!(
-                "Content is not valid JSON (line {}, column {}): {e}",
-                e.line(),
-                e.column()
-            ),
+            format!("Content is not valid JSON: {e}"),
         )
     })
 }
