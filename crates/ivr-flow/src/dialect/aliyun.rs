@@ -68,6 +68,13 @@
 //! - flow: `aliyun.definition` (other Definition keys), `aliyun.contactFlow`
 //!   (the list item's keys but Definition, Name and Type).
 //!
+//! # Normalisations
+//! `encode(decode(x))` equals `x` but for these: an activity without
+//! `name`, `properties`, `properties.position` or `events` gets an empty
+//! one (position `{x: 0, y: 0}`); one without `nodeIndex` gets the lowest
+//! free index; a Definition without `description` gets `""`. Numbers are
+//! compared by value (`263` and `263.0` are one number).
+//!
 //! # Ids
 //! Activity ids and edge ids of 8 hex digits are kept; any other id (a flow
 //! drawn in IVR Studio) is replaced on encode by 8 hex digits derived from
@@ -905,8 +912,9 @@ pub fn encode(flow: &Flow) -> Result<Value, EncodeError> {
         }
         activities.push(activity);
     }
+    let known: HashSet<&str> = flow.nodes.iter().map(|n| n.id.as_str()).collect();
     for e in &flow.edges {
-        if flow.node(&e.from.node).is_none() {
+        if !known.contains(e.from.node.as_str()) {
             return Err(EncodeError::Other(format!(
                 "line {} starts at block {}, which is not in the flow",
                 e.id, e.from.node

@@ -68,6 +68,11 @@
 //!   (other top-level keys), `aliyun2017.contactFlow` and
 //!   `aliyun2017.version` (the response's metadata).
 //!
+//! # Normalisations
+//! `encode(decode(x))` equals `x` but for these: a node without
+//! `nodeDescript` gets `""`; a Canvas without `lineList` gets `[]`. Numbers
+//! are compared by value.
+//!
 //! # Ids
 //! Module numbers stay; a node whose id is not a number (a flow drawn in
 //! IVR Studio) gets the next free number on encode. Line ids are made up
