@@ -400,6 +400,28 @@ fn errors_name_the_json_path() {
 }
 
 #[test]
+fn an_item_without_a_definition_is_an_empty_flow() {
+    for def in [json!(""), json!(null)] {
+        let item = json!({"ContactFlowId": "c1", "Name": "新建流程", "Type": "SUB_FLOW", "Definition": def});
+        let flow = aliyun::decode(&item).unwrap();
+        assert_eq!(
+            (flow.name.as_str(), flow.kind, flow.nodes.len()),
+            ("新建流程", FlowKind::Sub, 0)
+        );
+        assert_eq!(
+            flow.extra["aliyun.contactFlow"]["ContactFlowId"],
+            json!("c1")
+        );
+    }
+    let list = json!({"RequestId": "r", "Data": {"List": [{"Name": "a"}, {"Name": "b", "Definition": "{\"activities\":[]}"}]}});
+    let flows = aliyun::decode_all(&list).unwrap();
+    assert_eq!(
+        flows.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(),
+        ["a", "b"]
+    );
+}
+
+#[test]
 fn a_dangling_next_is_kept_for_validation_to_report() {
     let doc = json!({"activities": [
         {"type": "INCOMING_CALL", "id": "00000001", "name": "s", "properties": {"position": {"x": 0, "y": 0}},

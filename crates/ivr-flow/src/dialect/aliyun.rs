@@ -226,6 +226,9 @@ fn decode_item(item: &Value, path: &str) -> Result<Flow, DecodeError> {
     }
     let def_path = format!("{path}.Definition");
     let definition = match map.get("Definition") {
+        // A flow created but never edited has no Definition yet: it is empty.
+        Some(Value::String(s)) if s.trim().is_empty() => json!({"activities": []}),
+        Some(Value::Null) | None => json!({"activities": []}),
         Some(Value::String(s)) => parse_string(s, &def_path)?,
         Some(v @ Value::Object(_)) => v.clone(),
         Some(other) => {
@@ -234,7 +237,6 @@ fn decode_item(item: &Value, path: &str) -> Result<Flow, DecodeError> {
                 format!("must be a JSON string, not {}", kind_of(other)),
             ));
         }
-        None => return Err(DecodeError::invalid(path, "the item has no Definition")),
     };
     let mut flow = decode_definition(&definition, kind, &def_path)?;
     match map.get("Name") {
