@@ -581,3 +581,38 @@ fn action_ids_count_both_actions_of_a_pair() {
         "m-transfer"
     );
 }
+
+#[test]
+fn the_dispatcher_tells_every_connect_envelope_from_ccc() {
+    let content = minimal().to_string();
+    for doc in [
+        json!({"ContactFlow": {"Id": "f", "Name": "n", "Type": "CONTACT_FLOW", "Content": content}}),
+        json!({"Name": "n", "Type": "CONTACT_FLOW", "Content": content}),
+        fixture("every-action.json"),
+        fixture("module-with-settings.json"),
+    ] {
+        let bytes = serde_json::to_vec(&doc).unwrap();
+        let (d, _) = dialect::decode(&bytes).unwrap();
+        assert_eq!(d, Dialect::Provider(Provider::Connect), "{doc}");
+    }
+    let old = json!({"modules": [], "version": "1", "start": "a"});
+    let err = dialect::decode(&serde_json::to_vec(&old).unwrap()).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("old Amazon Connect console export"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_starter_flow_survives_connect() {
+    let f = ivr_flow::starter_flow();
+    let content = connect::encode(&f).unwrap();
+    assert_eq!(content["Version"], "2019-10-30");
+    assert_eq!(content["StartAction"], "welcome");
+    assert_eq!(content["Actions"][0]["Type"], "MessageParticipant");
+    assert_eq!(content["Actions"][1]["Type"], "DisconnectParticipant");
+    assert_eq!(content["Actions"][1]["Transitions"], json!({}));
+    let back = connect::decode(&content).unwrap();
+    assert_eq!(support::up_to_edge_ids(&back), support::up_to_edge_ids(&f));
+}
