@@ -389,6 +389,26 @@ fn a_drawn_flow_gets_module_numbers() {
 }
 
 #[test]
+fn new_blocks_do_not_take_the_number_of_a_dangling_line() {
+    let doc = json!({
+        "Content": [{"nodeType": "start", "nodeDescript": "开始"}],
+        "Canvas": {"lineList": [{"relatedModules": {"begin": 1, "end": 7}}]},
+    });
+    let mut flow = aliyun2017::decode(&doc).unwrap();
+    flow.nodes.push(ivr_flow::Node {
+        id: "new".into(),
+        block: "hang_up".into(),
+        ..Default::default()
+    });
+    let out = aliyun2017::encode(&flow).unwrap();
+    assert_eq!(out["Content"][1]["id"], json!(8));
+    assert_eq!(
+        out["Canvas"]["lineList"][0]["relatedModules"]["end"],
+        json!(7)
+    );
+}
+
+#[test]
 fn catalog_blocks_for_aliyun2017_all_encode() {
     for block in support::carried_blocks(Provider::Aliyun2017) {
         let mut flow = neutral_flow(11, 0, Provider::Aliyun2017, FlowKind::Main);

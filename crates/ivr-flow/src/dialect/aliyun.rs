@@ -993,6 +993,8 @@ impl Ids {
             .iter()
             .map(|n| n.id.clone())
             .chain(flow.edges.iter().map(|e| e.id.clone()))
+            // A line that leads nowhere keeps leading nowhere.
+            .chain(flow.edges.iter().map(|e| e.to.clone()))
             .filter(|id| is_hex8(id))
             .collect();
         let mut rename = |ids: &mut dyn Iterator<Item = &str>| {

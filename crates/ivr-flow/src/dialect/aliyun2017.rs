@@ -704,13 +704,21 @@ fn assign_ids(flow: &Flow) -> HashMap<String, Value> {
             .is_some_and(|raw| module_id(raw, "").is_ok_and(|(s, _)| s == n.id))
             || id_value(&n.id).is_u64()
     };
+    // New numbers come after every number in use, lines' ends included, so a
+    // new block never picks up a line that led nowhere.
     let mut next = flow
         .nodes
         .iter()
-        .filter_map(|n| id_value(&n.id).as_u64())
+        .map(|n| n.id.as_str())
+        .chain(
+            flow.edges
+                .iter()
+                .flat_map(|e| [e.from.node.as_str(), e.to.as_str()]),
+        )
+        .filter_map(|id| id.parse::<u64>().ok())
         .max()
         .unwrap_or(0)
-        + 1;
+        .saturating_add(1);
     for n in &flow.nodes {
         if keeps(n) {
             let raw = n
@@ -722,7 +730,7 @@ fn assign_ids(flow: &Flow) -> HashMap<String, Value> {
             map.insert(n.id.clone(), raw);
         } else {
             map.insert(n.id.clone(), json!(next));
-            next += 1;
+            next = next.saturating_add(1);
         }
     }
     map
