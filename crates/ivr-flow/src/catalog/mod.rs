@@ -191,15 +191,26 @@ impl BlockSpec {
     /// Whether `node` (an instance of this block) has an exit named `port`,
     /// without building the list of exits.
     pub fn has_port(&self, node: &Node, port: &str) -> bool {
-        if self.ports.iter().any(|p| p.id == port) {
-            return true;
+        self.port_index(node, port).is_some()
+    }
+
+    /// The position of exit `port` in [`BlockSpec::ports_of`]'s list for
+    /// `node`, without building the list.
+    pub fn port_index(&self, node: &Node, port: &str) -> Option<usize> {
+        if let Some(fixed) = self.ports.iter().position(|p| p.id == port) {
+            return Some(self.derived_count(node) + fixed);
         }
-        match &self.derived_ports {
-            Some(d) => port
-                .strip_prefix(d.prefix.as_str())
-                .is_some_and(|item| derived_items(node, &d.param).any(|i| i == item)),
-            None => false,
-        }
+        let d = self.derived_ports.as_ref()?;
+        let item = port.strip_prefix(d.prefix.as_str())?;
+        derived_items(node, &d.param).position(|i| i == item)
+    }
+
+    /// How many exits of `node` (an instance of this block) come from its
+    /// parameters; they come first in [`BlockSpec::ports_of`].
+    pub fn derived_count(&self, node: &Node) -> usize {
+        self.derived_ports
+            .as_ref()
+            .map_or(0, |d| derived_items(node, &d.param).count())
     }
 }
 

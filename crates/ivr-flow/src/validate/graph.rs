@@ -6,14 +6,14 @@ use petgraph::visit::{Dfs, EdgeRef, NodeFiltered};
 
 use super::index::FlowIndex;
 use super::msg;
-use crate::catalog::{START_BLOCK, derived_items};
+use crate::catalog::derived_items;
 use crate::i18n::Text;
 use crate::model::Flow;
 use crate::problem::{Code, Problem};
 
 /// Runs every graph rule.
 pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
-    let start = check_start(flow, out);
+    let start = check_start(flow, ix, out);
     check_lines_into_start(flow, ix, out);
     check_exits(flow, ix, out);
     if let Some(start) = start {
@@ -23,13 +23,8 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
 }
 
 /// Exactly one start block; returns it.
-fn check_start(flow: &Flow, out: &mut Vec<Problem>) -> Option<usize> {
-    let mut starts = flow
-        .nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.block == START_BLOCK)
-        .map(|(i, _)| i);
+fn check_start(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) -> Option<usize> {
+    let mut starts = (0..flow.nodes.len()).filter(|&i| ix.is_start[i]);
     let Some(first) = starts.next() else {
         out.push(Problem::new(
             Code::StartMissing,
@@ -58,11 +53,11 @@ fn check_start(flow: &Flow, out: &mut Vec<Problem>) -> Option<usize> {
 
 fn check_lines_into_start(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
     for e in ix.graph.edge_references() {
-        let to = &flow.nodes[ix.graph[e.target()]];
-        if to.block != START_BLOCK {
+        if !ix.is_start[e.target().index()] {
             continue;
         }
-        let edge = &flow.edges[*e.weight()];
+        let to = &flow.nodes[e.target().index()];
+        let edge = &flow.edges[e.weight().edge];
         out.push(
             Problem::new(
                 Code::EdgeIntoStart,
@@ -77,48 +72,68 @@ fn check_lines_into_start(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem
     }
 }
 
-/// One line per exit, and every required exit wired.
+/// One line per exit, and every required exit wired. Lines already know
+/// their exit's position, so this works on small integers, not names.
 fn check_exits(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
-    let mut wired: Vec<(&str, usize)> = Vec::new();
-    let mut key = String::new();
+    // The first line seen on each exit of the current block.
+    let mut first: Vec<Option<usize>> = Vec::new();
     for (i, node) in flow.nodes.iter().enumerate() {
         let Some(spec) = ix.specs[i] else { continue };
         if spec.terminal {
             continue;
         }
-        wired.clear();
-        wired.extend(
-            ix.out_edges(i)
-                .map(|e| (flow.edges[e].from.port.as_str(), e)),
-        );
-        // Few exits per block: sorting by exit name is cheaper than hashing.
-        if wired.len() > 1 {
-            wired.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        }
-        for pair in wired.windows(2) {
-            if pair[0].0 == pair[1].0 {
-                let edge = &flow.edges[pair[1].1];
-                out.push(
-                    Problem::new(
-                        Code::ExitMultipleLines,
-                        msg::about(node, Some(spec), |en, zh| {
-                            (
-                                format!("Exit \"{}\" of {en} has more than one line; a call can take only one. Delete line {}.", pair[0].0, edge.id),
-                                format!("{zh}的出口“{}”连了多条线，而通话只能走一条。请删除连线 {}。", pair[0].0, edge.id),
-                            )
-                        }),
-                    )
-                    .at_node(&node.id)
-                    .at_port(pair[0].0)
-                    .at_edge(&edge.id),
-                );
+        first.clear();
+        let derived = spec.derived_count(node);
+        first.resize(derived + spec.ports.len(), None);
+        for line in ix.out_lines(i) {
+            let Some(slot) = first.get_mut(line.port) else {
+                continue;
+            };
+            if slot.is_none() {
+                *slot = Some(line.edge);
+                continue;
             }
+            let edge = &flow.edges[line.edge];
+            let port = edge.from.port.as_str();
+            out.push(
+                Problem::new(
+                    Code::ExitMultipleLines,
+                    msg::about(node, Some(spec), |en, zh| {
+                        (
+                            format!("Exit \"{port}\" of {en} has more than one line; a call can take only one. Delete line {}.", edge.id),
+                            format!("{zh}的出口“{port}”连了多条线，而通话只能走一条。请删除连线 {}。", edge.id),
+                        )
+                    }),
+                )
+                .at_node(&node.id)
+                .at_port(port)
+                .at_edge(&edge.id),
+            );
         }
-        let is_wired = |port: &str| wired.binary_search_by(|(p, _)| (*p).cmp(port)).is_ok();
-        let mut unwired = |port: &str, name: Option<&Text>| {
+        for (p, _) in first.iter().enumerate().filter(|(_, f)| f.is_none()) {
+            let (id, name) = match p.checked_sub(derived) {
+                Some(f) if spec.ports[f].required => {
+                    let port = &spec.ports[f];
+                    (port.id.clone(), Some(&port.name))
+                }
+                Some(_) => continue,
+                None => {
+                    let Some(d) = spec.derived_ports.as_ref().filter(|d| d.required) else {
+                        continue;
+                    };
+                    let Some(item) = derived_items(node, &d.param).nth(p) else {
+                        continue;
+                    };
+                    // A repeated key is one exit; the field rule reports the repeat.
+                    if derived_items(node, &d.param).position(|i| i == item) != Some(p) {
+                        continue;
+                    }
+                    (format!("{}{item}", d.prefix), None)
+                }
+            };
             let (pen, pzh) = match name {
                 Some(t) => (t.en.as_str(), t.zh.as_str()),
-                None => (port, port),
+                None => (id.as_str(), id.as_str()),
             };
             out.push(
                 Problem::new(
@@ -131,23 +146,8 @@ fn check_exits(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
                     }),
                 )
                 .at_node(&node.id)
-                .at_port(port),
+                .at_port(id.as_str()),
             );
-        };
-        if let Some(d) = spec.derived_ports.as_ref().filter(|d| d.required) {
-            for item in derived_items(node, &d.param) {
-                key.clear();
-                key.push_str(&d.prefix);
-                key.push_str(item);
-                if !is_wired(&key) {
-                    unwired(&key, None);
-                }
-            }
-        }
-        for port in spec.ports.iter().filter(|p| p.required) {
-            if !is_wired(&port.id) {
-                unwired(&port.id, Some(&port.name));
-            }
         }
     }
 }
@@ -157,7 +157,7 @@ fn check_reachable(flow: &Flow, ix: &FlowIndex<'_>, start: usize, out: &mut Vec<
     let mut dfs = Dfs::new(&ix.graph, FlowIndex::node_ix(start));
     while dfs.next(&ix.graph).is_some() {}
     for (i, node) in flow.nodes.iter().enumerate() {
-        if dfs.discovered.contains(i) || node.block == START_BLOCK {
+        if dfs.discovered.contains(i) || ix.is_start[i] {
             continue;
         }
         out.push(

@@ -3,26 +3,34 @@
 
 use std::collections::hash_map::Entry;
 
-use rustc_hash::{FxHashMap, FxHashSet};
-
 use petgraph::graph::{DiGraph, NodeIndex};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::msg;
 use crate::catalog::{self, BlockSpec};
 use crate::i18n::Text;
-use crate::model::Flow;
+use crate::model::{Edge, Flow};
 use crate::problem::{Code, Problem};
+
+/// A valid line: where it is in `flow.edges`, and which exit of its block it
+/// leaves from (a position in `BlockSpec::ports_of`).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Line {
+    pub edge: usize,
+    pub port: usize,
+}
 
 /// Indexes into `flow.nodes` and `flow.edges`, and the graph of valid lines.
 pub(super) struct FlowIndex<'a> {
     /// Catalog entry of each node, by the node's position in `flow.nodes`.
     pub specs: Vec<Option<&'a BlockSpec>>,
+    /// Whether each node is a start block.
+    pub is_start: Vec<bool>,
     /// Node id -> position in `flow.nodes` (first occurrence).
     pub by_id: FxHashMap<&'a str, usize>,
-    /// Graph whose node weights are positions in `flow.nodes` and whose edge
-    /// weights are positions in `flow.edges`; only lines between existing
+    /// Graph whose node `i` is `flow.nodes[i]`; only lines between existing
     /// blocks from existing exits are in it.
-    pub graph: DiGraph<usize, usize>,
+    pub graph: DiGraph<(), Line>,
 }
 
 impl<'a> FlowIndex<'a> {
@@ -33,13 +41,19 @@ impl<'a> FlowIndex<'a> {
     /// Indexes the flow and reports structural problems.
     pub fn build(flow: &'a Flow, out: &mut Vec<Problem>) -> FlowIndex<'a> {
         let cat = catalog::catalog();
-        let mut by_id = FxHashMap::with_capacity_and_hasher(flow.nodes.len(), Default::default());
-        let mut graph = DiGraph::with_capacity(flow.nodes.len(), flow.edges.len());
-        let mut specs = Vec::with_capacity(flow.nodes.len());
+        let n = flow.nodes.len();
+        let mut ix = FlowIndex {
+            specs: Vec::with_capacity(n),
+            is_start: Vec::with_capacity(n),
+            by_id: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            graph: DiGraph::with_capacity(n, flow.edges.len()),
+        };
         for (i, node) in flow.nodes.iter().enumerate() {
-            graph.add_node(i);
+            ix.graph.add_node(());
             let spec = cat.block(&node.block);
-            specs.push(spec);
+            ix.specs.push(spec);
+            ix.is_start
+                .push(spec.is_some_and(|s| s.id == catalog::START_BLOCK));
             if spec.is_none() {
                 out.push(
                     Problem::new(
@@ -58,7 +72,7 @@ impl<'a> FlowIndex<'a> {
                     .at_node(&node.id),
                 );
             }
-            match by_id.entry(node.id.as_str()) {
+            match ix.by_id.entry(node.id.as_str()) {
                 // Lines refer to the first block with an id.
                 Entry::Vacant(slot) => {
                     slot.insert(i);
@@ -81,16 +95,11 @@ impl<'a> FlowIndex<'a> {
                 ),
             }
         }
-        let mut ix = FlowIndex {
-            specs,
-            by_id,
-            graph,
-        };
-        ix.add_edges(flow, out);
+        ix.add_lines(flow, out);
         ix
     }
 
-    fn add_edges(&mut self, flow: &'a Flow, out: &mut Vec<Problem>) {
+    fn add_lines(&mut self, flow: &'a Flow, out: &mut Vec<Problem>) {
         let mut edge_ids: FxHashSet<&str> =
             FxHashSet::with_capacity_and_hasher(flow.edges.len(), Default::default());
         for (e, edge) in flow.edges.iter().enumerate() {
@@ -112,77 +121,101 @@ impl<'a> FlowIndex<'a> {
                     .at_edge(&edge.id),
                 );
             }
-            let (Some(&from), Some(&to)) = (
-                self.by_id.get(edge.from.node.as_str()),
-                self.by_id.get(edge.to.as_str()),
-            ) else {
-                let missing = if self.by_id.contains_key(edge.from.node.as_str()) {
-                    &edge.to
-                } else {
-                    &edge.from.node
-                };
-                let mut p = Problem::new(
-                    Code::EdgeDangling,
-                    Text::new(
-                        format!("Line {} refers to block \"{missing}\", which is not in the flow. Delete the line or reconnect it.", edge.id),
-                        format!("连线 {} 指向的模块“{missing}”不在流程中。请删除或重新连接该连线。", edge.id),
-                    ),
-                )
-                .at_edge(&edge.id);
-                if self.by_id.contains_key(edge.from.node.as_str()) {
-                    p = p.at_node(&edge.from.node).at_port(&edge.from.port);
-                }
-                out.push(p);
-                continue;
-            };
-            let node = &flow.nodes[from];
-            let Some(spec) = self.specs[from] else {
-                // Unknown block: already reported; its lines cannot be checked.
-                continue;
-            };
-            if spec.terminal {
-                out.push(
-                    Problem::new(
-                        Code::TerminalHasExit,
-                        msg::about(node, Some(spec), |en, zh| {
-                            (
-                                format!(
-                                    "{en} ends the call, so no line can leave it. Delete line {}.",
-                                    edge.id
-                                ),
-                                format!("{zh}会结束通话，不能有连出的线。请删除连线 {}。", edge.id),
-                            )
-                        }),
-                    )
-                    .at_node(&node.id)
-                    .at_edge(&edge.id),
+            if let Some((from, to, port)) = self.resolve(flow, edge, out) {
+                self.graph.add_edge(
+                    Self::node_ix(from),
+                    Self::node_ix(to),
+                    Line { edge: e, port },
                 );
-                continue;
             }
-            if !spec.has_port(node, &edge.from.port) {
-                out.push(
-                    Problem::new(
-                        Code::EdgeDangling,
-                        msg::about(node, Some(spec), |en, zh| {
-                            (
-                                format!("Line {} leaves {en} from exit \"{}\", which the block does not have. Delete the line or reconnect it.", edge.id, edge.from.port),
-                                format!("连线 {} 从{zh}的出口“{}”连出，但该模块没有这个出口。请删除或重新连接该连线。", edge.id, edge.from.port),
-                            )
-                        }),
-                    )
-                    .at_node(&node.id)
-                    .at_port(&edge.from.port)
-                    .at_edge(&edge.id),
-                );
-                continue;
-            }
-            self.graph
-                .add_edge(Self::node_ix(from), Self::node_ix(to), e);
         }
     }
 
-    /// The lines that leave node `i` (valid ones only), as positions in `flow.edges`.
-    pub fn out_edges(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+    /// The blocks a line joins and its exit's position, or the problem with it.
+    fn resolve(
+        &self,
+        flow: &Flow,
+        edge: &Edge,
+        out: &mut Vec<Problem>,
+    ) -> Option<(usize, usize, usize)> {
+        let from = self.by_id.get(edge.from.node.as_str()).copied();
+        let to = self.by_id.get(edge.to.as_str()).copied();
+        let (Some(from), Some(to)) = (from, to) else {
+            let missing = if from.is_some() {
+                &edge.to
+            } else {
+                &edge.from.node
+            };
+            let mut p = Problem::new(
+                Code::EdgeDangling,
+                Text::new(
+                    format!(
+                        "Line {} refers to block \"{missing}\", which is not in the flow. Delete the line or reconnect it.",
+                        edge.id
+                    ),
+                    format!(
+                        "连线 {} 指向的模块“{missing}”不在流程中。请删除或重新连接该连线。",
+                        edge.id
+                    ),
+                ),
+            )
+            .at_edge(&edge.id);
+            if from.is_some() {
+                p = p.at_node(&edge.from.node).at_port(&edge.from.port);
+            }
+            out.push(p);
+            return None;
+        };
+        let node = &flow.nodes[from];
+        // Unknown block: already reported; its lines cannot be checked.
+        let spec = self.specs[from]?;
+        if spec.terminal {
+            out.push(
+                Problem::new(
+                    Code::TerminalHasExit,
+                    msg::about(node, Some(spec), |en, zh| {
+                        (
+                            format!(
+                                "{en} ends the call, so no line can leave it. Delete line {}.",
+                                edge.id
+                            ),
+                            format!("{zh}会结束通话，不能有连出的线。请删除连线 {}。", edge.id),
+                        )
+                    }),
+                )
+                .at_node(&node.id)
+                .at_edge(&edge.id),
+            );
+            return None;
+        }
+        let Some(port) = spec.port_index(node, &edge.from.port) else {
+            out.push(
+                Problem::new(
+                    Code::EdgeDangling,
+                    msg::about(node, Some(spec), |en, zh| {
+                        (
+                            format!(
+                                "Line {} leaves {en} from exit \"{}\", which the block does not have. Delete the line or reconnect it.",
+                                edge.id, edge.from.port
+                            ),
+                            format!(
+                                "连线 {} 从{zh}的出口“{}”连出，但该模块没有这个出口。请删除或重新连接该连线。",
+                                edge.id, edge.from.port
+                            ),
+                        )
+                    }),
+                )
+                .at_node(&node.id)
+                .at_port(&edge.from.port)
+                .at_edge(&edge.id),
+            );
+            return None;
+        };
+        Some((from, to, port))
+    }
+
+    /// The valid lines that leave node `i`.
+    pub fn out_lines(&self, i: usize) -> impl Iterator<Item = Line> + '_ {
         self.graph.edges(Self::node_ix(i)).map(|e| *e.weight())
     }
 }
