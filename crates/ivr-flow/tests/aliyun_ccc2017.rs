@@ -130,7 +130,6 @@ fn response_versions_round_trip() {
 /// unit in the last place off unless its `float_roundtrip` feature is on, so
 /// the text written back differs. Needs that feature in the workspace.
 #[test]
-#[ignore = "needs serde_json's float_roundtrip feature (workspace Cargo.toml)"]
 fn seed_offsets_survive_as_text() {
     let canvas = r#"{"lineList":[{"relatedModules":{"begin":1,"end":7},"offsetEndPonit":{"offsetX":12.150491568948121,"offsetY":-4.3527514192484915}}]}"#;
     let doc = json!({"Content": "[]", "Canvas": canvas});

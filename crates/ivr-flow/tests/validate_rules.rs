@@ -435,7 +435,56 @@ fn target_id_too_long() {
 }
 
 #[test]
+fn target_limits_count_connect_actions_not_blocks() {
+    // A queue transfer is two Connect actions: 125 of them and a hang-up
+    // make 251 actions from 126 blocks.
+    let mut b = B::new().node("start", "start");
+    let mut prev = ("start".to_string(), "next");
+    for i in 0..125 {
+        let id = format!("q{i}");
+        b = b
+            .node(&id, "transfer_queue")
+            .param("queue", json!("$.Attributes.queue"))
+            .edge(&prev.0, prev.1, &id);
+        prev = (id, "error");
+    }
+    let flow = b
+        .node("bye", "hang_up")
+        .edge(&prev.0, prev.1, "bye")
+        .build();
+    assert_eq!(validate_for(&flow, Some(Provider::Aliyun)), vec![]);
+    let p = validate_for(&flow, Some(Provider::Connect));
+    assert!(
+        only(&p, Code::TargetTooManyBlocks)
+            .message
+            .en
+            .contains("251")
+    );
+}
+
+#[test]
 fn target_content_too_large() {
+    // Measured on the Content the Connect dialect writes.
+    let text = "x".repeat(3000);
+    let mut b = B::new().node("start", "start");
+    let mut prev = "start".to_string();
+    for i in 0..90 {
+        let id = format!("p{i}");
+        b = b
+            .node(&id, "play_prompt")
+            .param("text", json!(text))
+            .edge(&prev, "next", &id);
+        prev = id;
+    }
+    let flow = b.node("bye", "hang_up").edge(&prev, "next", "bye").build();
+    assert_eq!(validate_for(&flow, Some(Provider::Aliyun)), vec![]);
+    let p = validate_for(&flow, Some(Provider::Connect));
+    assert!(
+        only(&p, Code::TargetContentTooLarge)
+            .message
+            .en
+            .contains("256000")
+    );
     assert!(content_size_problem(Provider::Connect, 256_000).is_none());
     let p = content_size_problem(Provider::Connect, 256_001).unwrap();
     assert_eq!(p.code, Code::TargetContentTooLarge);

@@ -4,6 +4,7 @@
 use super::index::FlowIndex;
 use super::msg;
 use crate::catalog::{PROVIDER_BLOCK, ParamKind, START_BLOCK};
+use crate::dialect::connect;
 use crate::i18n::Text;
 use crate::model::{Flow, Provider};
 use crate::problem::{Code, Problem};
@@ -73,9 +74,11 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, target: Provider, out: &mut
                 .at_node(&node.id),
             );
         }
+        // Connect's ids are checked on the actions it is written as, below.
+        let per_block = target != Provider::Connect;
         if let Some(max) = limits
             .max_id_len
-            .filter(|&max| node.id.chars().count() > max)
+            .filter(|&max| per_block && node.id.chars().count() > max)
         {
             out.push(
                 Problem::new(
@@ -113,14 +116,69 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, target: Provider, out: &mut
             );
         }
     }
-    if let Some(max) = limits.max_blocks.filter(|&max| blocks > max) {
-        out.push(Problem::new(
-            Code::TargetTooManyBlocks,
-            Text::new(
-                format!("The flow has {blocks} blocks; {target} allows at most {max} in one flow. Move part of it into a sub-flow."),
-                format!("流程有 {blocks} 个模块，{target} 每个流程最多允许 {max} 个。请把一部分移到子流程中。"),
+    if target == Provider::Connect {
+        check_connect_document(flow, ix, limits, out);
+    } else if let Some(max) = limits.max_blocks.filter(|&max| blocks > max) {
+        out.push(too_many_blocks(target, blocks, max));
+    }
+}
+
+fn too_many_blocks(target: Provider, blocks: usize, max: usize) -> Problem {
+    Problem::new(
+        Code::TargetTooManyBlocks,
+        Text::new(
+            format!(
+                "The flow has {blocks} blocks; {target} allows at most {max} in one flow. Move part of it into a sub-flow."
             ),
-        ));
+            format!(
+                "流程有 {blocks} 个模块，{target} 每个流程最多允许 {max} 个。请把一部分移到子流程中。"
+            ),
+        ),
+    )
+}
+
+/// Connect's limits apply to the document as written: some blocks become two
+/// actions (a queue transfer is UpdateContactTargetQueue + TransferContactToQueue),
+/// so actions, their ids and the Content's size are counted on the encoding.
+fn check_connect_document(
+    flow: &Flow,
+    ix: &FlowIndex<'_>,
+    limits: TargetLimits,
+    out: &mut Vec<Problem>,
+) {
+    let target = Provider::Connect;
+    let actions = connect::action_ids(flow);
+    if let Some(max) = limits.max_blocks.filter(|&max| actions.len() > max) {
+        out.push(too_many_blocks(target, actions.len(), max));
+        // Too many actions already: the document is too large to be worth
+        // writing just to measure it.
+        return;
+    }
+    if let Some(max) = limits.max_id_len {
+        for id in actions.iter().filter(|id| id.chars().count() > max) {
+            // A second action's id is its block's id with a suffix.
+            let owner = ix
+                .by_id
+                .get(id.as_str())
+                .or_else(|| id.rsplit_once('-').and_then(|(base, _)| ix.by_id.get(base)));
+            let mut p = Problem::new(
+                Code::TargetIdTooLong,
+                Text::new(
+                    format!(
+                        "Action id \"{id}\" is longer than the {max} characters {target} allows. Shorten the block's id."
+                    ),
+                    format!("动作 ID“{id}”超过了 {target} 允许的 {max} 个字符。请缩短模块的 ID。"),
+                ),
+            );
+            if let Some(&i) = owner {
+                p = p.at_node(&flow.nodes[i].id);
+            }
+            out.push(p);
+        }
+    }
+    // A flow Connect cannot encode has its blocks reported above.
+    if let Ok(content) = connect::content_string(flow) {
+        out.extend(content_size_problem(target, content.chars().count()));
     }
 }
 
