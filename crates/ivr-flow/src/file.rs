@@ -8,6 +8,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::dialect::kind_of;
 use crate::model::Flow;
 
 /// The `format` field every flow file carries.
@@ -87,7 +88,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Flow, FlowFileError> {
     let value: Value = parse_json(bytes)?;
     let Value::Object(mut map) = value else {
         return Err(FlowFileError::NotAFlow {
-            reason: format!("the file holds a JSON {}, not an object", kind_of(&value)),
+            reason: format!("the file's JSON is {}, not an object", kind_of(&value)),
         });
     };
     match map.remove("format") {
@@ -140,17 +141,6 @@ fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_owned(),
         None => message.to_owned(),
-    }
-}
-
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
     }
 }
 

@@ -65,7 +65,7 @@ fn oversized_input_is_refused() {
 fn other_json_is_not_a_flow() {
     let err = from_bytes(b"[1, 2]").unwrap_err();
     assert!(
-        err.to_string().contains("a JSON array, not an object"),
+        err.to_string().contains("JSON is an array, not an object"),
         "{err}"
     );
     let err = from_bytes(br#"{"format": "something-else", "version": 1}"#).unwrap_err();

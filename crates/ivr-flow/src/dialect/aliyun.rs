@@ -86,7 +86,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde_json::{Map, Value, json};
 
 use crate::catalog::{self, BlockSpec, PROVIDER_BLOCK};
-use crate::dialect::{DecodeError, EncodeError};
+use crate::dialect::{DecodeError, EncodeError, kind_of};
 use crate::model::{Edge, Flow, FlowKind, Node, PortRef, Position, Provider, VarType, Variable};
 
 /// The provider name in provider blocks' `params.provider`.
@@ -1284,17 +1284,6 @@ fn encode_events(
         }
     }
     Ok(out)
-}
-
-pub(crate) fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
 }
 
 /// [`encode`], as pretty JSON bytes with a final newline.

@@ -83,11 +83,11 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value, json};
 
 use super::aliyun::{
-    decode_variables, encode_variables, json_bytes, kind_of, number_value, params_from_props,
+    decode_variables, encode_variables, json_bytes, number_value, params_from_props,
     props_from_params,
 };
 use crate::catalog::{self, PROVIDER_BLOCK};
-use crate::dialect::{DecodeError, EncodeError};
+use crate::dialect::{DecodeError, EncodeError, kind_of};
 use crate::model::{Edge, Flow, FlowKind, Node, Position, Provider};
 
 /// The provider name in provider blocks' `params.provider`.

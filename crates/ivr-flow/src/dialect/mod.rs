@@ -144,3 +144,16 @@ pub fn encode(flow: &Flow, to: Dialect) -> Result<Vec<u8>, EncodeError> {
         ))),
     }
 }
+
+/// What kind of JSON value `v` is, with its article, for error messages:
+/// "an object", "a string", "null"...
+pub(crate) fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::dialect::DecodeError;
+use crate::dialect::{DecodeError, kind_of};
 
 pub(super) type Obj = Map<String, Value>;
 
@@ -295,17 +295,6 @@ fn target_str(v: &Value, at: &str) -> Result<String, DecodeError> {
                 kind_of(other)
             ),
         )),
-    }
-}
-
-pub(super) fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
     }
 }
 
