@@ -5,9 +5,14 @@
 //! refused (publish, import); 2 bad input or usage, with a message naming the
 //! file and the place.
 
+mod cloud;
 mod convert;
+mod import;
 mod lang;
+mod list;
 mod profile;
+mod publish;
+mod sandbox;
 mod validate;
 
 use std::process::ExitCode;
@@ -30,29 +35,14 @@ enum Command {
     Convert(convert::ConvertArgs),
     /// Manage connection profiles; secrets go to the OS keyring.
     Profile(profile::ProfileArgs),
-    /// List the flows of a cloud instance. (Not built yet.)
-    List(NotBuilt),
-    /// Import flows from a cloud instance. (Not built yet.)
-    Import(NotBuilt),
-    /// Publish a flow to a cloud instance. (Not built yet.)
-    Publish(NotBuilt),
-    /// Run the local cloud sandbox on loopback. (Not built yet.)
-    Sandbox(NotBuilt),
-}
-
-/// A verb whose arguments are accepted but which is not built yet.
-#[derive(clap::Args)]
-struct NotBuilt {
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
-    _args: Vec<String>,
-}
-
-fn not_built(verb: &str) -> ExitCode {
-    eprintln!(
-        "ivr {verb}: not built yet in this version of IVR Studio. \
-         `ivr --help` lists what is; validate, convert and profile work today."
-    );
-    ExitCode::from(2)
+    /// List the flows of a cloud instance.
+    List(list::ListArgs),
+    /// Import flows from a cloud instance into IVR Studio files.
+    Import(import::ImportArgs),
+    /// Publish a flow to a cloud instance (create, or update the bound flow).
+    Publish(publish::PublishArgs),
+    /// Run the local cloud sandbox on loopback.
+    Sandbox(sandbox::SandboxArgs),
 }
 
 fn main() -> ExitCode {
@@ -68,9 +58,9 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate::run(&args),
         Command::Convert(args) => convert::run(&args),
         Command::Profile(args) => profile::run(args),
-        Command::List(_) => not_built("list"),
-        Command::Import(_) => not_built("import"),
-        Command::Publish(_) => not_built("publish"),
-        Command::Sandbox(_) => not_built("sandbox"),
+        Command::List(args) => list::run(&args),
+        Command::Import(args) => import::run(&args),
+        Command::Publish(args) => publish::run(&args),
+        Command::Sandbox(args) => sandbox::run(&args),
     }
 }

@@ -11,12 +11,16 @@
 //! - [`endpoint`]: endpoint overrides (https, or plain http on loopback only).
 //! - [`profile`] and [`profiles_file`]: connection profiles and the TOML file
 //!   they live in (never a secret).
+//! - [`http`]: the shared HTTP layer: timeouts, retries with backoff and jitter.
+//! - [`ccc`]: the Alibaba Cloud CCC client: list, get, publish.
 //! - [`credentials`]: the OS keyring behind the [`SecretStore`] trait, mock
 //!   stores for tests, and the environment-variable overrides.
 
+pub mod ccc;
 pub mod credentials;
 pub mod endpoint;
 pub mod error;
+pub mod http;
 pub mod profile;
 pub mod profiles_file;
 pub mod secret;

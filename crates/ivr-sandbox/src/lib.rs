@@ -1,1 +1,79 @@
-//! The local cloud: the providers' flow APIs on loopback, with real signature checks.
+//! The local cloud: the providers' flow APIs on loopback, with real signature
+//! checks, state kept in a data folder and fault switches for tests.
+//!
+//! The client code path is the same for the sandbox and the cloud; only the
+//! endpoint differs. Structure:
+//! - [`server`]: the shared HTTP core (hyper on a loopback listener), request
+//!   reading, routing to a provider module, the fault switches, shutdown.
+//! - [`faults`]: throttle / fail / delay / drop switches, set in process
+//!   through [`Faults`] or over HTTP at `/__sandbox/faults`.
+//! - [`store`]: a provider's state as a JSON file in the data folder, written
+//!   atomically on every change, read back on start.
+//! - [`acs`]: Alibaba Cloud's RPC gateway (signature V1, timestamps, nonces,
+//!   error bodies), shared by the CCC APIs.
+//! - [`ccc`]: the CCC 2020-07-01 and 2017-07-05 contact-flow APIs.
+//!
+//! A later provider (Amazon Connect) is one more module beside [`ccc`],
+//! reached from [`server`]'s router.
+
+pub mod acs;
+pub mod ccc;
+pub mod faults;
+pub mod server;
+pub mod store;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use ivr_cloud::Secret;
+use ivr_cloud::credentials::{SANDBOX_KEY_ID, SANDBOX_SECRET};
+
+pub use faults::{Fault, FaultKind, Faults};
+pub use server::{Sandbox, SandboxHandle};
+
+/// How to run a sandbox.
+#[derive(Clone, Debug)]
+pub struct SandboxConfig {
+    /// Where to listen. Must be a loopback address; port 0 picks a free port.
+    pub addr: SocketAddr,
+    /// The data folder (created if missing); state survives a restart.
+    pub data_dir: PathBuf,
+    /// Accepted access key ids and their secrets.
+    pub credentials: Vec<(String, Secret)>,
+    /// How far a request's Timestamp may be from the sandbox's clock.
+    pub timestamp_tolerance_secs: u64,
+}
+
+impl SandboxConfig {
+    /// Listens on `127.0.0.1:0` with the documented demo credentials
+    /// (`sandbox` / `sandbox-secret`) and a ±15 minute timestamp window.
+    pub fn new(data_dir: impl Into<PathBuf>) -> Self {
+        SandboxConfig {
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            data_dir: data_dir.into(),
+            credentials: vec![(SANDBOX_KEY_ID.to_owned(), Secret::new(SANDBOX_SECRET))],
+            timestamp_tolerance_secs: 15 * 60,
+        }
+    }
+
+    /// The same, listening on `addr`.
+    #[must_use]
+    pub fn with_addr(mut self, addr: SocketAddr) -> Self {
+        self.addr = addr;
+        self
+    }
+}
+
+/// Why the sandbox could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum SandboxError {
+    #[error("the sandbox listens only on loopback addresses, not {0}")]
+    NotLoopback(SocketAddr),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("data folder {}: {message}", path.display())]
+    Data { path: PathBuf, message: String },
+}

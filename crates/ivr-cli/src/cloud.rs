@@ -1,0 +1,74 @@
+//! What `ivr list`, `import` and `publish` share: the profile and its
+//! credentials (environment first, then the OS keyring), a client chosen by
+//! `match profile.provider`, a tokio runtime, and errors printed with the
+//! provider's code and request id, never a secret, mapped to exit codes
+//! (1 the cloud refused, 2 bad input or configuration).
+
+use std::process::ExitCode;
+
+use ivr_cloud::ccc::CccClient;
+use ivr_cloud::credentials::{self, KeyringStore};
+use ivr_cloud::{CloudError, ErrorKind, Profile, ProfilesFile};
+use ivr_flow::Provider;
+
+/// A provider client. Amazon Connect joins as a second variant.
+pub enum Client {
+    Ccc(CccClient),
+}
+
+/// Loads profile `name` from the profiles file.
+pub fn load_profile(name: &str) -> Result<Profile, CloudError> {
+    let file = ProfilesFile::open_default()?;
+    file.get(name)?.ok_or_else(|| {
+        CloudError::config(format!(
+            "no profile named {name:?} in {}",
+            file.path().display()
+        ))
+        .with_hint(
+            "add one with `ivr profile add NAME --provider ...`; `ivr profile list` shows them",
+        )
+    })
+}
+
+/// The client for `profile`, with its credentials resolved.
+pub fn client(profile: &Profile) -> Result<Client, CloudError> {
+    profile.validate()?;
+    match profile.provider {
+        Provider::Aliyun | Provider::Aliyun2017 => {
+            let creds =
+                credentials::resolve(profile, &KeyringStore::new(), &credentials::process_env)?;
+            Ok(Client::Ccc(CccClient::new(profile, creds)?))
+        }
+        other => Err(CloudError::config(format!(
+            "profile {:?} is for {other}, which `ivr list`, `import` and `publish` do not reach yet",
+            profile.name
+        ))),
+    }
+}
+
+/// A runtime for one command.
+pub fn runtime() -> Result<tokio::runtime::Runtime, CloudError> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CloudError::config(format!("cannot start the async runtime: {e}")))
+}
+
+/// The exit status for an error: 2 for configuration / input, 1 otherwise.
+pub fn exit_code(e: &CloudError) -> u8 {
+    if e.kind() == ErrorKind::Config { 2 } else { 1 }
+}
+
+/// Prints `e` (with a plain-words line for a refused signature) and returns
+/// its exit status.
+pub fn fail(verb: &str, e: &CloudError) -> ExitCode {
+    eprintln!("ivr {verb}: error: {e}");
+    if e.code() == Some("SignatureDoesNotMatch") {
+        eprintln!(
+            "ivr {verb}: the provider computed a different signature: the access key secret is \
+             probably wrong for this key id; check the secret (ALIBABA_CLOUD_ACCESS_KEY_SECRET, \
+             or store it again with `ivr profile add NAME ... --secret-stdin --replace`)"
+        );
+    }
+    ExitCode::from(exit_code(e))
+}

@@ -1,0 +1,195 @@
+//! `ivr import --profile NAME (--id ID | --all) [-o DIR] [--force]`: reads
+//! flows from the profile's instance and writes each as `NAME.ivr.json`
+//! (atomically), with the binding recorded so a later publish updates the
+//! same remote flow. An existing file with other content is left alone
+//! unless `--force`; an identical one is reported unchanged.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+use ivr_cloud::CloudError;
+use ivr_cloud::ccc::{CccClient, ContactFlow, ListFilter};
+use ivr_flow::dialect::{aliyun, aliyun2017};
+use ivr_flow::{Binding, Flow, Provider};
+use serde_json::json;
+
+use crate::cloud::{self, Client};
+
+#[derive(Args)]
+#[command(group = clap::ArgGroup::new("which").required(true).args(["id", "all"]))]
+pub struct ImportArgs {
+    /// The connection profile (`ivr profile list`).
+    #[arg(long)]
+    profile: String,
+    /// The remote id of the flow to import.
+    #[arg(long)]
+    id: Option<String>,
+    /// Import every flow of the instance.
+    #[arg(long)]
+    all: bool,
+    /// The folder to write to (default: the current one).
+    #[arg(short, long, default_value = ".")]
+    output: PathBuf,
+    /// Overwrite existing files whose content differs.
+    #[arg(long)]
+    force: bool,
+}
+
+pub fn run(args: &ImportArgs) -> ExitCode {
+    let fetched = cloud::load_profile(&args.profile).and_then(|p| {
+        let client = cloud::client(&p)?;
+        let rt = cloud::runtime()?;
+        match client {
+            Client::Ccc(c) => rt.block_on(fetch(&c, args.id.as_deref())).map(|f| (c, f)),
+        }
+    });
+    let (client, flows) = match fetched {
+        Ok(x) => x,
+        Err(e) => return cloud::fail("import", &e),
+    };
+    if let Err(e) = std::fs::create_dir_all(&args.output) {
+        eprintln!(
+            "ivr import: error: cannot create {}: {e}",
+            args.output.display()
+        );
+        return ExitCode::from(2);
+    }
+    let names = file_names(&flows);
+    let mut status = 0u8;
+    for (remote, name) in flows.iter().zip(names) {
+        let path = args.output.join(name);
+        match to_flow(&client, remote) {
+            Ok(flow) => status = status.max(write(&path, &flow, args.force)),
+            Err(e) => {
+                eprintln!(
+                    "ivr import: error: flow {} ({}): {e}",
+                    remote.id, remote.name
+                );
+                status = status.max(1);
+            }
+        }
+    }
+    ExitCode::from(status)
+}
+
+async fn fetch(c: &CccClient, id: Option<&str>) -> Result<Vec<ContactFlow>, CloudError> {
+    // Listing (not GetContactFlow, whose DraftId the API requires) finds a flow by id.
+    let mut flows = c.list_flows(&ListFilter::default()).await?;
+    if let Some(id) = id {
+        flows.retain(|f| f.id == id);
+        if flows.is_empty() {
+            return Err(CloudError::new(
+                ivr_cloud::ErrorKind::NotFound,
+                format!("no flow with id {id:?} in instance {}", c.instance()),
+            )
+            .with_provider(c.provider())
+            .with_hint("`ivr list --profile ...` shows the ids"));
+        }
+    }
+    Ok(flows)
+}
+
+/// Decodes a listed flow and records where it came from.
+fn to_flow(c: &CccClient, remote: &ContactFlow) -> Result<Flow, String> {
+    let mut flow = match c.provider() {
+        Provider::Aliyun2017 => aliyun2017::decode(&json!({"ContactFlow": remote.raw})),
+        _ => aliyun::decode(&remote.raw),
+    }
+    .map_err(|e| e.to_string())?;
+    flow.bindings.push(Binding {
+        provider: c.provider(),
+        profile: c.profile().to_owned(),
+        instance: c.instance().to_owned(),
+        remote_id: remote.id.clone(),
+        version: remote.updated.clone(),
+        sha: None,
+        draft: None,
+    });
+    Ok(flow)
+}
+
+/// `slug.ivr.json` per flow; flows whose names give the same slug get the
+/// start of their id added.
+fn file_names(flows: &[ContactFlow]) -> Vec<String> {
+    let slugs: Vec<String> = flows.iter().map(|f| slug(&f.name, &f.id)).collect();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for s in &slugs {
+        *seen.entry(s.as_str()).or_default() += 1;
+    }
+    slugs
+        .iter()
+        .zip(flows)
+        .map(|(s, f)| {
+            if seen.get(s.as_str()).copied().unwrap_or(0) > 1 {
+                let short: String = slug(&f.id, "flow").chars().take(8).collect();
+                format!("{s}-{short}.ivr.json")
+            } else {
+                format!("{s}.ivr.json")
+            }
+        })
+        .collect()
+}
+
+/// Letters and digits (any script) kept, runs of anything else as `-`.
+fn slug(name: &str, fallback: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out
+        .trim_end_matches('-')
+        .chars()
+        .take(80)
+        .collect::<String>();
+    if out.is_empty() {
+        fallback.to_owned()
+    } else {
+        out
+    }
+}
+
+fn write(path: &Path, flow: &Flow, force: bool) -> u8 {
+    let bytes = ivr_flow::to_bytes(flow);
+    match std::fs::read(path) {
+        Ok(old) if old == bytes => {
+            println!("unchanged {}", path.display());
+            return 0;
+        }
+        Ok(_) if !force => {
+            eprintln!(
+                "ivr import: error: {} exists with other content; nothing was written (use --force to overwrite)",
+                path.display()
+            );
+            return 2;
+        }
+        _ => {}
+    }
+    match ivr_files::write_atomic(path, &bytes) {
+        Ok(()) => {
+            println!("wrote {}", path.display());
+            0
+        }
+        Err(e) => {
+            eprintln!("ivr import: error: {e}");
+            2
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Main menu / v2", "x"), "Main-menu-v2");
+        assert_eq!(slug("默认流程", "x"), "默认流程");
+        assert_eq!(slug("///", "abc"), "abc");
+    }
+}

@@ -1,0 +1,92 @@
+//! `ivr list --profile NAME [--type T] [--search S] [--format text|json]`:
+//! the flows of the profile's instance, every page.
+
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use ivr_cloud::ccc::{ContactFlow, ListFilter};
+use serde_json::json;
+
+use crate::cloud::{self, Client};
+
+#[derive(Args)]
+pub struct ListArgs {
+    /// The connection profile (`ivr profile list`).
+    #[arg(long)]
+    profile: String,
+    /// Only flows of this type: main, sub, survey (or the provider's name, e.g. MAIN_FLOW).
+    #[arg(long = "type")]
+    r#type: Option<String>,
+    /// Only flows whose name contains this.
+    #[arg(long)]
+    search: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// `main` -> `MAIN_FLOW`; anything else is passed as given.
+pub fn ccc_type(t: &str) -> String {
+    match t.to_ascii_lowercase().as_str() {
+        "main" => "MAIN_FLOW".into(),
+        "sub" => "SUB_FLOW".into(),
+        "survey" => "SURVEY_FLOW".into(),
+        _ => t.to_owned(),
+    }
+}
+
+pub fn run(args: &ListArgs) -> ExitCode {
+    let result = cloud::load_profile(&args.profile).and_then(|p| {
+        let client = cloud::client(&p)?;
+        let rt = cloud::runtime()?;
+        let filter = ListFilter {
+            r#type: args.r#type.as_deref().map(ccc_type),
+            search: args.search.clone(),
+        };
+        match client {
+            Client::Ccc(c) => rt.block_on(c.list_flows(&filter)),
+        }
+    });
+    let flows = match result {
+        Ok(f) => f,
+        Err(e) => return cloud::fail("list", &e),
+    };
+    match args.format {
+        Format::Json => {
+            let out: Vec<_> = flows.iter().map(flow_json).collect();
+            println!("{}", json!({"profile": args.profile, "flows": out}));
+        }
+        Format::Text => {
+            if flows.is_empty() {
+                println!("no flows");
+            }
+            for f in &flows {
+                let state = match (&f.draft_id, f.published) {
+                    (Some(_), _) => "editing",
+                    (None, true) => "published",
+                    (None, false) => "saved",
+                };
+                println!("{}\t{}\t{}\t{}", f.id, f.r#type, state, f.name);
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn flow_json(f: &ContactFlow) -> serde_json::Value {
+    json!({
+        "id": f.id,
+        "name": f.name,
+        "type": f.r#type,
+        "description": f.description,
+        "published": f.published,
+        "draft_id": f.draft_id,
+        "editor": f.editor,
+        "updated": f.updated,
+    })
+}

@@ -1,0 +1,156 @@
+//! `ivr publish FILE --profile NAME [--status saved|published] [--dry-run]`:
+//! validates the flow for the profile's provider (refusing, with the
+//! problems, when there are errors), then creates or updates the remote flow
+//! and writes the binding back into FILE atomically. `--dry-run` says what
+//! would happen and sends nothing.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use ivr_cloud::ccc::{PublishFailure, PublishPlan, PublishStatus};
+use ivr_flow::dialect::Dialect;
+use ivr_flow::{Binding, Flow, Severity, validate_for};
+
+use crate::cloud::{self, Client};
+
+#[derive(Args)]
+pub struct PublishArgs {
+    /// The flow to publish (an IVR Studio file; other dialects are read, but
+    /// the binding can be written back only into an IVR Studio file).
+    file: PathBuf,
+    /// The connection profile (`ivr profile list`).
+    #[arg(long)]
+    profile: String,
+    /// `published` (live) or `saved` (committed as a draft).
+    #[arg(long, value_enum, default_value_t = Status::Published)]
+    status: Status,
+    /// Say what would happen; send nothing.
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Status {
+    Saved,
+    Published,
+}
+
+pub fn run(args: &PublishArgs) -> ExitCode {
+    let (dialect, flow) = match ivr_files::read_flow(&args.file) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("ivr publish: error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let profile = match cloud::load_profile(&args.profile) {
+        Ok(p) => p,
+        Err(e) => return cloud::fail("publish", &e),
+    };
+    let errors: Vec<_> = validate_for(&flow, Some(profile.provider))
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .collect();
+    if !errors.is_empty() {
+        for p in &errors {
+            let at = [p.node.as_deref(), p.port.as_deref(), p.field.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+            eprintln!(
+                "{}: error {} {at}: {}",
+                args.file.display(),
+                p.code,
+                p.message.en
+            );
+        }
+        eprintln!(
+            "ivr publish: {} has {} error(s) for {}; nothing was sent",
+            args.file.display(),
+            errors.len(),
+            profile.provider
+        );
+        return ExitCode::from(1);
+    }
+    let instance = profile.instance.clone().unwrap_or_default();
+    if args.dry_run {
+        match PublishPlan::of(&flow, profile.provider, &instance) {
+            PublishPlan::Create { instance } => println!(
+                "would create a new {} flow {:?} in instance {instance} (profile {}); nothing was sent",
+                profile.provider, flow.name, profile.name
+            ),
+            PublishPlan::Update {
+                instance,
+                remote_id,
+            } => println!(
+                "would update {} flow {remote_id} ({:?}) in instance {instance} (profile {}); nothing was sent",
+                profile.provider, flow.name, profile.name
+            ),
+        }
+        return ExitCode::SUCCESS;
+    }
+    let status = match args.status {
+        Status::Saved => PublishStatus::Saved,
+        Status::Published => PublishStatus::Published,
+    };
+    let result = cloud::client(&profile)
+        .map_err(PublishFailure::from)
+        .and_then(|client| {
+            let rt = cloud::runtime()?;
+            match client {
+                Client::Ccc(c) => rt.block_on(c.publish(&flow, status)),
+            }
+        });
+    match result {
+        Ok(binding) => {
+            let verb = if status == PublishStatus::Saved {
+                "saved"
+            } else {
+                "published"
+            };
+            println!(
+                "{verb} {} to instance {} as {}",
+                flow.name, binding.instance, binding.remote_id
+            );
+            let code = record(&args.file, dialect, flow, binding);
+            ExitCode::from(code)
+        }
+        Err(PublishFailure { error, created }) => {
+            if let Some(b) = created {
+                eprintln!(
+                    "ivr publish: the flow was created as {} before the failure; recording that",
+                    b.remote_id
+                );
+                record(&args.file, dialect, flow, *b);
+            }
+            cloud::fail("publish", &error)
+        }
+    }
+}
+
+/// Writes `binding` into the flow file (replacing the binding for the same
+/// provider and instance). Returns the exit status.
+fn record(path: &Path, dialect: Dialect, mut flow: Flow, binding: Binding) -> u8 {
+    if dialect != Dialect::Native {
+        eprintln!(
+            "ivr publish: {} is a {} file, so the binding (remote id {}) was not written into it; \
+             convert it with `ivr convert --to ivr` to keep bindings",
+            path.display(),
+            dialect.as_str(),
+            binding.remote_id
+        );
+        return 0;
+    }
+    flow.bindings
+        .retain(|b| !(b.provider == binding.provider && b.instance == binding.instance));
+    flow.bindings.push(binding);
+    match ivr_files::write_atomic(path, &ivr_flow::to_bytes(&flow)) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("ivr publish: error: published, but the binding could not be saved: {e}");
+            1
+        }
+    }
+}

@@ -1,0 +1,409 @@
+//! Publishing a flow to CCC.
+//!
+//! - No binding for this instance: CreateContactFlow, then StartEditContactFlow
+//!   -> CommitContactFlow -> PublishContactFlow.
+//! - A binding: StartEditContactFlow (or the draft the binding kept from a
+//!   `saved` publish) -> CommitContactFlow -> PublishContactFlow, and
+//!   DiscardEditingContactFlow when a step fails, so no draft stays locked.
+//! - 2017: CreateContactFlow with Content and Canvas.
+//!
+//! A create is never repeated blindly: when CreateContactFlow times out, its
+//! connection drops or it answers 5xx, the flows of that name are listed and
+//! compared with those that existed before; a new one is ours, and only when
+//! there is none is the create sent again.
+
+use ivr_flow::dialect::{aliyun, aliyun2017};
+use ivr_flow::{Binding, Flow, Provider};
+use serde_json::Value;
+
+use super::{CccClient, ContactFlow, V2017, V2020};
+use crate::error::{CloudError, ErrorKind};
+use crate::http::Repeat;
+
+/// How many times a create is sent at most (each after a lookup).
+const MAX_CREATES: u32 = 3;
+
+/// What a publish ends with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum PublishStatus {
+    /// Committed as a draft, not published.
+    Saved,
+    /// Published (live).
+    #[default]
+    Published,
+}
+
+/// What a publish will do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PublishPlan {
+    Create { instance: String },
+    Update { instance: String, remote_id: String },
+}
+
+impl PublishPlan {
+    /// Create or update, from the flow's binding for this provider and instance.
+    pub fn of(flow: &Flow, provider: Provider, instance: &str) -> Self {
+        match binding_for(flow, provider, instance) {
+            Some(b) => PublishPlan::Update {
+                instance: instance.to_owned(),
+                remote_id: b.remote_id.clone(),
+            },
+            None => PublishPlan::Create {
+                instance: instance.to_owned(),
+            },
+        }
+    }
+}
+
+/// The flow's binding for `provider` and `instance`, if any.
+pub fn binding_for<'a>(flow: &'a Flow, provider: Provider, instance: &str) -> Option<&'a Binding> {
+    flow.bindings
+        .iter()
+        .find(|b| b.provider == provider && b.instance == instance)
+}
+
+/// A failed publish. When the flow had been created before the failure,
+/// `created` is its binding, so the caller can record it and the next
+/// publish updates that flow instead of creating another.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{error}")]
+pub struct PublishFailure {
+    pub error: CloudError,
+    pub created: Option<Box<Binding>>,
+}
+
+impl From<CloudError> for PublishFailure {
+    fn from(error: CloudError) -> Self {
+        PublishFailure {
+            error,
+            created: None,
+        }
+    }
+}
+
+fn encode_err(e: impl std::fmt::Display) -> CloudError {
+    CloudError::new(
+        ErrorKind::Invalid,
+        format!("the flow cannot be written for CCC: {e}"),
+    )
+}
+
+impl CccClient {
+    fn binding(&self, remote_id: &str) -> Binding {
+        Binding {
+            provider: self.provider,
+            profile: self.profile.clone(),
+            instance: self.instance.clone(),
+            remote_id: remote_id.to_owned(),
+            version: None,
+            sha: None,
+            draft: None,
+        }
+    }
+
+    /// Publishes `flow` (see the module documentation) and returns its binding.
+    pub async fn publish(
+        &self,
+        flow: &Flow,
+        status: PublishStatus,
+    ) -> Result<Binding, PublishFailure> {
+        if self.provider == Provider::Aliyun2017 {
+            return self.publish_2017(flow).await.map_err(PublishFailure::from);
+        }
+        let definition = aliyun::encode(flow).map_err(encode_err)?.to_string();
+        let ty = aliyun::kind_to_type(flow.kind).map_err(encode_err)?;
+        let existing = binding_for(flow, self.provider, &self.instance).cloned();
+        let (remote_id, kept_draft) = match &existing {
+            Some(b) => (b.remote_id.clone(), b.draft.clone()),
+            None => (self.create(flow, &definition, ty).await?, None),
+        };
+        let created = existing
+            .is_none()
+            .then(|| Box::new(self.binding(&remote_id)));
+        let fail = |error: CloudError| PublishFailure {
+            error,
+            created: created.clone(),
+        };
+        let draft = match kept_draft {
+            Some(d) => d,
+            None => self.start_edit(&remote_id).await.map_err(fail)?,
+        };
+        let result = self
+            .commit_and_publish(&remote_id, &draft, &definition, &flow.description, status)
+            .await;
+        let draft = match result {
+            Ok(d) => d,
+            Err(e) if e.kind() == ErrorKind::NotFound && existing.is_some() => {
+                // The kept draft was closed elsewhere: open a new one.
+                let fresh = self.start_edit(&remote_id).await.map_err(fail)?;
+                self.commit_and_publish(&remote_id, &fresh, &definition, &flow.description, status)
+                    .await
+                    .map_err(fail)?
+            }
+            Err(e) => return Err(fail(e)),
+        };
+        let mut binding = self.binding(&remote_id);
+        binding.draft = draft;
+        if let Ok(now) = self.get_flow(&remote_id, None).await {
+            binding.version = now.updated;
+        }
+        Ok(binding)
+    }
+
+    /// Commit, then (for `Published`) publish; discards the draft when either
+    /// fails. Returns the draft still open (for `Saved`).
+    async fn commit_and_publish(
+        &self,
+        id: &str,
+        draft: &str,
+        definition: &str,
+        description: &str,
+        status: PublishStatus,
+    ) -> Result<Option<String>, CloudError> {
+        let commit = [
+            ("ContactFlowId", id),
+            ("DraftId", draft),
+            ("Definition", definition),
+            ("Description", description),
+        ];
+        let mut result = self
+            .call(V2020, "CommitContactFlow", &commit, Repeat::Safe)
+            .await
+            .map(|_| ());
+        if result.is_ok() && status == PublishStatus::Published {
+            result = self.publish_draft(id, draft).await;
+        }
+        match result {
+            Ok(()) if status == PublishStatus::Saved => Ok(Some(draft.to_owned())),
+            Ok(()) => Ok(None),
+            Err(e) => {
+                if e.kind() != ErrorKind::NotFound {
+                    let discard = [("ContactFlowId", id), ("DraftId", draft)];
+                    let _ = self
+                        .call(V2020, "DiscardEditingContactFlow", &discard, Repeat::Safe)
+                        .await;
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// PublishContactFlow; after an unclear failure, the flow is read back:
+    /// a closed draft means the publish went through.
+    async fn publish_draft(&self, id: &str, draft: &str) -> Result<(), CloudError> {
+        let params = [("ContactFlowId", id), ("DraftId", draft)];
+        match self
+            .call(V2020, "PublishContactFlow", &params, Repeat::ThrottledOnly)
+            .await
+        {
+            Ok(_) => Ok(()),
+            Err(e) if e.is_retryable() => {
+                let now = self.get_flow(id, None).await?;
+                if now.draft_id.as_deref() != Some(draft) && now.published {
+                    return Ok(());
+                }
+                self.call(V2020, "PublishContactFlow", &params, Repeat::Safe)
+                    .await
+                    .map(|_| ())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// StartEditContactFlow. After an unclear failure, or when a draft is
+    /// already open by this key (a lost answer), that draft is used.
+    async fn start_edit(&self, id: &str) -> Result<String, CloudError> {
+        let params = [("ContactFlowId", id)];
+        let mut last = None;
+        for _ in 0..MAX_CREATES {
+            match self
+                .call(
+                    V2020,
+                    "StartEditContactFlow",
+                    &params,
+                    Repeat::ThrottledOnly,
+                )
+                .await
+            {
+                Ok(v) => return draft_id_of(&v, self),
+                Err(e) if e.is_retryable() || e.kind() == ErrorKind::Conflict => {
+                    let now = self.get_flow(id, None).await?;
+                    match (now.draft_id, now.editor) {
+                        (Some(d), Some(ed)) if ed == self.creds.key_id => return Ok(d),
+                        (Some(_), _) => {
+                            return Err(e.with_hint(
+                                "someone else is editing this flow in the console; \
+                                 publish or discard that draft, then try again",
+                            ));
+                        }
+                        (None, _) if e.kind() == ErrorKind::Conflict => return Err(e),
+                        (None, _) => last = Some(e),
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Err(last
+            .unwrap_or_else(|| CloudError::new(ErrorKind::Other, "StartEditContactFlow failed")))
+    }
+
+    /// CreateContactFlow, never repeated without first looking for the flow.
+    async fn create(&self, flow: &Flow, definition: &str, ty: &str) -> Result<String, CloudError> {
+        let before: Vec<String> = self
+            .find_by_name(&flow.name)
+            .await?
+            .into_iter()
+            .map(|f| f.id)
+            .collect();
+        let params = [
+            ("Name", flow.name.as_str()),
+            ("Definition", definition),
+            ("Description", flow.description.as_str()),
+            ("Type", ty),
+        ];
+        let mut last = None;
+        for _ in 0..MAX_CREATES {
+            match self
+                .call(V2020, "CreateContactFlow", &params, Repeat::ThrottledOnly)
+                .await
+            {
+                Ok(v) => {
+                    return match v.get("Data") {
+                        Some(Value::String(id)) => Ok(id.clone()),
+                        Some(d) => d
+                            .get("ContactFlowId")
+                            .and_then(Value::as_str)
+                            .map(str::to_owned)
+                            .ok_or_else(|| no_id(&v, self)),
+                        None => Err(no_id(&v, self)),
+                    };
+                }
+                Err(e) if e.is_retryable() => {
+                    let ours: Vec<ContactFlow> = self
+                        .find_by_name(&flow.name)
+                        .await?
+                        .into_iter()
+                        .filter(|f| !before.contains(&f.id))
+                        .collect();
+                    if let [one] = ours.as_slice() {
+                        return Ok(one.id.clone());
+                    }
+                    if ours.len() > 1 {
+                        return Err(CloudError::new(
+                            ErrorKind::Conflict,
+                            format!(
+                                "after an unclear CreateContactFlow, {} new flows named {:?} exist",
+                                ours.len(),
+                                flow.name
+                            ),
+                        ));
+                    }
+                    last = Some(e);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Err(last.unwrap_or_else(|| CloudError::new(ErrorKind::Other, "CreateContactFlow failed")))
+    }
+
+    /// 2017: CreateContactFlow with Content and Canvas in the form body.
+    async fn publish_2017(&self, flow: &Flow) -> Result<Binding, CloudError> {
+        if binding_for(flow, self.provider, &self.instance).is_some() {
+            return Err(CloudError::config(
+                "this flow is already published to this CCC 2017 instance; updating a 2017 flow \
+                 (CommitContactFlowVersionModification) is not supported yet",
+            ));
+        }
+        let req = aliyun2017::encode_request(flow).map_err(encode_err)?;
+        let s = |k: &str| {
+            req.get(k)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let (name, ty, desc, content, canvas) = (
+            s("Name"),
+            s("Type"),
+            s("Description"),
+            s("Content"),
+            s("Canvas"),
+        );
+        let before: Vec<String> = self
+            .find_by_name(&name)
+            .await?
+            .into_iter()
+            .map(|f| f.id)
+            .collect();
+        let query = [
+            ("Name", name.as_str()),
+            ("Type", ty.as_str()),
+            ("Description", desc.as_str()),
+        ];
+        let body = [("Content", content.as_str()), ("Canvas", canvas.as_str())];
+        let mut last = None;
+        for _ in 0..MAX_CREATES {
+            match self
+                .call_split(
+                    V2017,
+                    "CreateContactFlow",
+                    &query,
+                    &body,
+                    Repeat::ThrottledOnly,
+                )
+                .await
+            {
+                Ok(v) => {
+                    let cf = v.get("ContactFlow").ok_or_else(|| no_id(&v, self))?;
+                    let id = cf
+                        .get("ContactFlowId")
+                        .and_then(Value::as_str)
+                        .ok_or_else(|| no_id(&v, self))?;
+                    let mut b = self.binding(id);
+                    b.version = cf
+                        .pointer("/Versions/ContactFlowVersion/0/ContactFlowVersionId")
+                        .and_then(Value::as_str)
+                        .map(str::to_owned);
+                    return Ok(b);
+                }
+                Err(e) if e.is_retryable() => {
+                    let ours: Vec<ContactFlow> = self
+                        .find_by_name(&name)
+                        .await?
+                        .into_iter()
+                        .filter(|f| !before.contains(&f.id))
+                        .collect();
+                    if let Some(f) = ours.first() {
+                        return Ok(self.binding(&f.id));
+                    }
+                    last = Some(e);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Err(last.unwrap_or_else(|| CloudError::new(ErrorKind::Other, "CreateContactFlow failed")))
+    }
+}
+
+fn no_id(v: &Value, c: &CccClient) -> CloudError {
+    CloudError::from_provider(
+        c.provider,
+        Some(200),
+        "",
+        "the answer carries no ContactFlowId",
+        v.get("RequestId")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+    )
+}
+
+fn draft_id_of(v: &Value, c: &CccClient) -> Result<String, CloudError> {
+    match v.get("Data") {
+        Some(Value::String(d)) => Ok(d.clone()),
+        Some(d) => d
+            .get("DraftId")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .ok_or_else(|| no_id(v, c)),
+        None => Err(no_id(v, c)),
+    }
+}

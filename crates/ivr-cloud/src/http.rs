@@ -1,0 +1,251 @@
+//! The HTTP layer every provider client shares: a reqwest client with rustls,
+//! a connect timeout and a whole-call timeout on every request; the retry
+//! policy (exponential backoff with full jitter, at least what the server's
+//! retry-after header asks); and the parsing of `Date` (for clock skew) and
+//! retry-after headers.
+//!
+//! Whether a call may be repeated is the caller's decision (see
+//! [`Repeat`]): throttling refusals are always safe to repeat (nothing was
+//! done); a 5xx, a timeout or a dropped connection is repeated only for calls
+//! a repeat cannot duplicate.
+
+use std::time::{Duration, SystemTime};
+
+use ivr_flow::Provider;
+use url::Url;
+
+use crate::error::{CloudError, ErrorKind};
+
+/// Timeouts and retries.
+#[derive(Clone, Debug)]
+pub struct HttpConfig {
+    /// Time to open the TCP (and TLS) connection.
+    pub connect_timeout: Duration,
+    /// Time for one whole request, from sending to the last byte of the body.
+    pub request_timeout: Duration,
+    pub retry: RetryPolicy,
+}
+
+impl Default for HttpConfig {
+    fn default() -> Self {
+        HttpConfig {
+            connect_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(30),
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+/// Exponential backoff with full jitter: before retry `n` (0-based) wait a
+/// random time in `[0, min(cap, base * 2^n)]`, and never less than the
+/// server's retry-after (itself capped at `max_retry_after`).
+#[derive(Clone, Debug)]
+pub struct RetryPolicy {
+    /// Attempts in all, the first included.
+    pub max_attempts: u32,
+    pub base: Duration,
+    pub cap: Duration,
+    pub max_retry_after: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 5,
+            base: Duration::from_millis(200),
+            cap: Duration::from_secs(8),
+            max_retry_after: Duration::from_secs(20),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// How long to wait before retry `retry` (0 for the first retry).
+    pub fn delay(&self, retry: u32, retry_after: Option<Duration>) -> Duration {
+        let exp = self
+            .base
+            .saturating_mul(2u32.saturating_pow(retry.min(20)))
+            .min(self.cap);
+        let ms = u64::try_from(exp.as_millis()).unwrap_or(u64::MAX);
+        let jittered = Duration::from_millis(fastrand::u64(0..=ms));
+        match retry_after {
+            Some(ra) => jittered.max(ra.min(self.max_retry_after)),
+            None => jittered,
+        }
+    }
+}
+
+/// Which failures of a call may be repeated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Repeat {
+    /// Reads and idempotent writes: throttling, 5xx, timeouts, network errors.
+    Safe,
+    /// Calls a repeat could duplicate: only throttling refusals (the server
+    /// did nothing). Anything else goes back to the caller, which must check
+    /// what happened before trying again.
+    ThrottledOnly,
+}
+
+impl Repeat {
+    /// Whether `e` may be retried under this rule.
+    pub fn allows(self, e: &CloudError) -> bool {
+        match self {
+            Repeat::Safe => e.is_retryable(),
+            Repeat::ThrottledOnly => e.kind() == ErrorKind::Throttled,
+        }
+    }
+}
+
+/// What came back, before any provider-specific reading.
+#[derive(Clone, Debug)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub body: Vec<u8>,
+    /// The retry-after header (`x-acs-retry-after` or `Retry-After`), seconds.
+    pub retry_after: Option<Duration>,
+    /// The server's `Date` header.
+    pub date: Option<SystemTime>,
+}
+
+/// The shared HTTP client.
+#[derive(Clone, Debug)]
+pub struct Http {
+    client: reqwest::Client,
+    pub config: HttpConfig,
+}
+
+impl Http {
+    pub fn new(config: HttpConfig) -> Result<Self, CloudError> {
+        let client = reqwest::Client::builder()
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.request_timeout)
+            .user_agent(concat!("ivr-studio/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| CloudError::config(format!("cannot set up the HTTP client: {e}")))?;
+        Ok(Http { client, config })
+    }
+
+    /// POSTs `body` (`application/x-www-form-urlencoded`) to `url`.
+    pub async fn post_form(
+        &self,
+        provider: Provider,
+        url: &Url,
+        body: String,
+    ) -> Result<HttpResponse, CloudError> {
+        let res = self
+            .client
+            .post(url.clone())
+            .header(
+                reqwest::header::CONTENT_TYPE,
+                "application/x-www-form-urlencoded; charset=utf-8",
+            )
+            .header(reqwest::header::ACCEPT, "application/json")
+            .body(body)
+            .send()
+            .await
+            .map_err(|e| transport_error(provider, &e))?;
+        let status = res.status().as_u16();
+        let header = |name: &str| {
+            res.headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let retry_after = header("x-acs-retry-after")
+            .or_else(|| header("retry-after"))
+            .and_then(|v| parse_retry_after(&v));
+        let date = header("date").and_then(|d| parse_http_date(&d));
+        let body = res
+            .bytes()
+            .await
+            .map_err(|e| transport_error(provider, &e))?
+            .to_vec();
+        Ok(HttpResponse {
+            status,
+            body,
+            retry_after,
+            date,
+        })
+    }
+}
+
+/// A transport failure as a [`CloudError`]: timeouts as `Timeout`, the rest
+/// as `Network`. The URL is left out (it names only the endpoint anyway).
+fn transport_error(provider: Provider, e: &reqwest::Error) -> CloudError {
+    let kind = if e.is_timeout() {
+        ErrorKind::Timeout
+    } else {
+        ErrorKind::Network
+    };
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    CloudError::new(kind, text).with_provider(provider)
+}
+
+/// Reads a retry-after value in seconds (`2`, `0.5`). HTTP dates are not
+/// used by these providers and give `None`.
+pub fn parse_retry_after(v: &str) -> Option<Duration> {
+    let secs: f64 = v.trim().parse().ok()?;
+    (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs.min(3600.0)))
+}
+
+/// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the `Date`
+/// header's form.
+pub fn parse_http_date(v: &str) -> Option<SystemTime> {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let parts: Vec<&str> = v.split_whitespace().collect();
+    let [_, day, month, year, time, "GMT"] = parts.as_slice() else {
+        return None;
+    };
+    let m = MONTHS.iter().position(|x| x == month)? + 1;
+    crate::sign::parse_iso8601_utc(&format!("{year}-{m:02}-{day:0>2}T{time}Z"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_is_capped_and_honours_retry_after() {
+        let p = RetryPolicy::default();
+        for retry in 0..30 {
+            let d = p.delay(retry, None);
+            assert!(d <= p.cap, "{retry}: {d:?}");
+            assert!(d <= p.base * 2u32.saturating_pow(retry.min(20)), "{retry}");
+        }
+        assert!(p.delay(0, Some(Duration::from_secs(1))) >= Duration::from_secs(1));
+        assert_eq!(
+            p.delay(0, Some(Duration::from_secs(999))),
+            p.max_retry_after
+        );
+    }
+
+    #[test]
+    fn headers() {
+        assert_eq!(parse_retry_after("2"), Some(Duration::from_secs(2)));
+        assert_eq!(parse_retry_after("0.25"), Some(Duration::from_millis(250)));
+        assert_eq!(parse_retry_after("soon"), None);
+        assert_eq!(parse_retry_after("-1"), None);
+        assert_eq!(
+            parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"),
+            crate::sign::parse_iso8601_utc("1994-11-06T08:49:37Z")
+        );
+        assert_eq!(parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"), None);
+    }
+
+    #[test]
+    fn repeat_rules() {
+        let throttled = CloudError::new(ErrorKind::Throttled, "x");
+        let timeout = CloudError::new(ErrorKind::Timeout, "x");
+        assert!(Repeat::Safe.allows(&throttled) && Repeat::Safe.allows(&timeout));
+        assert!(Repeat::ThrottledOnly.allows(&throttled));
+        assert!(!Repeat::ThrottledOnly.allows(&timeout));
+    }
+}

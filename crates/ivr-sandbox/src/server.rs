@@ -1,0 +1,228 @@
+//! The shared HTTP core: a hyper HTTP/1.1 server on a loopback listener that
+//! reads each request's parameters (query and form body), routes it to a
+//! provider module or the fault control endpoint, applies delays and
+//! dropped connections, and stops on [`SandboxHandle::shutdown`].
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use bytes::Bytes;
+use http_body_util::{BodyExt as _, Full, Limited};
+use hyper::body::Incoming;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::TokioIo;
+use serde_json::{Value, json};
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+use crate::acs::parse_pairs;
+use crate::ccc::Ccc;
+use crate::faults::{Fault, Faults};
+use crate::{SandboxConfig, SandboxError};
+
+/// Largest request body accepted.
+pub const MAX_BODY: usize = 8 * 1024 * 1024;
+
+/// The path of the fault control endpoint.
+pub const FAULTS_PATH: &str = "/__sandbox/faults";
+
+/// Starts sandboxes.
+pub struct Sandbox;
+
+/// A running sandbox: its address, its fault switches, and how to stop it.
+#[derive(Debug)]
+pub struct SandboxHandle {
+    addr: SocketAddr,
+    faults: Faults,
+    stop: watch::Sender<bool>,
+    task: JoinHandle<()>,
+}
+
+impl SandboxHandle {
+    /// The address it listens on (the real port when 0 was asked for).
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://ADDR`, the endpoint override for a profile.
+    pub fn endpoint(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The fault switches.
+    pub fn faults(&self) -> &Faults {
+        &self.faults
+    }
+
+    /// Stops accepting and waits for the accept loop to end.
+    pub async fn shutdown(self) {
+        let _ = self.stop.send(true);
+        let _ = self.task.await;
+    }
+}
+
+/// The providers and switches every connection shares.
+struct Shared {
+    ccc: Ccc,
+    faults: Faults,
+}
+
+impl Sandbox {
+    /// Binds `config.addr` (loopback only), opens the state in
+    /// `config.data_dir` and serves until shut down. Call inside a tokio
+    /// runtime.
+    pub async fn start(config: SandboxConfig) -> Result<SandboxHandle, SandboxError> {
+        if !ivr_cloud::endpoint::is_loopback_ip(config.addr.ip()) {
+            return Err(SandboxError::NotLoopback(config.addr));
+        }
+        let shared = Arc::new(Shared {
+            ccc: Ccc::open(&config)?,
+            faults: Faults::default(),
+        });
+        let listener =
+            TcpListener::bind(config.addr)
+                .await
+                .map_err(|source| SandboxError::Bind {
+                    addr: config.addr,
+                    source,
+                })?;
+        let addr = listener.local_addr().map_err(|source| SandboxError::Bind {
+            addr: config.addr,
+            source,
+        })?;
+        let (stop, stopped) = watch::channel(false);
+        let faults = shared.faults.clone();
+        let task = tokio::spawn(accept_loop(listener, shared, stopped));
+        Ok(SandboxHandle {
+            addr,
+            faults,
+            stop,
+            task,
+        })
+    }
+}
+
+async fn accept_loop(
+    listener: TcpListener,
+    shared: Arc<Shared>,
+    mut stopped: watch::Receiver<bool>,
+) {
+    loop {
+        let accepted = tokio::select! {
+            a = listener.accept() => a,
+            _ = stopped.changed() => return,
+        };
+        let Ok((stream, _)) = accepted else { continue };
+        let shared = Arc::clone(&shared);
+        let mut conn_stopped = stopped.clone();
+        tokio::spawn(async move {
+            let service = service_fn(move |req| {
+                let shared = Arc::clone(&shared);
+                async move { serve(req, &shared).await }
+            });
+            let conn = http1::Builder::new().serve_connection(TokioIo::new(stream), service);
+            tokio::pin!(conn);
+            tokio::select! {
+                _ = conn.as_mut() => {}
+                _ = conn_stopped.changed() => {}
+            }
+        });
+    }
+}
+
+/// Returned by the service to make hyper close the connection unanswered.
+#[derive(Debug)]
+struct DroppedOnPurpose;
+
+impl std::fmt::Display for DroppedOnPurpose {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection dropped by a sandbox fault")
+    }
+}
+
+impl std::error::Error for DroppedOnPurpose {}
+
+fn json_response(status: u16, body: &Value, headers: &[(&str, String)]) -> Response<Full<Bytes>> {
+    let mut res = Response::new(Full::new(Bytes::from(body.to_string())));
+    *res.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let h = res.headers_mut();
+    h.insert(
+        hyper::header::CONTENT_TYPE,
+        hyper::header::HeaderValue::from_static("application/json;charset=utf-8"),
+    );
+    for (k, v) in headers {
+        if let (Ok(name), Ok(value)) = (
+            hyper::header::HeaderName::from_bytes(k.as_bytes()),
+            hyper::header::HeaderValue::from_str(v),
+        ) {
+            h.insert(name, value);
+        }
+    }
+    res
+}
+
+async fn serve(
+    req: Request<Incoming>,
+    shared: &Shared,
+) -> Result<Response<Full<Bytes>>, DroppedOnPurpose> {
+    let method = req.method().clone();
+    let path = req.uri().path().to_owned();
+    let query = req.uri().query().unwrap_or_default().to_owned();
+    let body = match Limited::new(req.into_body(), MAX_BODY).collect().await {
+        Ok(b) => b.to_bytes(),
+        Err(_) => {
+            return Ok(json_response(
+                413,
+                &json!({"Code": "RequestTooLarge", "Message": "the body is too large"}),
+                &[],
+            ));
+        }
+    };
+    if path == FAULTS_PATH {
+        return Ok(control(&method, &body, &shared.faults));
+    }
+    if path != "/" {
+        return Ok(json_response(
+            404,
+            &json!({"Code": "InvalidAction.NotFound", "Message": format!("no API at {path}")}),
+            &[],
+        ));
+    }
+    let mut params = parse_pairs(query.as_bytes());
+    params.extend(parse_pairs(&body));
+    let reply = shared.ccc.handle(method.as_str(), &params, &shared.faults);
+    if !reply.delay.is_zero() {
+        tokio::time::sleep(reply.delay).await;
+    }
+    if reply.drop {
+        return Err(DroppedOnPurpose);
+    }
+    Ok(json_response(reply.status, &reply.body, &reply.headers))
+}
+
+fn control(method: &Method, body: &[u8], faults: &Faults) -> Response<Full<Bytes>> {
+    match *method {
+        Method::GET => json_response(200, &json!({"faults": faults.pending()}), &[]),
+        Method::DELETE => {
+            faults.clear();
+            json_response(200, &json!({"faults": []}), &[])
+        }
+        Method::POST => match serde_json::from_slice::<Fault>(body) {
+            Ok(f) => {
+                faults.push(f);
+                json_response(200, &json!({"faults": faults.pending()}), &[])
+            }
+            Err(e) => json_response(
+                400,
+                &json!({"Code": "InvalidFault", "Message": format!(
+                    "expected {{\"kind\": \"throttle|fail|delay|drop\", \"count\": N, \"action\": A, \"delay_ms\": D}}: {e}"
+                )}),
+                &[],
+            ),
+        },
+        _ => json_response(405, &json!({"Code": "MethodNotAllowed"}), &[]),
+    }
+}
