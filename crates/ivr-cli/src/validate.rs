@@ -2,6 +2,7 @@
 //! dialect and reports their problems. Exit 0 when no file has errors, 1 when
 //! one has, 2 when a file cannot be read at all.
 
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -117,15 +118,12 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
             }
         }
     }
-    match args.format {
-        Format::Json => match serde_json::to_string_pretty(&report) {
-            Ok(json) => println!("{json}"),
-            Err(e) => {
-                eprintln!("error: could not write the report: {e}");
-                return ExitCode::from(2);
-            }
-        },
-        Format::Text => print_text(&report, lang),
+    if let Err(e) = print(&report, args.format, lang) {
+        // A reader that stops early (`| head`) is not an error of ours.
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("error: could not write the report: {e}");
+            return ExitCode::from(2);
+        }
     }
     if unreadable {
         ExitCode::from(2)
@@ -136,7 +134,19 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
     }
 }
 
-fn print_text(report: &Report, lang: Lang) {
+fn print(report: &Report, format: Format, lang: Lang) -> io::Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, report)?;
+            writeln!(out)?;
+        }
+        Format::Text => print_text(report, lang, &mut out)?,
+    }
+    out.flush()
+}
+
+fn print_text(report: &Report, lang: Lang, out: &mut impl Write) -> io::Result<()> {
     let (mut errors, mut warnings) = (0, 0);
     for f in report.files.iter().filter(|f| f.error.is_none()) {
         for p in &f.problems {
@@ -150,7 +160,11 @@ fn print_text(report: &Report, lang: Lang) {
             } else {
                 format!(" [{at}]")
             };
-            println!("{}: {} {}{at}: {}", f.file, p.severity, p.code, p.message);
+            writeln!(
+                out,
+                "{}: {} {}{at}: {}",
+                f.file, p.severity, p.code, p.message
+            )?;
             match p.severity {
                 "error" => errors += 1,
                 "warning" => warnings += 1,
@@ -158,24 +172,25 @@ fn print_text(report: &Report, lang: Lang) {
             }
         }
         if f.problems.is_empty() {
-            println!(
-                "{}: {}",
-                f.file,
-                if lang == Lang::Zh {
-                    "没有问题"
-                } else {
-                    "no problems"
-                }
-            );
+            let none = if lang == Lang::Zh {
+                "没有问题"
+            } else {
+                "no problems"
+            };
+            writeln!(out, "{}: {none}", f.file)?;
         }
     }
     let files = report.files.len();
     let unreadable = report.files.iter().filter(|f| f.error.is_some()).count();
     if lang == Lang::Zh {
-        println!("{files} 个文件：{errors} 个错误，{warnings} 个警告，{unreadable} 个无法读取");
+        writeln!(
+            out,
+            "{files} 个文件：{errors} 个错误，{warnings} 个警告，{unreadable} 个无法读取"
+        )
     } else {
-        println!(
+        writeln!(
+            out,
             "{files} file(s): {errors} error(s), {warnings} warning(s), {unreadable} unreadable"
-        );
+        )
     }
 }

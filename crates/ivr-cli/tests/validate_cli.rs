@@ -212,3 +212,25 @@ fn convert_writes_a_native_file_atomically_and_identically() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(fs::read(&dst).unwrap(), bytes);
 }
+
+#[test]
+fn a_reader_that_stops_early_is_no_crash() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let flow = ivr_flow::synth::large_flow(2000);
+    let file = write(dir.path(), "big.ivr.json", &ivr_flow::to_bytes(&flow));
+    // Thousands of lines of output; the reader takes a few bytes and leaves.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ivr"))
+        .args(["validate", "--target", "connect", &file])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = text(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_ne!(out.status.code(), Some(101), "{err}");
+}

@@ -193,6 +193,20 @@ impl Provider {
         }
     }
 
+    /// The name designers know: "Amazon Connect", "Alibaba Cloud CCC"...
+    pub fn display_name(self) -> crate::i18n::Text {
+        let (en, zh) = match self {
+            Provider::Connect => ("Amazon Connect", "Amazon Connect"),
+            Provider::Aliyun => ("Alibaba Cloud CCC", "阿里云云联络中心"),
+            Provider::Aliyun2017 => (
+                "Alibaba Cloud CCC (2017 API)",
+                "阿里云云联络中心（2017 版 API）",
+            ),
+            Provider::Nxlink => ("NXLink", "牛信 NXLink"),
+        };
+        crate::i18n::Text::new(en, zh)
+    }
+
     /// Parses the command-line name (`connect`, `aliyun`, `aliyun2017`, `nxlink`).
     pub fn parse(s: &str) -> Option<Provider> {
         Provider::ALL.into_iter().find(|p| p.as_str() == s)

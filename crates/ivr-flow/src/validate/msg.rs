@@ -10,6 +10,12 @@ pub(super) fn block_name(node: &Node, spec: Option<&BlockSpec>) -> (String, Stri
         let s = format!("\"{}\"", node.label);
         return (s.clone(), s);
     }
+    if let Some(ty) = provider_type(node, spec) {
+        return (
+            format!("{ty} block ({})", node.id),
+            format!("平台模块 {ty}（{}）", node.id),
+        );
+    }
     match spec {
         Some(spec) => (
             format!("{} ({})", spec.name.en, node.id),
@@ -28,4 +34,15 @@ pub(super) fn about(
     let (en, zh) = block_name(node, spec);
     let (en, zh) = write(&en, &zh);
     Text { en, zh }
+}
+
+/// A provider block's own type, such as `UpdateContactRecordingBehavior`.
+fn provider_type<'a>(node: &'a Node, spec: Option<&BlockSpec>) -> Option<&'a str> {
+    if spec?.id != crate::catalog::PROVIDER_BLOCK {
+        return None;
+    }
+    node.params
+        .get("type")
+        .and_then(|t| t.as_str())
+        .filter(|t| !t.is_empty())
 }

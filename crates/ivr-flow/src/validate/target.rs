@@ -40,12 +40,14 @@ pub fn limits_of(target: Provider) -> TargetLimits {
 /// characters long. The dialect that writes the document calls this.
 pub fn content_size_problem(target: Provider, chars: usize) -> Option<Problem> {
     let limit = limits_of(target).max_content_chars?;
+    let name = target.display_name();
+    let (tn, tz) = (name.en.as_str(), name.zh.as_str());
     (chars > limit).then(|| {
         Problem::new(
             Code::TargetContentTooLarge,
             Text::new(
-                format!("Written for {target}, this flow is {chars} characters long; {target} takes at most {limit}. Move part of it into a sub-flow."),
-                format!("按 {target} 格式写出后，流程长度为 {chars} 个字符，超过了 {target} 的 {limit} 上限。请把一部分移到子流程中。"),
+                format!("Written for {tn}, this flow is {chars} characters long; {tn} takes at most {limit}. Move part of it into a sub-flow."),
+                format!("按 {tz} 格式写出后，流程长度为 {chars} 个字符，超过了 {tz} 的 {limit} 上限。请把一部分移到子流程中。"),
             ),
         )
     })
@@ -53,6 +55,8 @@ pub fn content_size_problem(target: Provider, chars: usize) -> Option<Problem> {
 
 /// Runs the rules for one target.
 pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, target: Provider, out: &mut Vec<Problem>) {
+    let name = target.display_name();
+    let (tn, tz) = (name.en.as_str(), name.zh.as_str());
     let limits = limits_of(target);
     let mut blocks = 0usize;
     for (i, node) in flow.nodes.iter().enumerate() {
@@ -66,8 +70,10 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, target: Provider, out: &mut
                     Code::TargetUnsupportedBlock,
                     msg::about(node, Some(spec), |en, zh| {
                         (
-                            format!("{target} cannot carry {en}. Replace it with a block {target} supports."),
-                            format!("{target} 不支持{zh}。请换成 {target} 支持的模块。"),
+                            format!(
+                                "{tn} cannot carry {en}. Replace it with a block {tn} supports."
+                            ),
+                            format!("{tz} 不支持{zh}。请换成 {tz} 支持的模块。"),
                         )
                     }),
                 )
@@ -84,8 +90,8 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, target: Provider, out: &mut
                 Problem::new(
                     Code::TargetIdTooLong,
                     Text::new(
-                        format!("Block id \"{}\" is longer than the {max} characters {target} allows. Shorten it.", node.id),
-                        format!("模块 ID“{}”超过了 {target} 允许的 {max} 个字符。请缩短。", node.id),
+                        format!("Block id \"{}\" is longer than the {max} characters {tn} allows. Shorten it.", node.id),
+                        format!("模块 ID“{}”超过了 {tz} 允许的 {max} 个字符。请缩短。", node.id),
                     ),
                 )
                 .at_node(&node.id),
@@ -106,8 +112,8 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, target: Provider, out: &mut
                     Code::ReferenceReview,
                     msg::about(node, Some(spec), |en, zh| {
                         (
-                            format!("{en} refers to {kind:?} \"{value}\". Check that it exists on the {target} instance before publishing."),
-                            format!("{zh}引用了“{value}”。发布前请确认它在 {target} 实例中存在。"),
+                            format!("{en} refers to {kind:?} \"{value}\". Check that it exists on the {tn} instance before publishing."),
+                            format!("{zh}引用了“{value}”。发布前请确认它在 {tz} 实例中存在。"),
                         )
                     }),
                 )
@@ -124,14 +130,16 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, target: Provider, out: &mut
 }
 
 fn too_many_blocks(target: Provider, blocks: usize, max: usize) -> Problem {
+    let name = target.display_name();
+    let (tn, tz) = (name.en.as_str(), name.zh.as_str());
     Problem::new(
         Code::TargetTooManyBlocks,
         Text::new(
             format!(
-                "The flow has {blocks} blocks; {target} allows at most {max} in one flow. Move part of it into a sub-flow."
+                "The flow has {blocks} blocks; {tn} allows at most {max} in one flow. Move part of it into a sub-flow."
             ),
             format!(
-                "流程有 {blocks} 个模块，{target} 每个流程最多允许 {max} 个。请把一部分移到子流程中。"
+                "流程有 {blocks} 个模块，{tz} 每个流程最多允许 {max} 个。请把一部分移到子流程中。"
             ),
         ),
     )
@@ -147,6 +155,8 @@ fn check_connect_document(
     out: &mut Vec<Problem>,
 ) {
     let target = Provider::Connect;
+    let name = target.display_name();
+    let (tn, tz) = (name.en.as_str(), name.zh.as_str());
     let actions = connect::action_ids(flow);
     if let Some(max) = limits.max_blocks.filter(|&max| actions.len() > max) {
         out.push(too_many_blocks(target, actions.len(), max));
@@ -165,9 +175,9 @@ fn check_connect_document(
                 Code::TargetIdTooLong,
                 Text::new(
                     format!(
-                        "Action id \"{id}\" is longer than the {max} characters {target} allows. Shorten the block's id."
+                        "Action id \"{id}\" is longer than the {max} characters {tn} allows. Shorten the block's id."
                     ),
-                    format!("动作 ID“{id}”超过了 {target} 允许的 {max} 个字符。请缩短模块的 ID。"),
+                    format!("动作 ID“{id}”超过了 {tz} 允许的 {max} 个字符。请缩短模块的 ID。"),
                 ),
             );
             if let Some(&i) = owner {
