@@ -75,6 +75,11 @@ describe("IVR Studio window", () => {
   let browser;
   const driverLog = [];
 
+  /** The text of the element `selector` selects, as the DOM has it (WebKitWebDriver's
+   * visible-text atom misreads text inside React Flow's transformed viewport). */
+  const text = (selector) =>
+    browser.execute((s) => document.querySelector(s)?.textContent ?? null, selector);
+
   before(async () => {
     assert.ok(existsSync(BIN), `the app binary ${BIN} is missing: build it first`);
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -132,10 +137,10 @@ describe("IVR Studio window", () => {
 
   it("renders each block from the catalog, in English", async () => {
     await browser.$('[data-testid="lang-en"]').click();
-    assert.equal(await browser.$('[data-testid="node-title-start"]').getText(), "Start");
-    assert.equal(await browser.$('[data-testid="node-title-welcome"]').getText(), "Welcome");
-    assert.equal(await browser.$('[data-testid="node-title-hang_up"]').getText(), "Hang up");
-    assert.match(await browser.$('[data-testid="node-summary-welcome"]').getText(), /Welcome to our service/);
+    assert.equal(await text('[data-testid="node-title-start"]'), "Start");
+    assert.equal(await text('[data-testid="node-title-welcome"]'), "Welcome");
+    assert.equal(await text('[data-testid="node-title-hang_up"]'), "Hang up");
+    assert.match(await text('[data-testid="node-summary-welcome"]'), /Welcome to our service/);
     // One labelled exit per port: a prompt has next and error; hang up has none.
     assert.ok(await browser.$('[data-testid="port-welcome-next"]').isExisting());
     assert.ok(await browser.$('[data-testid="port-welcome-error"]').isExisting());
@@ -156,10 +161,10 @@ describe("IVR Studio window", () => {
       { timeout: TIMEOUT, timeoutMsg: "the problems panel never showed a result" },
     );
     assert.equal(await browser.$('[data-testid="problems-error"]').isExisting(), false);
-    const count = Number(await browser.$('[data-testid="problems-count"]').getText());
+    const count = Number(await text('[data-testid="problems-count"]'));
     const listed = (await browser.$$('[data-testid^="problem-item-"]')).length;
     if (count === 0) {
-      assert.match(await browser.$('[data-testid="problems-empty"]').getText(), /No problems/);
+      assert.match(await text('[data-testid="problems-empty"]'), /No problems/);
     } else {
       assert.equal(listed, count);
     }
@@ -182,11 +187,11 @@ describe("IVR Studio window", () => {
   it("switches to Chinese", async () => {
     await browser.$('[data-testid="lang-zh"]').click();
     await browser.waitUntil(
-      async () => (await browser.$('[data-testid="node-title-start"]').getText()) === "开始",
+      async () => (await text('[data-testid="node-title-start"]')) === "开始",
       { timeout: TIMEOUT, timeoutMsg: "the start block was not named in Chinese" },
     );
-    assert.equal(await browser.$('[data-testid="node-title-hang_up"]').getText(), "挂机");
-    assert.match(await browser.$('[data-testid="problems-panel"]').getText(), /问题/);
+    assert.equal(await text('[data-testid="node-title-hang_up"]'), "挂机");
+    assert.match(await text('[data-testid="problems-panel"]'), /问题/);
     await browser.saveScreenshot(path.join(ARTIFACTS, "starter-zh.png"));
     screenshotDisplay(path.join(ARTIFACTS, "window-zh.png"));
     await browser.$('[data-testid="lang-en"]').click();
