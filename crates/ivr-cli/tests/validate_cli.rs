@@ -44,15 +44,6 @@ fn help_lists_every_verb_of_the_contract() {
 }
 
 #[test]
-fn verbs_not_built_yet_say_so_and_exit_2() {
-    for verb in ["list", "import", "publish", "sandbox"] {
-        let out = ivr(&[verb, "--profile", "x"]);
-        assert_eq!(out.status.code(), Some(2), "{verb}");
-        assert!(text(&out.stderr).contains("not built yet"), "{verb}");
-    }
-}
-
-#[test]
 fn a_valid_flow_exits_0() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(
