@@ -144,6 +144,35 @@ impl CccClient {
         Ok(ContactFlow::from_item(self.data("GetContactFlow", &v)?))
     }
 
+    /// One flow by id, read from ListContactFlows (searching for `name`
+    /// first, then every flow): GetContactFlow needs a DraftId, a list does
+    /// not. Gives `NotFound` when the instance has no such flow.
+    pub async fn find_by_id(&self, id: &str, name: &str) -> Result<ContactFlow, CloudError> {
+        let by_name = ListFilter {
+            r#type: None,
+            search: Some(name.to_owned()),
+        };
+        for filter in [by_name, ListFilter::default()] {
+            if let Some(f) = self
+                .list_flows(&filter)
+                .await?
+                .into_iter()
+                .find(|f| f.id == id)
+            {
+                return Ok(f);
+            }
+        }
+        Err(CloudError::new(
+            crate::error::ErrorKind::NotFound,
+            format!("no flow with id {id} in instance {}", self.instance),
+        )
+        .with_provider(self.provider)
+        .with_hint(
+            "the flow may have been deleted in the console; remove its binding from the file \
+             to publish it as a new flow",
+        ))
+    }
+
     /// The flows named exactly `name`.
     pub async fn find_by_name(&self, name: &str) -> Result<Vec<ContactFlow>, CloudError> {
         let filter = ListFilter {

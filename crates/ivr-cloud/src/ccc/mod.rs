@@ -254,3 +254,81 @@ fn nonce(now: SystemTime) -> String {
         .unwrap_or(0);
     format!("{nanos:x}-{:016x}", fastrand::u64(..))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::credentials::Credentials;
+    use crate::http::HttpResponse;
+
+    fn client() -> CccClient {
+        let profile = Profile {
+            region: Some("cn-shanghai".into()),
+            instance: Some("inst".into()),
+            endpoint: Some("http://127.0.0.1:9".into()),
+            ..Profile::new("t", Provider::Aliyun)
+        };
+        CccClient::new(&profile, Credentials::sandbox_demo()).unwrap()
+    }
+
+    fn res(status: u16, body: &str, date: Option<SystemTime>) -> HttpResponse {
+        HttpResponse {
+            status,
+            body: body.as_bytes().to_vec(),
+            retry_after: None,
+            date,
+        }
+    }
+
+    #[test]
+    fn refusals_keep_code_message_and_request_id() {
+        let c = client();
+        let body = r#"{"RequestId":"R-1","HostId":"h","Code":"NotExists.InstanceId","Message":"The specified instance x does not exist.","HttpStatusCode":404}"#;
+        let json: Value = serde_json::from_str(body).unwrap();
+        let e = c.refusal(&res(404, body, None), Some(&json), SystemTime::now());
+        assert_eq!(e.kind(), ErrorKind::NotFound);
+        assert_eq!(e.code(), Some("NotExists.InstanceId"));
+        assert_eq!(e.message(), "The specified instance x does not exist.");
+        assert_eq!(e.request_id(), Some("R-1"));
+        let e = c.refusal(
+            &res(502, "<html>bad gateway</html>", None),
+            None,
+            SystemTime::now(),
+        );
+        assert_eq!(e.kind(), ErrorKind::Server);
+        assert!(e.message().contains("bad gateway"), "{e}");
+    }
+
+    #[test]
+    fn illegal_timestamp_is_named_as_clock_skew_with_the_offset() {
+        let c = client();
+        let body = r#"{"RequestId":"R-2","Code":"IllegalTimestamp","Message":"expired"}"#;
+        let json: Value = serde_json::from_str(body).unwrap();
+        let sent = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        let server = sent - Duration::from_secs(20 * 60);
+        let e = c.refusal(&res(400, body, Some(server)), Some(&json), sent);
+        assert_eq!(e.kind(), ErrorKind::ClockSkew);
+        assert!(e.to_string().contains("20 min 0 s ahead of"), "{e}");
+        // Without a Date header it is still named clock skew.
+        let e = c.refusal(&res(400, body, None), Some(&json), sent);
+        assert_eq!(e.kind(), ErrorKind::ClockSkew);
+        assert!(e.to_string().contains("clock"), "{e}");
+    }
+
+    #[test]
+    fn nonces_differ() {
+        let now = SystemTime::now();
+        assert_ne!(nonce(now), nonce(now));
+    }
+
+    #[test]
+    fn only_ccc_profiles() {
+        let p = Profile {
+            region: Some("us-east-1".into()),
+            instance: Some("i".into()),
+            ..Profile::new("c", Provider::Connect)
+        };
+        let e = CccClient::new(&p, Credentials::sandbox_demo()).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Config);
+    }
+}

@@ -126,25 +126,52 @@ impl CccClient {
         };
         let draft = match kept_draft {
             Some(d) => d,
-            None => self.start_edit(&remote_id).await.map_err(fail)?,
+            None => self
+                .start_edit(&remote_id, &flow.name)
+                .await
+                .map_err(|e| match e.kind() {
+                    ErrorKind::NotFound if existing.is_some() => e.with_hint(
+                        "the flow this file is bound to no longer exists in the instance; \
+                         remove that binding from the file to publish it as a new flow",
+                    ),
+                    _ => e,
+                })
+                .map_err(fail)?,
         };
         let result = self
-            .commit_and_publish(&remote_id, &draft, &definition, &flow.description, status)
+            .commit_and_publish(
+                &remote_id,
+                &flow.name,
+                &draft,
+                &definition,
+                &flow.description,
+                status,
+            )
             .await;
         let draft = match result {
             Ok(d) => d,
             Err(e) if e.kind() == ErrorKind::NotFound && existing.is_some() => {
                 // The kept draft was closed elsewhere: open a new one.
-                let fresh = self.start_edit(&remote_id).await.map_err(fail)?;
-                self.commit_and_publish(&remote_id, &fresh, &definition, &flow.description, status)
+                let fresh = self
+                    .start_edit(&remote_id, &flow.name)
                     .await
-                    .map_err(fail)?
+                    .map_err(fail)?;
+                self.commit_and_publish(
+                    &remote_id,
+                    &flow.name,
+                    &fresh,
+                    &definition,
+                    &flow.description,
+                    status,
+                )
+                .await
+                .map_err(fail)?
             }
             Err(e) => return Err(fail(e)),
         };
         let mut binding = self.binding(&remote_id);
         binding.draft = draft;
-        if let Ok(now) = self.get_flow(&remote_id, None).await {
+        if let Ok(now) = self.find_by_id(&remote_id, &flow.name).await {
             binding.version = now.updated;
         }
         Ok(binding)
@@ -155,6 +182,7 @@ impl CccClient {
     async fn commit_and_publish(
         &self,
         id: &str,
+        name: &str,
         draft: &str,
         definition: &str,
         description: &str,
@@ -171,7 +199,7 @@ impl CccClient {
             .await
             .map(|_| ());
         if result.is_ok() && status == PublishStatus::Published {
-            result = self.publish_draft(id, draft).await;
+            result = self.publish_draft(id, name, draft).await;
         }
         match result {
             Ok(()) if status == PublishStatus::Saved => Ok(Some(draft.to_owned())),
@@ -190,7 +218,7 @@ impl CccClient {
 
     /// PublishContactFlow; after an unclear failure, the flow is read back:
     /// a closed draft means the publish went through.
-    async fn publish_draft(&self, id: &str, draft: &str) -> Result<(), CloudError> {
+    async fn publish_draft(&self, id: &str, name: &str, draft: &str) -> Result<(), CloudError> {
         let params = [("ContactFlowId", id), ("DraftId", draft)];
         match self
             .call(V2020, "PublishContactFlow", &params, Repeat::ThrottledOnly)
@@ -198,7 +226,7 @@ impl CccClient {
         {
             Ok(_) => Ok(()),
             Err(e) if e.is_retryable() => {
-                let now = self.get_flow(id, None).await?;
+                let now = self.find_by_id(id, name).await?;
                 if now.draft_id.as_deref() != Some(draft) && now.published {
                     return Ok(());
                 }
@@ -212,7 +240,7 @@ impl CccClient {
 
     /// StartEditContactFlow. After an unclear failure, or when a draft is
     /// already open by this key (a lost answer), that draft is used.
-    async fn start_edit(&self, id: &str) -> Result<String, CloudError> {
+    async fn start_edit(&self, id: &str, name: &str) -> Result<String, CloudError> {
         let params = [("ContactFlowId", id)];
         let mut last = None;
         for _ in 0..MAX_CREATES {
@@ -227,7 +255,7 @@ impl CccClient {
             {
                 Ok(v) => return draft_id_of(&v, self),
                 Err(e) if e.is_retryable() || e.kind() == ErrorKind::Conflict => {
-                    let now = self.get_flow(id, None).await?;
+                    let now = self.find_by_id(id, name).await?;
                     match (now.draft_id, now.editor) {
                         (Some(d), Some(ed)) if ed == self.creds.key_id => return Ok(d),
                         (Some(_), _) => {
