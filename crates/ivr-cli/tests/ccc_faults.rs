@@ -130,6 +130,15 @@ fn ccc_2017_publish_and_list() {
         shown.contains(&b.remote_id) && shown.contains("Legacy flow"),
         "{shown}"
     );
+    let out = w.ivr(&["list", "--profile", "sb", "--type", "sub"]);
+    assert!(!text(&out.stdout).contains(&b.remote_id), "type filter");
+    // Import it back.
+    let out = w.ivr(&["import", "--profile", "sb", "--all", "-o", "back"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let back = read_flow(&w.path("back").join("Legacy-flow.ivr.json"));
+    assert_eq!(back.name, "Legacy flow");
+    assert_eq!(back.nodes.len(), 3);
+    assert_eq!(back.bindings[0].remote_id, b.remote_id);
     // A second publish is refused (2017 updates are not built), not duplicated.
     let out = publish(&w, &file);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));

@@ -66,6 +66,12 @@ impl ContactFlow {
     }
 }
 
+/// Whether a 2020 type name (`MAIN_FLOW`) or a 2017 one names 2017 type `ty`.
+fn same_type_2017(wanted: &str, ty: &str) -> bool {
+    let norm = |s: &str| s.to_ascii_lowercase().replace(['_', '-'], "");
+    norm(wanted) == norm(ty)
+}
+
 /// What to list.
 #[derive(Clone, Debug, Default)]
 pub struct ListFilter {
@@ -77,7 +83,8 @@ pub struct ListFilter {
 
 impl CccClient {
     /// Every flow of the instance that matches `filter`, all pages read.
-    /// For a 2017 profile, the 2017 ListContactFlows (filtered here).
+    /// For a 2017 profile, the 2017 ListContactFlows (one call, no paging),
+    /// filtered here; `MAIN_FLOW` matches 2017's `Mainflow`.
     pub async fn list_flows(&self, filter: &ListFilter) -> Result<Vec<ContactFlow>, CloudError> {
         if self.provider == ivr_flow::Provider::Aliyun2017 {
             return self.list_flows_2017(filter).await;
@@ -128,6 +135,10 @@ impl CccClient {
                     .search
                     .as_ref()
                     .is_none_or(|s| f.name.contains(s.as_str()))
+                    && filter
+                        .r#type
+                        .as_ref()
+                        .is_none_or(|t| same_type_2017(t, &f.r#type))
             })
             .collect())
     }
@@ -182,5 +193,17 @@ impl CccClient {
         let mut flows = self.list_flows(&filter).await?;
         flows.retain(|f| f.name == name);
         Ok(flows)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn types_2017() {
+        assert!(same_type_2017("MAIN_FLOW", "Mainflow"));
+        assert!(same_type_2017("Mainflow", "Mainflow"));
+        assert!(!same_type_2017("SUB_FLOW", "Mainflow"));
     }
 }
