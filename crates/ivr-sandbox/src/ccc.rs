@@ -396,7 +396,7 @@ fn create2020(s: &mut CccState, instance: &str, params: &Params) -> Result<Value
     let name = required(params, "Name")?.to_owned();
     let definition = required(params, "Definition")?.to_owned();
     let ty = required(params, "Type")?.to_owned();
-    let description = param(params, "Description").unwrap_or_default().to_owned();
+    let description = required(params, "Description")?.to_owned();
     check_type(&ty)?;
     check_definition(&definition)?;
     let id = new_id(s);
@@ -470,15 +470,13 @@ fn open_draft<'a>(
 fn commit(s: &mut CccState, instance: &str, params: &Params) -> Result<Value, AcsError> {
     let definition = required(params, "Definition")?.to_owned();
     check_definition(&definition)?;
-    let description = param(params, "Description").map(str::to_owned);
+    let description = required(params, "Description")?.to_owned();
     s.seq += 1;
     let seq = s.seq;
     let f = open_draft(s, instance, params)?;
     if let Some(d) = &mut f.draft {
         d.definition = definition;
-        if let Some(desc) = description {
-            d.description = desc;
-        }
+        d.description = description;
     }
     f.updated = now_text();
     f.seq = seq;

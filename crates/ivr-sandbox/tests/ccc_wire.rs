@@ -197,7 +197,7 @@ async fn drafts_paging_and_restart() {
             &[
                 ("Name", &name),
                 ("Definition", DEF),
-                ("Description", ""),
+                ("Description", "v1"),
                 ("Type", ty),
             ],
         )
@@ -205,6 +205,15 @@ async fn drafts_paging_and_restart() {
         assert_eq!(s, 200, "{v}");
         ids.push(v["Data"].as_str().unwrap().to_owned());
     }
+    // Description is required.
+    let (s, v) = call(
+        &h,
+        "CreateContactFlow",
+        &[("Name", "x"), ("Definition", DEF), ("Type", "MAIN_FLOW")],
+    )
+    .await;
+    assert_eq!(s, 400);
+    assert_error_body(&v, "MissingDescription", 400);
     // Paging, type filter, search.
     let (_, v) = call(
         &h,
@@ -420,7 +429,7 @@ async fn fault_switches() {
         &[
             ("Name", "dropped"),
             ("Definition", DEF),
-            ("Description", ""),
+            ("Description", "v1"),
             ("Type", "MAIN_FLOW"),
         ],
         "sandbox-secret",

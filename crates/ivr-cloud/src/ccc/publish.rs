@@ -144,7 +144,7 @@ impl CccClient {
                 &flow.name,
                 &draft,
                 &definition,
-                &flow.description,
+                version_description(flow),
                 status,
             )
             .await;
@@ -161,7 +161,7 @@ impl CccClient {
                     &flow.name,
                     &fresh,
                     &definition,
-                    &flow.description,
+                    version_description(flow),
                     status,
                 )
                 .await
@@ -286,7 +286,7 @@ impl CccClient {
         let params = [
             ("Name", flow.name.as_str()),
             ("Definition", definition),
-            ("Description", flow.description.as_str()),
+            ("Description", version_description(flow)),
             ("Type", ty),
         ];
         let mut last = None;
@@ -409,6 +409,16 @@ impl CccClient {
             }
         }
         Err(last.unwrap_or_else(|| CloudError::new(ErrorKind::Other, "CreateContactFlow failed")))
+    }
+}
+
+/// The `Description` CreateContactFlow and CommitContactFlow require (a
+/// version description): the flow's own, or a default when it has none.
+fn version_description(flow: &Flow) -> &str {
+    if flow.description.trim().is_empty() {
+        "Published with IVR Studio"
+    } else {
+        &flow.description
     }
 }
 
