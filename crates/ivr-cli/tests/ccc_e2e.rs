@@ -154,6 +154,19 @@ fn a_wrong_secret_is_refused_with_a_clear_message() {
         "{err}"
     );
 
+    // With an STS token, the token is not shown either (the server's message
+    // quotes every signed parameter).
+    let token = "CAIS-sts-token/Secret+Value==";
+    let out = w.ivr_with_env(
+        &["list", "--profile", "sb"],
+        secret,
+        &[("ALIBABA_CLOUD_SECURITY_TOKEN", token)],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("SecurityToken%3D***"), "{err}");
+    assert!(!err.contains("CAIS") && !err.contains(secret), "{err}");
+
     let file = write_flow(&w.path("f.ivr.json"), &flow("Refused", "x"));
     let out = w.ivr_with_secret(&["publish", &file, "--profile", "sb"], secret);
     assert_eq!(out.status.code(), Some(1));

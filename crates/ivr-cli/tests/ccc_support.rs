@@ -72,13 +72,22 @@ impl World {
     }
 
     pub fn ivr_with_secret(&self, args: &[&str], secret: &str) -> Output {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ivr"))
+        self.ivr_with_env(args, secret, &[])
+    }
+
+    /// Runs `ivr` with `secret` and the extra environment `env`.
+    pub fn ivr_with_env(&self, args: &[&str], secret: &str, env: &[(&str, &str)]) -> Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_ivr"));
+        cmd.env_remove("ALIBABA_CLOUD_SECURITY_TOKEN");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd
             .args(args)
             .current_dir(self.dir.path())
             .env("IVR_STUDIO_CONFIG_DIR", self.path("config"))
             .env("ALIBABA_CLOUD_ACCESS_KEY_ID", "sandbox")
             .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", secret)
-            .env_remove("ALIBABA_CLOUD_SECURITY_TOKEN")
             .env("LANG", "C")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())

@@ -143,7 +143,7 @@ impl Http {
             .body(body)
             .send()
             .await
-            .map_err(|e| transport_error(provider, &e))?;
+            .map_err(|e| transport_error(provider, e))?;
         let status = res.status().as_u16();
         let header = |name: &str| {
             res.headers()
@@ -158,7 +158,7 @@ impl Http {
         let body = res
             .bytes()
             .await
-            .map_err(|e| transport_error(provider, &e))?
+            .map_err(|e| transport_error(provider, e))?
             .to_vec();
         Ok(HttpResponse {
             status,
@@ -170,15 +170,17 @@ impl Http {
 }
 
 /// A transport failure as a [`CloudError`]: timeouts as `Timeout`, the rest
-/// as `Network`. The URL is left out (it names only the endpoint anyway).
-fn transport_error(provider: Provider, e: &reqwest::Error) -> CloudError {
+/// as `Network`. The URL is left out: a query string can carry signed
+/// parameters, an STS token among them.
+fn transport_error(provider: Provider, e: reqwest::Error) -> CloudError {
+    let e = e.without_url();
     let kind = if e.is_timeout() {
         ErrorKind::Timeout
     } else {
         ErrorKind::Network
     };
     let mut text = e.to_string();
-    let mut source = std::error::Error::source(e);
+    let mut source = std::error::Error::source(&e);
     while let Some(s) = source {
         text.push_str(": ");
         text.push_str(&s.to_string());

@@ -27,6 +27,7 @@ use crate::error::{ClockSkew, CloudError, ErrorKind};
 use crate::http::{Http, HttpConfig, Repeat};
 use crate::profile::Profile;
 use crate::sign::ccc::{RpcCredentials, encode_params, sign};
+use crate::sign::percent_encode;
 
 pub use flows::{ContactFlow, ListFilter};
 pub use publish::{PublishFailure, PublishPlan, PublishStatus};
@@ -218,7 +219,7 @@ impl CccClient {
             self.provider,
             Some(res.status),
             code,
-            text("Message").unwrap_or_default(),
+            self.redact(&text("Message").unwrap_or_default()),
             text("RequestId"),
         );
         if e.kind() == ErrorKind::ClockSkew
@@ -228,6 +229,23 @@ impl CccClient {
             return e.with_clock_skew(skew);
         }
         e
+    }
+
+    /// Hides the STS token in a message: a SignatureDoesNotMatch message
+    /// quotes the server's StringToSign, which holds every parameter.
+    fn redact(&self, message: &str) -> String {
+        let mut out = message.to_owned();
+        if let Some(token) = &self.creds.session_token {
+            let raw = token.expose();
+            let once = percent_encode(raw);
+            let twice = percent_encode(&once);
+            for form in [twice, once, raw.to_owned()] {
+                if !form.is_empty() {
+                    out = out.replace(&form, "***");
+                }
+            }
+        }
+        out
     }
 
     /// The `Data` member of an answer, or an error naming the call.
@@ -313,6 +331,23 @@ mod tests {
         let e = c.refusal(&res(400, body, None), Some(&json), sent);
         assert_eq!(e.kind(), ErrorKind::ClockSkew);
         assert!(e.to_string().contains("clock"), "{e}");
+    }
+
+    #[test]
+    fn an_sts_token_quoted_by_the_server_is_hidden() {
+        let mut c = client();
+        c.creds.session_token = Some(crate::Secret::new("CAIS/sts+token=="));
+        let msg = "Specified signature is not matched with our calculation. server string to sign is:POST&%2F&SecurityToken%3DCAIS%252Fsts%252Btoken%253D%253D%26Timestamp";
+        let body =
+            serde_json::json!({"Code": "SignatureDoesNotMatch", "Message": msg, "RequestId": "R"});
+        let e = c.refusal(
+            &res(403, &body.to_string(), None),
+            Some(&body),
+            SystemTime::now(),
+        );
+        let shown = e.to_string();
+        assert!(!shown.contains("CAIS"), "{shown}");
+        assert!(shown.contains("SecurityToken%3D***%26"), "{shown}");
     }
 
     #[test]
