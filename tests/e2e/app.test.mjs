@@ -184,6 +184,31 @@ describe("IVR Studio window", () => {
     await browser.$('[data-testid="target-select"]').selectByAttribute("value", "");
   });
 
+  it("enforces the CSP: no inline script, no remote origin", async () => {
+    const result = await browser.executeAsync((done) => {
+      const violations = [];
+      document.addEventListener("securitypolicyviolation", (e) =>
+        violations.push(e.effectiveDirective || e.violatedDirective),
+      );
+      const script = document.createElement("script");
+      script.textContent = "window.__inlineRan = true;";
+      document.head.appendChild(script);
+      fetch("https://example.com/")
+        .then(() => "fetched")
+        .catch(() => "blocked")
+        .then((fetchResult) =>
+          setTimeout(
+            () => done({ inlineRan: window.__inlineRan === true, fetchResult, violations }),
+            300,
+          ),
+        );
+    });
+    assert.equal(result.inlineRan, false, "an inline script ran");
+    assert.equal(result.fetchResult, "blocked");
+    assert.ok(result.violations.some((d) => d.startsWith("script-src")), JSON.stringify(result));
+    assert.ok(result.violations.some((d) => d.startsWith("connect-src")), JSON.stringify(result));
+  });
+
   it("switches to Chinese", async () => {
     await browser.$('[data-testid="lang-zh"]').click();
     await browser.waitUntil(
