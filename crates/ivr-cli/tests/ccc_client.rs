@@ -123,3 +123,21 @@ async fn every_page_is_read_and_filters_apply() {
     assert!(subs.is_empty());
     sb.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_server_clock_20_minutes_ahead_is_named_as_clock_skew() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cfg = SandboxConfig::new(dir.path());
+    cfg.clock_offset_secs = 20 * 60;
+    let sb = Sandbox::start(cfg).await.unwrap();
+    let e = client(&sb)
+        .list_flows(&ListFilter::default())
+        .await
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::ClockSkew, "{e}");
+    assert_eq!(e.code(), Some("IllegalTimestamp"));
+    let shown = e.to_string();
+    assert!(shown.contains("behind the provider's"), "{shown}");
+    assert!(shown.contains(" min "), "the offset is named: {shown}");
+    sb.shutdown().await;
+}

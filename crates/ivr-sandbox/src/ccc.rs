@@ -91,6 +91,7 @@ pub struct Version2017 {
 #[derive(Debug)]
 pub struct Ccc {
     gateway: Gateway,
+    clock_offset_secs: i64,
     store: Store<CccState>,
 }
 
@@ -116,6 +117,7 @@ impl Ccc {
                 Duration::from_secs(config.timestamp_tolerance_secs),
             ),
             store: Store::open(&config.data_dir, "ccc")?,
+            clock_offset_secs: config.clock_offset_secs,
         })
     }
 
@@ -167,9 +169,9 @@ impl Ccc {
                 "RPC calls use GET or POST.",
             ));
         }
-        let caller = self
-            .gateway
-            .authenticate(method, params, SystemTime::now())?;
+        let caller =
+            self.gateway
+                .authenticate(method, params, crate::clock(self.clock_offset_secs))?;
         if plan.throttle {
             let mut e = AcsError::new(
                 400,

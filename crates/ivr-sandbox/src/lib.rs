@@ -24,6 +24,7 @@ pub mod store;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::{Duration, SystemTime};
 
 use ivr_cloud::Secret;
 use ivr_cloud::credentials::{SANDBOX_KEY_ID, SANDBOX_SECRET};
@@ -42,6 +43,10 @@ pub struct SandboxConfig {
     pub credentials: Vec<(String, Secret)>,
     /// How far a request's Timestamp may be from the sandbox's clock.
     pub timestamp_tolerance_secs: u64,
+    /// How far the sandbox's clock is from this machine's, in seconds (for
+    /// clock-skew tests): it checks timestamps and writes its `Date` header
+    /// with the shifted clock.
+    pub clock_offset_secs: i64,
 }
 
 impl SandboxConfig {
@@ -53,6 +58,7 @@ impl SandboxConfig {
             data_dir: data_dir.into(),
             credentials: vec![(SANDBOX_KEY_ID.to_owned(), Secret::new(SANDBOX_SECRET))],
             timestamp_tolerance_secs: 15 * 60,
+            clock_offset_secs: 0,
         }
     }
 
@@ -61,6 +67,17 @@ impl SandboxConfig {
     pub fn with_addr(mut self, addr: SocketAddr) -> Self {
         self.addr = addr;
         self
+    }
+}
+
+/// The sandbox's clock: this machine's, shifted by `offset_secs`.
+pub fn clock(offset_secs: i64) -> SystemTime {
+    let now = SystemTime::now();
+    let by = Duration::from_secs(offset_secs.unsigned_abs());
+    if offset_secs >= 0 {
+        now + by
+    } else {
+        now.checked_sub(by).unwrap_or(now)
     }
 }
 

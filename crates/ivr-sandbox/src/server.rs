@@ -68,6 +68,7 @@ impl SandboxHandle {
 struct Shared {
     ccc: Ccc,
     faults: Faults,
+    clock_offset_secs: i64,
 }
 
 impl Sandbox {
@@ -81,6 +82,7 @@ impl Sandbox {
         let shared = Arc::new(Shared {
             ccc: Ccc::open(&config)?,
             faults: Faults::default(),
+            clock_offset_secs: config.clock_offset_secs,
         });
         let listener =
             TcpListener::bind(config.addr)
@@ -200,7 +202,33 @@ async fn serve(
     if reply.drop {
         return Err(DroppedOnPurpose);
     }
-    Ok(json_response(reply.status, &reply.body, &reply.headers))
+    let mut headers = reply.headers;
+    if shared.clock_offset_secs != 0 {
+        headers.push(("date", http_date(crate::clock(shared.clock_offset_secs))));
+    }
+    Ok(json_response(reply.status, &reply.body, &headers))
+}
+
+/// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), for the `Date` header.
+pub fn http_date(t: std::time::SystemTime) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let iso = ivr_cloud::sign::iso8601_utc(t); // yyyy-MM-ddTHH:mm:ssZ
+    let secs = t
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let weekday = DAYS[usize::try_from((secs / 86_400) % 7).unwrap_or(0)];
+    let month: usize = iso.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
+    format!(
+        "{weekday}, {} {} {} {} GMT",
+        iso.get(8..10).unwrap_or("01"),
+        MONTHS[month.clamp(1, 12) - 1],
+        iso.get(0..4).unwrap_or("1970"),
+        iso.get(11..19).unwrap_or("00:00:00")
+    )
 }
 
 fn control(method: &Method, body: &[u8], faults: &Faults) -> Response<Full<Bytes>> {
@@ -224,5 +252,18 @@ fn control(method: &Method, body: &[u8], faults: &Faults) -> Response<Full<Bytes
             ),
         },
         _ => json_response(405, &json!({"Code": "MethodNotAllowed"}), &[]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn http_dates() {
+        let t = ivr_cloud::sign::parse_iso8601_utc("1994-11-06T08:49:37Z").unwrap();
+        assert_eq!(http_date(t), "Sun, 06 Nov 1994 08:49:37 GMT");
+        let t = ivr_cloud::sign::parse_iso8601_utc("2026-11-20T22:30:00Z").unwrap();
+        assert_eq!(http_date(t), "Fri, 20 Nov 2026 22:30:00 GMT");
     }
 }
