@@ -177,3 +177,21 @@ fn the_sandbox_verb_serves_until_stopped() {
     );
     assert!(line.contains("key id sandbox"), "{line}");
 }
+
+#[test]
+fn a_dropped_2017_create_is_not_duplicated() {
+    let w = World::with_provider("aliyun2017");
+    let file = write_flow(&w.path("d17.ivr.json"), &flow("Legacy dropped", "x"));
+    w.faults(Fault::new(FaultKind::Drop, 1).for_action("CreateContactFlow"));
+    let out = publish(&w, &file);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(w.sandbox.faults().pending().is_empty(), "the drop was hit");
+    let out = w.ivr(&["list", "--profile", "sb", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let flows = v["flows"].as_array().unwrap();
+    assert_eq!(flows.len(), 1, "{flows:?}");
+    assert_eq!(
+        flows[0]["id"],
+        read_flow(Path::new(&file)).bindings[0].remote_id.as_str()
+    );
+}

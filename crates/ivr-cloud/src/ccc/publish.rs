@@ -275,58 +275,47 @@ impl CccClient {
             .unwrap_or_else(|| CloudError::new(ErrorKind::Other, "StartEditContactFlow failed")))
     }
 
-    /// CreateContactFlow, never repeated without first looking for the flow.
-    async fn create(&self, flow: &Flow, definition: &str, ty: &str) -> Result<String, CloudError> {
+    /// Sends a create (`send`) and never repeats it blindly: after an unclear
+    /// failure (5xx, timeout, dropped connection) the flows named `name` are
+    /// listed, and a new one (not among those that existed before) is taken
+    /// as the one created; only when there is none is the create sent again,
+    /// [`MAX_CREATES`] times at most.
+    async fn create_confirmed(
+        &self,
+        name: &str,
+        send: impl AsyncFn() -> Result<Value, CloudError>,
+    ) -> Result<Created, CloudError> {
         let before: Vec<String> = self
-            .find_by_name(&flow.name)
+            .find_by_name(name)
             .await?
             .into_iter()
             .map(|f| f.id)
             .collect();
-        let params = [
-            ("Name", flow.name.as_str()),
-            ("Definition", definition),
-            ("Description", version_description(flow)),
-            ("Type", ty),
-        ];
         let mut last = None;
         for _ in 0..MAX_CREATES {
-            match self
-                .call(V2020, "CreateContactFlow", &params, Repeat::ThrottledOnly)
-                .await
-            {
-                Ok(v) => {
-                    return match v.get("Data") {
-                        Some(Value::String(id)) => Ok(id.clone()),
-                        Some(d) => d
-                            .get("ContactFlowId")
-                            .and_then(Value::as_str)
-                            .map(str::to_owned)
-                            .ok_or_else(|| no_id(&v, self)),
-                        None => Err(no_id(&v, self)),
-                    };
-                }
+            match send().await {
+                Ok(v) => return Ok(Created::Answered(v)),
                 Err(e) if e.is_retryable() => {
                     let ours: Vec<ContactFlow> = self
-                        .find_by_name(&flow.name)
+                        .find_by_name(name)
                         .await?
                         .into_iter()
                         .filter(|f| !before.contains(&f.id))
                         .collect();
-                    if let [one] = ours.as_slice() {
-                        return Ok(one.id.clone());
+                    match ours.as_slice() {
+                        [] => last = Some(e),
+                        [one] => return Ok(Created::Found(one.id.clone())),
+                        more => {
+                            return Err(CloudError::new(
+                                ErrorKind::Conflict,
+                                format!(
+                                    "after an unclear CreateContactFlow, {} new flows named {name:?} exist",
+                                    more.len()
+                                ),
+                            )
+                            .with_provider(self.provider));
+                        }
                     }
-                    if ours.len() > 1 {
-                        return Err(CloudError::new(
-                            ErrorKind::Conflict,
-                            format!(
-                                "after an unclear CreateContactFlow, {} new flows named {:?} exist",
-                                ours.len(),
-                                flow.name
-                            ),
-                        ));
-                    }
-                    last = Some(e);
                 }
                 Err(e) => return Err(e),
             }
@@ -334,7 +323,34 @@ impl CccClient {
         Err(last.unwrap_or_else(|| CloudError::new(ErrorKind::Other, "CreateContactFlow failed")))
     }
 
-    /// 2017: CreateContactFlow with Content and Canvas in the form body.
+    /// 2020 CreateContactFlow (confirmed, see [`Self::create_confirmed`]).
+    async fn create(&self, flow: &Flow, definition: &str, ty: &str) -> Result<String, CloudError> {
+        let params = [
+            ("Name", flow.name.as_str()),
+            ("Definition", definition),
+            ("Description", version_description(flow)),
+            ("Type", ty),
+        ];
+        let send = async || {
+            self.call(V2020, "CreateContactFlow", &params, Repeat::ThrottledOnly)
+                .await
+        };
+        match self.create_confirmed(&flow.name, send).await? {
+            Created::Found(id) => Ok(id),
+            Created::Answered(v) => match v.get("Data") {
+                Some(Value::String(id)) => Ok(id.clone()),
+                Some(d) => d
+                    .get("ContactFlowId")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+                    .ok_or_else(|| no_id(&v, self)),
+                None => Err(no_id(&v, self)),
+            },
+        }
+    }
+
+    /// 2017: CreateContactFlow with Content and Canvas in the form body
+    /// (confirmed, see [`Self::create_confirmed`]).
     async fn publish_2017(&self, flow: &Flow) -> Result<Binding, CloudError> {
         if binding_for(flow, self.provider, &self.instance).is_some() {
             return Err(CloudError::config(
@@ -349,67 +365,49 @@ impl CccClient {
                 .unwrap_or_default()
                 .to_owned()
         };
-        let (name, ty, desc, content, canvas) = (
-            s("Name"),
-            s("Type"),
-            s("Description"),
-            s("Content"),
-            s("Canvas"),
-        );
-        let before: Vec<String> = self
-            .find_by_name(&name)
-            .await?
-            .into_iter()
-            .map(|f| f.id)
-            .collect();
+        let name = s("Name");
+        let (ty, content, canvas) = (s("Type"), s("Content"), s("Canvas"));
         let query = [
             ("Name", name.as_str()),
             ("Type", ty.as_str()),
-            ("Description", desc.as_str()),
+            ("Description", version_description(flow)),
         ];
         let body = [("Content", content.as_str()), ("Canvas", canvas.as_str())];
-        let mut last = None;
-        for _ in 0..MAX_CREATES {
-            match self
-                .call_split(
-                    V2017,
-                    "CreateContactFlow",
-                    &query,
-                    &body,
-                    Repeat::ThrottledOnly,
-                )
-                .await
-            {
-                Ok(v) => {
-                    let cf = v.get("ContactFlow").ok_or_else(|| no_id(&v, self))?;
-                    let id = cf
-                        .get("ContactFlowId")
-                        .and_then(Value::as_str)
-                        .ok_or_else(|| no_id(&v, self))?;
-                    let mut b = self.binding(id);
-                    b.version = cf
-                        .pointer("/Versions/ContactFlowVersion/0/ContactFlowVersionId")
-                        .and_then(Value::as_str)
-                        .map(str::to_owned);
-                    return Ok(b);
-                }
-                Err(e) if e.is_retryable() => {
-                    let ours: Vec<ContactFlow> = self
-                        .find_by_name(&name)
-                        .await?
-                        .into_iter()
-                        .filter(|f| !before.contains(&f.id))
-                        .collect();
-                    if let Some(f) = ours.first() {
-                        return Ok(self.binding(&f.id));
-                    }
-                    last = Some(e);
-                }
-                Err(e) => return Err(e),
+        let send = async || {
+            self.call_split(
+                V2017,
+                "CreateContactFlow",
+                &query,
+                &body,
+                Repeat::ThrottledOnly,
+            )
+            .await
+        };
+        match self.create_confirmed(&name, send).await? {
+            Created::Found(id) => Ok(self.binding(&id)),
+            Created::Answered(v) => {
+                let cf = v.get("ContactFlow").ok_or_else(|| no_id(&v, self))?;
+                let id = cf
+                    .get("ContactFlowId")
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| no_id(&v, self))?;
+                let mut b = self.binding(id);
+                b.version = cf
+                    .pointer("/Versions/ContactFlowVersion/0/ContactFlowVersionId")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned);
+                Ok(b)
             }
         }
-        Err(last.unwrap_or_else(|| CloudError::new(ErrorKind::Other, "CreateContactFlow failed")))
     }
+}
+
+/// How a confirmed create ended.
+enum Created {
+    /// The service answered the create.
+    Answered(Value),
+    /// The answer was lost; the lookup found the flow it created.
+    Found(String),
 }
 
 /// The `Description` CreateContactFlow and CommitContactFlow require (a
