@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::acs::{AcsError, Gateway, param, required, splitmix};
-use crate::faults::Faults;
+use crate::faults::{Faults, Plan};
 use crate::store::Store;
 use crate::{SandboxConfig, SandboxError};
 
@@ -121,12 +121,17 @@ impl Ccc {
         })
     }
 
-    /// Handles one RPC call: gateway checks, faults, then the API.
+    /// Handles one RPC call: gateway checks, then the fault switches (only a
+    /// request the gateway lets through uses one up), then the API.
     pub fn handle(&self, method: &str, params: &Params, faults: &Faults) -> Reply {
         let request_id = self.gateway.request_id();
         let action = param(params, "Action").unwrap_or_default().to_owned();
-        let plan = faults.take(&action);
-        let mut reply = match self.call(method, params, &action, &plan) {
+        let mut plan = Plan::default();
+        let result = self.call(method, params, &action, || {
+            plan = faults.take(&action);
+            plan.clone()
+        });
+        let mut reply = match result {
             Ok(mut body) => {
                 if let Value::Object(m) = &mut body {
                     m.insert("RequestId".into(), json!(request_id));
@@ -160,7 +165,7 @@ impl Ccc {
         method: &str,
         params: &Params,
         action: &str,
-        plan: &crate::faults::Plan,
+        take_faults: impl FnOnce() -> Plan,
     ) -> Result<Value, AcsError> {
         if !matches!(method, "GET" | "POST") {
             return Err(AcsError::new(
@@ -172,6 +177,7 @@ impl Ccc {
         let caller =
             self.gateway
                 .authenticate(method, params, crate::clock(self.clock_offset_secs))?;
+        let plan = take_faults();
         if plan.throttle {
             let mut e = AcsError::new(
                 400,

@@ -382,6 +382,20 @@ async fn fault_switches() {
     let h = start(dir.path()).await;
     let list = [("PageNumber", "1"), ("PageSize", "10")];
     h.faults().push(Fault::new(FaultKind::Throttle, 1));
+    // A request the gateway refuses does not use the switch up.
+    let (s, _) = post(
+        &h,
+        &signed(
+            "ListContactFlows",
+            &list,
+            "wrong",
+            &fresh_nonce(),
+            SystemTime::now(),
+        ),
+    )
+    .await;
+    assert_eq!(s, 403);
+    assert_eq!(h.faults().pending().len(), 1);
     let res = client()
         .post(h.endpoint())
         .body(encode_params(&signed(
