@@ -16,8 +16,8 @@ use crate::cloud::{self, Client};
 
 #[derive(Args)]
 pub struct PublishArgs {
-    /// The flow to publish (an IVR Studio file; other dialects are read, but
-    /// the binding can be written back only into an IVR Studio file).
+    /// The flow to publish: an IVR Studio file (`*.ivr.json`), into which the
+    /// binding is written back.
     file: PathBuf,
     /// The connection profile (`ivr profile list`).
     #[arg(long)]
@@ -44,6 +44,19 @@ pub fn run(args: &PublishArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if dialect != Dialect::Native {
+        // Without a binding in the file, every publish would create another
+        // remote flow.
+        eprintln!(
+            "ivr publish: error: {} is in the {} format, which has no place for the binding that \
+             makes the next publish update the same remote flow; nothing was sent. Convert it \
+             first: `ivr convert {} --to ivr -o FLOW.ivr.json`, then publish FLOW.ivr.json",
+            args.file.display(),
+            dialect.as_str(),
+            args.file.display()
+        );
+        return ExitCode::from(2);
+    }
     let profile = match cloud::load_profile(&args.profile) {
         Ok(p) => p,
         Err(e) => return cloud::fail("publish", &e),
@@ -114,7 +127,7 @@ pub fn run(args: &PublishArgs) -> ExitCode {
                 "{verb} {} to instance {} as {}",
                 flow.name, binding.instance, binding.remote_id
             );
-            let code = record(&args.file, dialect, flow, binding);
+            let code = record(&args.file, flow, binding);
             ExitCode::from(code)
         }
         Err(PublishFailure { error, created }) => {
@@ -123,7 +136,7 @@ pub fn run(args: &PublishArgs) -> ExitCode {
                     "ivr publish: the flow was created as {} before the failure; recording that",
                     b.remote_id
                 );
-                record(&args.file, dialect, flow, *b);
+                record(&args.file, flow, *b);
             }
             cloud::fail("publish", &error)
         }
@@ -132,17 +145,7 @@ pub fn run(args: &PublishArgs) -> ExitCode {
 
 /// Writes `binding` into the flow file (replacing the binding for the same
 /// provider and instance). Returns the exit status.
-fn record(path: &Path, dialect: Dialect, mut flow: Flow, binding: Binding) -> u8 {
-    if dialect != Dialect::Native {
-        eprintln!(
-            "ivr publish: {} is a {} file, so the binding (remote id {}) was not written into it; \
-             convert it with `ivr convert --to ivr` to keep bindings",
-            path.display(),
-            dialect.as_str(),
-            binding.remote_id
-        );
-        return 0;
-    }
+fn record(path: &Path, mut flow: Flow, binding: Binding) -> u8 {
     flow.bindings
         .retain(|b| !(b.provider == binding.provider && b.instance == binding.instance));
     flow.bindings.push(binding);

@@ -195,3 +195,19 @@ fn a_dropped_2017_create_is_not_duplicated() {
         read_flow(Path::new(&file)).bindings[0].remote_id.as_str()
     );
 }
+
+#[test]
+fn a_provider_format_file_is_refused_so_no_publish_can_duplicate() {
+    let w = World::new();
+    let item = ivr_flow::dialect::aliyun::encode_item(&flow("Raw item", "x")).unwrap();
+    let path = w.path("item.json");
+    std::fs::write(&path, item.to_string()).unwrap();
+    let out = publish(&w, path.to_str().unwrap());
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("ivr convert") && err.contains("nothing was sent"),
+        "{err}"
+    );
+    assert!(w.list().is_empty());
+}
