@@ -15,6 +15,22 @@
 //!
 //! A later provider (Amazon Connect) is one more module beside [`ccc`],
 //! reached from [`server`]'s router.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), ivr_sandbox::SandboxError> {
+//! use ivr_sandbox::{Fault, FaultKind, Sandbox, SandboxConfig};
+//!
+//! let sandbox = Sandbox::start(SandboxConfig::new("/tmp/ivr-sandbox")).await?;
+//! // A profile's endpoint override: http://127.0.0.1:PORT
+//! println!("{}", sandbox.endpoint());
+//! // The next CreateContactFlow is done, but its answer is lost.
+//! sandbox
+//!     .faults()
+//!     .push(Fault::new(FaultKind::Drop, 1).for_action("CreateContactFlow"));
+//! sandbox.shutdown().await;
+//! # Ok(())
+//! # }
+//! ```
 
 pub mod acs;
 pub mod ccc;
