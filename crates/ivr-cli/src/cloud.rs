@@ -7,13 +7,15 @@
 use std::process::ExitCode;
 
 use ivr_cloud::ccc::CccClient;
+use ivr_cloud::connect::ConnectClient;
 use ivr_cloud::credentials::{self, KeyringStore};
 use ivr_cloud::{CloudError, ErrorKind, Profile, ProfilesFile};
 use ivr_flow::Provider;
 
-/// A provider client. Amazon Connect joins as a second variant.
+/// A provider client.
 pub enum Client {
     Ccc(CccClient),
+    Connect(ConnectClient),
 }
 
 /// Loads profile `name` from the profiles file.
@@ -38,6 +40,11 @@ pub fn client(profile: &Profile) -> Result<Client, CloudError> {
             let creds =
                 credentials::resolve(profile, &KeyringStore::new(), &credentials::process_env)?;
             Ok(Client::Ccc(CccClient::new(profile, creds)?))
+        }
+        Provider::Connect => {
+            let creds =
+                credentials::resolve(profile, &KeyringStore::new(), &credentials::process_env)?;
+            Ok(Client::Connect(ConnectClient::new(profile, creds)?))
         }
         other => Err(CloudError::config(format!(
             "profile {:?} is for {other}, which `ivr list`, `import` and `publish` do not reach yet",
@@ -68,6 +75,11 @@ pub fn fail(verb: &str, e: &CloudError) -> ExitCode {
             "ivr {verb}: the provider computed a different signature: the access key secret is \
              probably wrong for this key id; check the secret (ALIBABA_CLOUD_ACCESS_KEY_SECRET, \
              or store it again with `ivr profile add NAME ... --secret-stdin --replace`)"
+        );
+    }
+    if e.code() == Some("InvalidSignatureException") && e.kind() == ErrorKind::Auth {
+        eprintln!(
+            "ivr {verb}: Amazon Connect computed a different signature: the secret access key is              probably wrong for this access key id; check the secret (AWS_SECRET_ACCESS_KEY,              or store it again with `ivr profile add NAME ... --secret-stdin --replace`)"
         );
     }
     ExitCode::from(exit_code(e))

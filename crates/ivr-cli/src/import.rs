@@ -42,10 +42,19 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         let client = cloud::client(&p)?;
         let rt = cloud::runtime()?;
         match client {
-            Client::Ccc(c) => rt.block_on(fetch(&c, args.id.as_deref())).map(|f| (c, f)),
+            Client::Ccc(c) => rt.block_on(fetch(&c, args.id.as_deref())).map(|flows| {
+                flows
+                    .into_iter()
+                    .map(|f| {
+                        let decoded = to_flow(&c, &f);
+                        (f, decoded)
+                    })
+                    .collect::<Vec<_>>()
+            }),
+            Client::Connect(c) => rt.block_on(crate::connect::import(&c, args.id.as_deref())),
         }
     });
-    let (client, flows) = match fetched {
+    let fetched = match fetched {
         Ok(x) => x,
         Err(e) => return cloud::fail("import", &e),
     };
@@ -56,12 +65,13 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    let flows: Vec<ContactFlow> = fetched.iter().map(|(f, _)| f.clone()).collect();
     let names = file_names(&flows);
     let mut status = 0u8;
-    for (remote, name) in flows.iter().zip(names) {
+    for ((remote, decoded), name) in fetched.iter().zip(names) {
         let path = args.output.join(name);
-        match to_flow(&client, remote) {
-            Ok(flow) => status = status.max(write(&path, &flow, args.force)),
+        match decoded {
+            Ok(flow) => status = status.max(write(&path, flow, args.force)),
             Err(e) => {
                 eprintln!(
                     "ivr import: error: flow {} ({}): {e}",

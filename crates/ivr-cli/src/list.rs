@@ -14,7 +14,8 @@ pub struct ListArgs {
     /// The connection profile (`ivr profile list`).
     #[arg(long)]
     profile: String,
-    /// Only flows of this type: main, sub, survey (or the provider's name, e.g. MAIN_FLOW).
+    /// Only flows of this type: main, sub, survey (or the provider's name, e.g. MAIN_FLOW,
+    /// CUSTOMER_QUEUE).
     #[arg(long = "type")]
     r#type: Option<String>,
     /// Only flows whose name contains this.
@@ -50,6 +51,11 @@ pub fn run(args: &ListArgs) -> ExitCode {
         };
         match client {
             Client::Ccc(c) => rt.block_on(c.list_flows(&filter)),
+            Client::Connect(c) => rt.block_on(crate::connect::list(
+                &c,
+                args.r#type.as_deref(),
+                args.search.as_deref(),
+            )),
         }
     });
     let flows = match result {

@@ -6,6 +6,7 @@
 //! file and the place.
 
 mod cloud;
+mod connect;
 mod convert;
 mod import;
 mod lang;

@@ -28,6 +28,10 @@ pub struct PublishArgs {
     /// Say what would happen; send nothing.
     #[arg(long)]
     dry_run: bool,
+    /// Amazon Connect: when a flow of the same name exists already, bind this
+    /// file to it and update it instead of refusing.
+    #[arg(long)]
+    bind_existing: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -114,6 +118,12 @@ pub fn run(args: &PublishArgs) -> ExitCode {
             let rt = cloud::runtime()?;
             match client {
                 Client::Ccc(c) => rt.block_on(c.publish(&flow, status)),
+                Client::Connect(c) => rt.block_on(crate::connect::publish(
+                    &c,
+                    &flow,
+                    status,
+                    args.bind_existing,
+                )),
             }
         });
     match result {

@@ -144,29 +144,54 @@ impl Http {
             .send()
             .await
             .map_err(|e| transport_error(provider, e))?;
-        let status = res.status().as_u16();
-        let header = |name: &str| {
-            res.headers()
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned)
-        };
-        let retry_after = header("x-acs-retry-after")
-            .or_else(|| header("retry-after"))
-            .and_then(|v| parse_retry_after(&v));
-        let date = header("date").and_then(|d| parse_http_date(&d));
-        let body = res
-            .bytes()
-            .await
-            .map_err(|e| transport_error(provider, e))?
-            .to_vec();
-        Ok(HttpResponse {
-            status,
-            body,
-            retry_after,
-            date,
-        })
+        read(provider, res).await
     }
+
+    /// Sends `method` to `url` with `headers` (already signed, for SigV4)
+    /// and `body`. Returns the answer and its headers (for Connect's
+    /// `x-amzn-ErrorType`).
+    pub async fn send(
+        &self,
+        provider: Provider,
+        method: http::Method,
+        url: &Url,
+        headers: http::HeaderMap,
+        body: Vec<u8>,
+    ) -> Result<(HttpResponse, http::HeaderMap), CloudError> {
+        let mut req = self.client.request(method, url.clone()).headers(headers);
+        if !body.is_empty() {
+            req = req.body(body);
+        }
+        let res = req.send().await.map_err(|e| transport_error(provider, e))?;
+        let headers = res.headers().clone();
+        Ok((read(provider, res).await?, headers))
+    }
+}
+
+/// Reads the status, the retry-after and `Date` headers and the whole body.
+async fn read(provider: Provider, res: reqwest::Response) -> Result<HttpResponse, CloudError> {
+    let status = res.status().as_u16();
+    let header = |name: &str| {
+        res.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    let retry_after = header("x-acs-retry-after")
+        .or_else(|| header("retry-after"))
+        .and_then(|v| parse_retry_after(&v));
+    let date = header("date").and_then(|d| parse_http_date(&d));
+    let body = res
+        .bytes()
+        .await
+        .map_err(|e| transport_error(provider, e))?
+        .to_vec();
+    Ok(HttpResponse {
+        status,
+        body,
+        retry_after,
+        date,
+    })
 }
 
 /// A transport failure as a [`CloudError`]: timeouts as `Timeout`, the rest

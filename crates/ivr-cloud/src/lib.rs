@@ -13,10 +13,12 @@
 //!   they live in (never a secret).
 //! - [`http`]: the shared HTTP layer: timeouts, retries with backoff and jitter.
 //! - [`ccc`]: the Alibaba Cloud CCC client: list, get, publish.
+//! - [`connect`]: the Amazon Connect client: list, describe, publish.
 //! - [`credentials`]: the OS keyring behind the [`SecretStore`] trait, mock
 //!   stores for tests, and the environment-variable overrides.
 
 pub mod ccc;
+pub mod connect;
 pub mod credentials;
 pub mod endpoint;
 pub mod error;

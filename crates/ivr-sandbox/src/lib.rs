@@ -12,9 +12,12 @@
 //! - [`acs`]: Alibaba Cloud's RPC gateway (signature V1, timestamps, nonces,
 //!   error bodies), shared by the CCC APIs.
 //! - [`ccc`]: the CCC 2020-07-01 and 2017-07-05 contact-flow APIs.
+//! - [`aws`]: the AWS gateway (SigV4 in the Authorization header, the
+//!   5-minute date window, `x-amzn-ErrorType` error bodies).
+//! - [`connect`]: Amazon Connect's contact-flow REST API.
 //!
-//! A later provider (Amazon Connect) is one more module beside [`ccc`],
-//! reached from [`server`]'s router.
+//! [`server`] routes CCC's RPC (`POST /` with query / form parameters) to
+//! [`ccc`] and every other path (Connect's REST routes) to [`connect`].
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), ivr_sandbox::SandboxError> {
@@ -33,7 +36,9 @@
 //! ```
 
 pub mod acs;
+pub mod aws;
 pub mod ccc;
+pub mod connect;
 pub mod faults;
 pub mod server;
 pub mod store;

@@ -1,6 +1,6 @@
 //! The shared HTTP core: a hyper HTTP/1.1 server on a loopback listener that
-//! reads each request's parameters (query and form body), routes it to a
-//! provider module or the fault control endpoint, applies delays and
+//! reads each request, routes it to a provider module (CCC's RPC at `/`,
+//! Connect's REST paths with SigV4) or the fault control endpoint, applies delays and
 //! dropped connections, and stops on [`SandboxHandle::shutdown`].
 
 use std::net::SocketAddr;
@@ -20,6 +20,7 @@ use tokio::task::JoinHandle;
 
 use crate::acs::parse_pairs;
 use crate::ccc::Ccc;
+use crate::connect::{Connect, is_connect_request};
 use crate::faults::{Fault, Faults};
 use crate::{SandboxConfig, SandboxError};
 
@@ -67,6 +68,7 @@ impl SandboxHandle {
 /// The providers and switches every connection shares.
 struct Shared {
     ccc: Ccc,
+    connect: Connect,
     faults: Faults,
     clock_offset_secs: i64,
 }
@@ -81,6 +83,7 @@ impl Sandbox {
         }
         let shared = Arc::new(Shared {
             ccc: Ccc::open(&config)?,
+            connect: Connect::open(&config)?,
             faults: Faults::default(),
             clock_offset_secs: config.clock_offset_secs,
         });
@@ -170,10 +173,11 @@ async fn serve(
     req: Request<Incoming>,
     shared: &Shared,
 ) -> Result<Response<Full<Bytes>>, DroppedOnPurpose> {
-    let method = req.method().clone();
-    let path = req.uri().path().to_owned();
-    let query = req.uri().query().unwrap_or_default().to_owned();
-    let body = match Limited::new(req.into_body(), MAX_BODY).collect().await {
+    let (parts, body) = req.into_parts();
+    let method = parts.method.clone();
+    let path = parts.uri.path().to_owned();
+    let query = parts.uri.query().unwrap_or_default().to_owned();
+    let body = match Limited::new(body, MAX_BODY).collect().await {
         Ok(b) => b.to_bytes(),
         Err(_) => {
             return Ok(json_response(
@@ -186,16 +190,17 @@ async fn serve(
     if path == FAULTS_PATH {
         return Ok(control(&method, &body, &shared.faults));
     }
-    if path != "/" {
-        return Ok(json_response(
-            404,
-            &json!({"Code": "InvalidAction.NotFound", "Message": format!("no API at {path}")}),
-            &[],
-        ));
-    }
-    let mut params = parse_pairs(query.as_bytes());
-    params.extend(parse_pairs(&body));
-    let reply = shared.ccc.handle(method.as_str(), &params, &shared.faults);
+    let reply = if is_connect_request(&path, &parts.headers) {
+        // Connect: REST + JSON, SigV4 in the Authorization header.
+        shared
+            .connect
+            .handle(&method, &parts.uri, &parts.headers, &body, &shared.faults)
+    } else {
+        // CCC: RPC, POST / with query and form parameters.
+        let mut params = parse_pairs(query.as_bytes());
+        params.extend(parse_pairs(&body));
+        shared.ccc.handle(method.as_str(), &params, &shared.faults)
+    };
     if !reply.delay.is_zero() {
         tokio::time::sleep(reply.delay).await;
     }
