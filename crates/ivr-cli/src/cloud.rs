@@ -79,7 +79,9 @@ pub fn fail(verb: &str, e: &CloudError) -> ExitCode {
     }
     if e.code() == Some("InvalidSignatureException") && e.kind() == ErrorKind::Auth {
         eprintln!(
-            "ivr {verb}: Amazon Connect computed a different signature: the secret access key is              probably wrong for this access key id; check the secret (AWS_SECRET_ACCESS_KEY,              or store it again with `ivr profile add NAME ... --secret-stdin --replace`)"
+            "ivr {verb}: Amazon Connect computed a different signature: the secret access key is \
+             probably wrong for this access key id; check the secret (AWS_SECRET_ACCESS_KEY, \
+             or store it again with `ivr profile add NAME ... --secret-stdin --replace`)"
         );
     }
     ExitCode::from(exit_code(e))

@@ -179,6 +179,13 @@ impl ConnectClient {
         status: PublishStatus,
         bind_existing: bool,
     ) -> Result<Binding, PublishError> {
+        if flow.name.trim().is_empty() {
+            return Err(CloudError::config(
+                "the flow has no name, and Amazon Connect needs one; nothing was sent",
+            )
+            .with_hint("give the flow a name (\"name\" in the file) and publish again")
+            .into());
+        }
         let content = connect::content_string(flow).map_err(encode_err)?;
         if let Some(b) = binding_for(flow, Provider::Connect, &self.instance) {
             return self
