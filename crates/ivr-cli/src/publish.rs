@@ -117,7 +117,14 @@ pub fn run(args: &PublishArgs) -> ExitCode {
         .and_then(|client| {
             let rt = cloud::runtime()?;
             match client {
-                Client::Ccc(c) => rt.block_on(c.publish(&flow, status)),
+                Client::Ccc(c) => {
+                    if args.bind_existing {
+                        eprintln!(
+                            "ivr publish: note: --bind-existing is for Amazon Connect profiles; ignored"
+                        );
+                    }
+                    rt.block_on(c.publish(&flow, status))
+                }
                 Client::Connect(c) => rt.block_on(crate::connect::publish(
                     &c,
                     &flow,

@@ -378,3 +378,32 @@ fn types_are_kept_and_filtered_and_errors_refused_before_sending() {
     );
     assert_eq!(w.list().len(), 2);
 }
+
+#[test]
+fn a_larger_flow_of_menus_queues_and_digit_collection_comes_back_equal() {
+    let w = World::new();
+    let mut big = ivr_flow::synth::large_flow(42);
+    big.name = "Synthetic".into();
+    let file = write_flow(&w.path("big.ivr.json"), &big);
+    let out = w.publish(&file);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = w.ivr(&["import", "--profile", "aws", "--all", "-o", "back"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let back = read_flow(&w.path("back").join("Synthetic.ivr.json"));
+    // Up to the ids of lines, which the Flow language has no place for.
+    let lines = |f: &Flow| {
+        let mut e: Vec<_> = f
+            .edges
+            .iter()
+            .map(|e| (e.from.node.clone(), e.from.port.clone(), e.to.clone()))
+            .collect();
+        e.sort();
+        e
+    };
+    assert_eq!(lines(&big), lines(&back));
+    let mut a = big.clone();
+    let mut b = back.clone();
+    a.edges.clear();
+    b.edges.clear();
+    assert_same_flow(&a, &b);
+}
