@@ -1,4 +1,5 @@
-//! Fault switches: make the next N calls (optionally of one Action) throttle,
+//! Fault switches: make the next N calls (optionally of one Action, or one
+//! Connect operation such as `CreateContactFlow`) throttle,
 //! fail with 500, wait, or lose their response after the action was done.
 //!
 //! Tests set them through the in-process [`Faults`] handle, or by POSTing
@@ -13,9 +14,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FaultKind {
-    /// Refuse with `Throttling.User` (400) and `x-acs-retry-after`.
+    /// Refuse with the provider's throttling error: CCC `Throttling.User`
+    /// (400, `x-acs-retry-after`), Connect `ThrottlingException` (429).
     Throttle,
-    /// Refuse with `InternalError` (500), without doing the action.
+    /// Refuse with a 500 (CCC `InternalError`, Connect
+    /// `InternalServiceException`), without doing the action.
     Fail,
     /// Wait `delay_ms` before handling the call.
     Delay,
