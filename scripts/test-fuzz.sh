@@ -75,7 +75,7 @@ IVR_FUZZ_EMIT_NATIVE="$WORK/seeds/native" "$BIN/file_from_bytes" \
   cat "$WORK"/seeds/fixtures/* "$WORK"/seeds/native/* |
     grep -ohE '"[A-Za-z0-9_.:$ -]{1,48}"' | sort -u | sed 's/"/\\"/g; s/.*/"&"/'
 } >"$WORK/json.dict"
-echo "seeds: $(find "$WORK/seeds" -type f | wc -l) files ($(ls "$WORK/seeds/native" | wc -l) native), dictionary: $(wc -l <"$WORK/json.dict") entries"
+echo "seeds: $(find "$WORK/seeds" -type f | wc -l) files ($(find "$WORK/seeds/native" -type f | wc -l) native), dictionary: $(wc -l <"$WORK/json.dict") entries"
 
 seed_dirs() {
   case $1 in
