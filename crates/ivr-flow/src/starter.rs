@@ -33,9 +33,9 @@ pub fn starter_flow() -> Flow {
     Flow {
         name: "New flow".into(),
         nodes: vec![
-            node("start", "start", "", 80.0, BTreeMap::new()),
-            node("welcome", "play_prompt", "Welcome", 360.0, prompt),
-            node("hang_up", "hang_up", "", 640.0, BTreeMap::new()),
+            node("start", "start", "", 40.0, BTreeMap::new()),
+            node("welcome", "play_prompt", "Welcome", 400.0, prompt),
+            node("hang_up", "hang_up", "", 760.0, BTreeMap::new()),
         ],
         edges: vec![
             edge("e1", "start", "welcome"),
