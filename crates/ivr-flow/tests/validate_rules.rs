@@ -500,3 +500,26 @@ fn reference_review() {
     assert!(problem.message.en.contains("arn:aws:connect:queue/sales"));
     assert_eq!(validate(&menu_flow()), vec![]);
 }
+
+#[test]
+fn branch_case_ids_may_be_uuids_as_connect_writes_them() {
+    let case = |id: &str| json!([{"id": id, "operator": "equals", "value": "gold"}]);
+    let flow = |id: &str| {
+        B::new()
+            .node("start", "start")
+            .node("b", "branch")
+            .param("value", json!("$.Attributes.tier"))
+            .param("cases", case(id))
+            .node("bye", "hang_up")
+            .edge("start", "next", "b")
+            .edge("b", &format!("case:{id}"), "bye")
+            .edge("b", "no_match", "bye")
+            .build()
+    };
+    assert_eq!(
+        validate(&flow("6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b")),
+        vec![]
+    );
+    let p = validate(&flow(&"x".repeat(65)));
+    assert_eq!(only(&p, Code::FieldInvalid).field.as_deref(), Some("cases"));
+}

@@ -118,7 +118,7 @@ fn is_dtmf_key(s: &str) -> bool {
 
 fn is_case_id(s: &str) -> bool {
     !s.is_empty()
-        && s.len() <= 32
+        && s.len() <= 64
         && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
@@ -375,8 +375,8 @@ impl Ctx<'_, '_> {
             if !is_case_id(id) {
                 self.invalid(
                     param,
-                    format!("has a case with id \"{id}\"; use 1 to 32 letters, digits, - or _."),
-                    format!("中有一个条件的 ID 为“{id}”；请使用 1 到 32 个字母、数字、- 或 _。"),
+                    format!("has a case with id \"{id}\"; use 1 to 64 letters, digits, - or _."),
+                    format!("中有一个条件的 ID 为“{id}”；请使用 1 到 64 个字母、数字、- 或 _。"),
                 );
             } else if !seen.insert(id) {
                 self.invalid(
