@@ -148,6 +148,10 @@ describe("IVR Studio window", () => {
     // The start block has no entry; the others have one.
     assert.equal((await browser.$$('[data-testid="node-start"] .react-flow__handle.target')).length, 0);
     assert.equal((await browser.$$('[data-testid="node-hang_up"] .react-flow__handle.target')).length, 1);
+    // Selecting a block shows its settings in the inspector.
+    await browser.$('[data-testid="node-title-welcome"]').click();
+    await browser.$('[data-testid="inspector-welcome"]').waitForExist({ timeout: TIMEOUT });
+    assert.match(await text('[data-testid="field-text"]'), /Welcome to our service/);
   });
 
   it("shows the problems panel with what validate_flow returns", async () => {

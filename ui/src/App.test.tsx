@@ -67,6 +67,19 @@ describe("App", () => {
     expect(screen.getByTestId("problems-panel").textContent).toContain("问题");
   });
 
+  it("shows the selected block's settings and exits in the inspector", async () => {
+    await renderApp(new MemoryBackend());
+    await screen.findByTestId("node-welcome");
+    expect(screen.getByTestId("inspector").textContent).toContain("Select a block");
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("node-welcome"));
+    });
+    const inspector = await screen.findByTestId("inspector-welcome");
+    expect(screen.getByTestId("field-text").textContent).toContain("Welcome to our service");
+    expect(inspector.textContent).toContain("→ Hang up");
+    expect(inspector.textContent).toContain("not connected");
+  });
+
   it("says so when the backend fails", async () => {
     const broken: Backend = {
       kind: "memory",

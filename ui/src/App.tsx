@@ -20,9 +20,10 @@ import {
 import type { Backend } from "./backend";
 import { BlockNode, type BlockNodeType } from "./components/BlockNode";
 import { CATEGORY_COLOR } from "./components/CategoryIcon";
+import { Inspector } from "./components/Inspector";
 import { Palette } from "./components/Palette";
 import { ProblemsPanel } from "./components/ProblemsPanel";
-import { toCanvas } from "./flow";
+import { blockSpec, toCanvas } from "./flow";
 import { LANGS, type Lang, t } from "./i18n";
 import type { Catalog, Flow, Problem, Provider } from "./model";
 
@@ -138,6 +139,10 @@ function Editor({ backend, initialLang }: Props) {
     }
   }, []);
 
+  const selectedId = nodes.find((n) => n.selected)?.id;
+  const selectedNode = flow?.nodes.find((n) => n.id === selectedId);
+  const selectedSpec = selectedNode && catalog ? blockSpec(catalog, selectedNode.block) : undefined;
+
   const focusProblem = useCallback(
     (p: Problem) => {
       if (!p.node) return;
@@ -238,6 +243,7 @@ function Editor({ backend, initialLang }: Props) {
             </ReactFlow>
           )}
         </main>
+        <Inspector catalog={catalog} flow={flow} node={selectedNode} spec={selectedSpec} lang={lang} />
       </div>
       <ProblemsPanel
         problems={problems}
