@@ -73,11 +73,11 @@ release() {
 e2e() {
   mkdir -p "$ARTIFACTS/e2e"
   rm -f "$ARTIFACTS"/e2e/*.png
-  # A 1280x800 display holds the 1280x800 window exactly; a private D-Bus
+  # A 1360x850 display holds the 1360x850 window exactly; a private D-Bus
   # session for WebKitGTK.
   IVR_STUDIO_BIN="$(target_dir)/release/ivr-studio" E2E_ARTIFACTS="$ARTIFACTS/e2e" \
     LC_ALL=C.UTF-8 \
-    xvfb-run -a -s "-screen 0 1280x800x24" \
+    xvfb-run -a -s "-screen 0 1360x850x24" \
     dbus-run-session -- \
     bash -c 'cd tests/e2e && exec node --test --test-concurrency=1 --test-timeout=120000 app.test.mjs'
   ls "$ARTIFACTS"/e2e/

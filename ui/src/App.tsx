@@ -89,7 +89,6 @@ function Editor({ backend, initialLang }: Props) {
     if (flow) check(flow, target);
     // Re-check when the flow is loaded or the target changes; moving a block
     // does not change what the engine reports.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [flow === undefined, target, check]);
 
   const problemsByNode = useMemo(() => {
@@ -225,7 +224,7 @@ function Editor({ backend, initialLang }: Props) {
               onNodesChange={onNodesChange}
               nodesConnectable={false}
               fitView
-              fitViewOptions={{ padding: 0.25, maxZoom: 1.1 }}
+              fitViewOptions={{ padding: 0.12, maxZoom: 1.1 }}
               minZoom={0.2}
               maxZoom={2}
             >
