@@ -6,7 +6,7 @@ APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev li
   libayatana-appindicator3-dev librsvg2-dev pkg-config libdbus-1-dev)
 # And to run the tests: a virtual display, the WebKit WebDriver, the keyring
 # service, screenshots, and CJK fonts for the Chinese UI.
-TEST_PACKAGES=(xvfb webkit2gtk-driver gnome-keyring dbus-x11 imagemagick fonts-noto-cjk)
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver gnome-keyring dbus-x11 imagemagick fonts-noto-cjk)
 
 say() { printf '%s\n' "$*"; }
 die() {
@@ -37,7 +37,7 @@ ensure_packages() {
   fi
   say "system packages: installing ${missing[*]} with apt-get"
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
     "${missing[@]}"
 }
 
