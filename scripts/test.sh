@@ -2,7 +2,8 @@
 # THE test command: sets up what is missing, then runs every check and test,
 # in order, each stage timed: formatting; the UI's typecheck, unit tests and
 # build; clippy; the Rust tests (with the TypeScript-binding freshness check);
-# the keyring test (scripts/test-keyring.sh, when present); the release app;
+# the keyring test (scripts/test-keyring.sh); the decoders' fuzz targets
+# (scripts/test-fuzz.sh); the release app;
 # and the real-window end-to-end test under Xvfb. Stops at the first failure,
 # naming the stage. Screenshots and logs go to artifacts/.
 #
@@ -47,6 +48,8 @@ setup() {
 
 fmt() {
   cargo fmt --all -- --check
+  # The fuzz targets are their own cargo project, outside the workspace.
+  (cd fuzz && cargo fmt -- --check)
 }
 
 ui() {
@@ -63,6 +66,11 @@ rust_tests() {
 
 keyring() {
   bash scripts/test-keyring.sh
+}
+
+# Every decoder under libFuzzer for a bounded time (FUZZ_SECONDS each).
+fuzz() {
+  FUZZ_SECONDS="${FUZZ_SECONDS:-15}" bash scripts/test-fuzz.sh
 }
 
 release() {
@@ -83,12 +91,14 @@ e2e() {
   ls "$ARTIFACTS"/e2e/
 }
 
-# The totals of every test runner in the log: cargo test, vitest, node --test.
+# The totals of every test runner in the log: cargo test, vitest, node --test,
+# and the keyring and fuzz scripts' own summary lines.
 totals() {
   awk '
     /^test result: / { for (i = 1; i <= NF; i++) { if ($(i) ~ /^passed;?$/) p += $(i-1); if ($(i) ~ /^failed;?$/) f += $(i-1) } }
     /^ +Tests +[0-9]/ { for (i = 1; i <= NF; i++) { if ($(i) == "passed") p += $(i-1); if ($(i) == "failed") f += $(i-1) } }
     /^(# |ℹ )pass [0-9]+$/ { p += $3 }
+    /^[a-z-]+: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
     /^(# |ℹ )fail [0-9]+$/ { f += $3 }
     END { printf "%d passed, %d failed\n", p, f }
   ' "$LOG"
@@ -99,9 +109,8 @@ stage fmt fmt
 stage ui ui
 stage clippy clippy
 stage rust-tests rust_tests
-if [ -f scripts/test-keyring.sh ]; then
-  stage keyring keyring
-fi
+stage keyring keyring
+stage fuzz fuzz
 stage release release
 stage e2e e2e
 STAGE="summary"

@@ -8,8 +8,6 @@
 import type { BlockSpec, Catalog, Edge, Flow, Node, ParamSpec, Text } from "./model";
 import { type Lang, t, tx } from "./i18n";
 
-/** The id of the block every flow starts at (ivr_flow::catalog::START_BLOCK). */
-export const START_BLOCK = "start";
 
 /** One exit of one block instance. */
 export type Port = {
@@ -59,9 +57,9 @@ export function portsOf(spec: BlockSpec, node: Node): Port[] {
   return ports;
 }
 
-/** Whether a node of this block gets an entry handle: every block but the start. */
+/** Whether a node of this block gets an entry handle (the catalog says: every block but the start). */
 export function hasEntry(spec: BlockSpec | undefined): boolean {
-  return spec?.id !== START_BLOCK;
+  return spec?.entry ?? true;
 }
 
 const SUMMARY_MAX = 60;

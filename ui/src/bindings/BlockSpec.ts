@@ -15,6 +15,10 @@ export type BlockSpec = { id: string, category: Category, name: Text, descriptio
  */
 ports: Array<PortSpec>, derived_ports?: DerivedPorts, 
 /**
+ * Lines may enter this block: every block but the start.
+ */
+entry: boolean, 
+/**
  * The call ends or leaves the flow here: the block has no exits.
  */
 terminal: boolean, 

@@ -22,7 +22,8 @@ pub(super) fn all() -> Vec<BlockSpec> {
                 "每个来电进入流程的地方。",
             ),
         )
-        .port("next", ("Next", "下一步"), true),
+        .port("next", ("Next", "下一步"), true)
+        .no_entry(),
         block(
             "play_prompt",
             Interact,
@@ -466,6 +467,7 @@ fn block(id: &str, category: Category, name: Pair, description: Pair) -> BlockSp
         params: Vec::new(),
         ports: Vec::new(),
         derived_ports: None,
+        entry: true,
         terminal: false,
         waits: false,
         providers: NEUTRAL.to_vec(),
@@ -491,6 +493,10 @@ impl BlockSpec {
             prefix: prefix.to_owned(),
             required,
         });
+        self
+    }
+    fn no_entry(mut self) -> Self {
+        self.entry = false;
         self
     }
     fn terminal(mut self) -> Self {

@@ -153,6 +153,8 @@ pub struct BlockSpec {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub derived_ports: Option<DerivedPorts>,
+    /// Lines may enter this block: every block but the start.
+    pub entry: bool,
     /// The call ends or leaves the flow here: the block has no exits.
     pub terminal: bool,
     /// The block waits for the caller or counts (menu, collect, loop), so a
