@@ -87,7 +87,7 @@ e2e() {
     LC_ALL=C.UTF-8 \
     xvfb-run -a -s "-screen 0 1360x850x24" \
     dbus-run-session -- \
-    bash -c 'cd tests/e2e && exec node --test --test-concurrency=1 --test-timeout=120000 app.test.mjs'
+    bash -c 'cd tests/e2e && exec node --test --test-concurrency=1 --test-timeout=300000 ./*.test.mjs'
   ls "$ARTIFACTS"/e2e/
 }
 
