@@ -8,6 +8,8 @@ use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
+pub mod session;
+
 use ivr_flow::dialect::{self, DecodeError, Dialect};
 use ivr_flow::file::{FlowFileError, MAX_FILE_BYTES};
 use ivr_flow::model::Flow;
@@ -36,14 +38,14 @@ pub enum FileErrorKind {
 }
 
 impl FileError {
-    fn new(path: &Path, kind: FileErrorKind) -> FileError {
+    pub(crate) fn new(path: &Path, kind: FileErrorKind) -> FileError {
         FileError {
             path: path.to_path_buf(),
             kind,
         }
     }
 
-    fn io(path: &Path, err: io::Error) -> FileError {
+    pub(crate) fn io(path: &Path, err: io::Error) -> FileError {
         let kind = match err.kind() {
             io::ErrorKind::NotFound => FileErrorKind::NotFound,
             io::ErrorKind::PermissionDenied => FileErrorKind::PermissionDenied,
