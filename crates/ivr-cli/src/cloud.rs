@@ -6,17 +6,11 @@
 
 use std::process::ExitCode;
 
-use ivr_cloud::ccc::CccClient;
-use ivr_cloud::connect::ConnectClient;
 use ivr_cloud::credentials::{self, KeyringStore};
+use ivr_cloud::service::connections;
 use ivr_cloud::{CloudError, ErrorKind, Profile, ProfilesFile};
-use ivr_flow::Provider;
 
-/// A provider client.
-pub enum Client {
-    Ccc(CccClient),
-    Connect(ConnectClient),
-}
+pub use ivr_cloud::service::Client;
 
 /// Loads profile `name` from the profiles file.
 pub fn load_profile(name: &str) -> Result<Profile, CloudError> {
@@ -35,22 +29,8 @@ pub fn load_profile(name: &str) -> Result<Profile, CloudError> {
 /// The client for `profile`, with its credentials resolved.
 pub fn client(profile: &Profile) -> Result<Client, CloudError> {
     profile.validate()?;
-    match profile.provider {
-        Provider::Aliyun | Provider::Aliyun2017 => {
-            let creds =
-                credentials::resolve(profile, &KeyringStore::new(), &credentials::process_env)?;
-            Ok(Client::Ccc(CccClient::new(profile, creds)?))
-        }
-        Provider::Connect => {
-            let creds =
-                credentials::resolve(profile, &KeyringStore::new(), &credentials::process_env)?;
-            Ok(Client::Connect(ConnectClient::new(profile, creds)?))
-        }
-        other => Err(CloudError::config(format!(
-            "profile {:?} is for {other}, which `ivr list`, `import` and `publish` do not reach yet",
-            profile.name
-        ))),
-    }
+    let creds = credentials::resolve(profile, &KeyringStore::new(), &credentials::process_env)?;
+    connections::client(profile, creds)
 }
 
 /// A runtime for one command.

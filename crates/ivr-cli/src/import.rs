@@ -9,13 +9,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
-use ivr_cloud::CloudError;
-use ivr_cloud::ccc::{CccClient, ContactFlow, ListFilter};
-use ivr_flow::dialect::{aliyun, aliyun2017};
-use ivr_flow::{Binding, Flow, Provider};
-use serde_json::json;
+use ivr_cloud::service::remote::{self, ImportedFlow, RemoteFlow};
+use ivr_flow::Flow;
 
-use crate::cloud::{self, Client};
+use crate::cloud;
 
 #[derive(Args)]
 #[command(group = clap::ArgGroup::new("which").required(true).args(["id", "all"]))]
@@ -38,21 +35,11 @@ pub struct ImportArgs {
 }
 
 pub fn run(args: &ImportArgs) -> ExitCode {
+    let ids = args.id.clone().map(|id| vec![id]);
     let fetched = cloud::load_profile(&args.profile).and_then(|p| {
         let client = cloud::client(&p)?;
         let rt = cloud::runtime()?;
-        match client {
-            Client::Ccc(c) => rt.block_on(fetch(&c, args.id.as_deref())).map(|flows| {
-                flows
-                    .into_iter()
-                    .map(|f| {
-                        let decoded = to_flow(&c, &f);
-                        (f, decoded)
-                    })
-                    .collect::<Vec<_>>()
-            }),
-            Client::Connect(c) => rt.block_on(crate::connect::import(&c, args.id.as_deref())),
-        }
+        rt.block_on(remote::import(&client, ids.as_deref()))
     });
     let fetched = match fetched {
         Ok(x) => x,
@@ -65,12 +52,11 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let flows: Vec<ContactFlow> = fetched.iter().map(|(f, _)| f.clone()).collect();
-    let names = file_names(&flows);
+    let names = file_names(fetched.iter().map(|f| &f.remote));
     let mut status = 0u8;
-    for ((remote, decoded), name) in fetched.iter().zip(names) {
+    for (ImportedFlow { remote, flow }, name) in fetched.iter().zip(names) {
         let path = args.output.join(name);
-        match decoded {
+        match flow {
             Ok(flow) => status = status.max(write(&path, flow, args.force)),
             Err(e) => {
                 eprintln!(
@@ -84,46 +70,10 @@ pub fn run(args: &ImportArgs) -> ExitCode {
     ExitCode::from(status)
 }
 
-async fn fetch(c: &CccClient, id: Option<&str>) -> Result<Vec<ContactFlow>, CloudError> {
-    // Listing (not GetContactFlow, whose DraftId the API requires) finds a flow by id.
-    let mut flows = c.list_flows(&ListFilter::default()).await?;
-    if let Some(id) = id {
-        flows.retain(|f| f.id == id);
-        if flows.is_empty() {
-            return Err(CloudError::new(
-                ivr_cloud::ErrorKind::NotFound,
-                format!("no flow with id {id:?} in instance {}", c.instance()),
-            )
-            .with_provider(c.provider())
-            .with_hint("`ivr list --profile ...` shows the ids"));
-        }
-    }
-    Ok(flows)
-}
-
-/// Decodes a listed flow and records where it came from.
-fn to_flow(c: &CccClient, remote: &ContactFlow) -> Result<Flow, String> {
-    let mut flow = match c.provider() {
-        Provider::Aliyun2017 => aliyun2017::decode(&json!({"ContactFlow": remote.raw})),
-        _ => aliyun::decode(&remote.raw),
-    }
-    .map_err(|e| e.to_string())?;
-    flow.bindings.push(Binding {
-        provider: c.provider(),
-        profile: c.profile().to_owned(),
-        instance: c.instance().to_owned(),
-        remote_id: remote.id.clone(),
-        version: remote.updated.clone(),
-        sha: None,
-        draft: None,
-    });
-    Ok(flow)
-}
-
 /// `slug.ivr.json` per flow; flows whose names give the same slug get the
 /// start of their id added.
-fn file_names(flows: &[ContactFlow]) -> Vec<String> {
-    let slugs: Vec<String> = flows.iter().map(|f| slug(&f.name, &f.id)).collect();
+fn file_names<'a>(flows: impl Iterator<Item = &'a RemoteFlow> + Clone) -> Vec<String> {
+    let slugs: Vec<String> = flows.clone().map(|f| slug(&f.name, &f.id)).collect();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for s in &slugs {
         *seen.entry(s.as_str()).or_default() += 1;
@@ -131,7 +81,7 @@ fn file_names(flows: &[ContactFlow]) -> Vec<String> {
     slugs
         .iter()
         .zip(flows)
-        .map(|(s, f)| {
+        .map(|(s, f): (&String, &RemoteFlow)| {
             if seen.get(s.as_str()).copied().unwrap_or(0) > 1 {
                 let short: String = slug(&f.id, "flow").chars().take(8).collect();
                 format!("{s}-{short}.ivr.json")

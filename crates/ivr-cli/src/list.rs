@@ -4,10 +4,11 @@
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use ivr_cloud::ccc::{ContactFlow, ListFilter};
+use ivr_cloud::ccc::ContactFlow;
+use ivr_cloud::service::remote;
 use serde_json::json;
 
-use crate::cloud::{self, Client};
+use crate::cloud;
 
 #[derive(Args)]
 pub struct ListArgs {
@@ -31,32 +32,15 @@ enum Format {
     Json,
 }
 
-/// `main` -> `MAIN_FLOW`; anything else is passed as given.
-pub fn ccc_type(t: &str) -> String {
-    match t.to_ascii_lowercase().as_str() {
-        "main" => "MAIN_FLOW".into(),
-        "sub" => "SUB_FLOW".into(),
-        "survey" => "SURVEY_FLOW".into(),
-        _ => t.to_owned(),
-    }
-}
-
 pub fn run(args: &ListArgs) -> ExitCode {
     let result = cloud::load_profile(&args.profile).and_then(|p| {
         let client = cloud::client(&p)?;
         let rt = cloud::runtime()?;
-        let filter = ListFilter {
-            r#type: args.r#type.as_deref().map(ccc_type),
-            search: args.search.clone(),
-        };
-        match client {
-            Client::Ccc(c) => rt.block_on(c.list_flows(&filter)),
-            Client::Connect(c) => rt.block_on(crate::connect::list(
-                &c,
-                args.r#type.as_deref(),
-                args.search.as_deref(),
-            )),
-        }
+        rt.block_on(remote::list_all(
+            &client,
+            args.r#type.as_deref(),
+            args.search.as_deref(),
+        ))
     });
     let flows = match result {
         Ok(f) => f,

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use ivr_cloud::ccc::{PublishFailure, PublishPlan, PublishStatus};
 use ivr_flow::dialect::Dialect;
-use ivr_flow::{Binding, Flow, Severity, validate_for};
+use ivr_flow::{Binding, Flow};
 
 use crate::cloud::{self, Client};
 
@@ -65,10 +65,7 @@ pub fn run(args: &PublishArgs) -> ExitCode {
         Ok(p) => p,
         Err(e) => return cloud::fail("publish", &e),
     };
-    let errors: Vec<_> = validate_for(&flow, Some(profile.provider))
-        .into_iter()
-        .filter(|p| p.severity == Severity::Error)
-        .collect();
+    let errors = ivr_cloud::service::publish::target_errors(&flow, profile.provider);
     if !errors.is_empty() {
         for p in &errors {
             let at = [p.node.as_deref(), p.port.as_deref(), p.field.as_deref()]
@@ -163,9 +160,7 @@ pub fn run(args: &PublishArgs) -> ExitCode {
 /// Writes `binding` into the flow file (replacing the binding for the same
 /// provider and instance). Returns the exit status.
 fn record(path: &Path, mut flow: Flow, binding: Binding) -> u8 {
-    flow.bindings
-        .retain(|b| !(b.provider == binding.provider && b.instance == binding.instance));
-    flow.bindings.push(binding);
+    ivr_cloud::service::record_binding(&mut flow, binding);
     match ivr_files::write_atomic(path, &ivr_flow::to_bytes(&flow)) {
         Ok(()) => 0,
         Err(e) => {

@@ -16,6 +16,9 @@
 //! - [`connect`]: the Amazon Connect client: list, describe, publish.
 //! - [`credentials`]: the OS keyring behind the [`SecretStore`] trait, mock
 //!   stores for tests, and the environment-variable overrides.
+//! - [`service`]: what the app and the CLI share above the clients:
+//!   connections (with the built-in sandbox profiles), listing, importing
+//!   and publishing flows.
 
 pub mod ccc;
 pub mod connect;
@@ -26,6 +29,7 @@ pub mod http;
 pub mod profile;
 pub mod profiles_file;
 pub mod secret;
+pub mod service;
 pub mod sign;
 
 pub use credentials::{CredentialSource, Credentials, KeyringStore, SecretStatus, SecretStore};

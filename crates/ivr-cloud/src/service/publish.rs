@@ -1,0 +1,232 @@
+//! Publishing from the app and the CLI alike: the plan shown before
+//! (create or update, which instance), the target's checks (a flow with
+//! errors is refused unsent, with the problems), the publish, and the
+//! binding written into the flow so the next publish updates the same
+//! remote flow.
+
+use ivr_flow::{Binding, Flow, Problem, Provider, Severity, validate_for};
+use serde::Serialize;
+
+use super::Client;
+use super::remote::RemoteFlow;
+use crate::ccc::{PublishPlan, PublishStatus};
+use crate::connect::FlowProblem;
+use crate::error::CloudError;
+use crate::profile::Profile;
+
+/// What a publish will do, as the app shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PlanView {
+    /// `create` or `update`.
+    pub action: &'static str,
+    pub profile: String,
+    pub provider: Provider,
+    pub instance: String,
+    /// The remote flow an update replaces.
+    pub remote_id: Option<String>,
+}
+
+impl PlanView {
+    /// The plan for publishing `flow` with `profile`.
+    pub fn of(flow: &Flow, profile: &Profile) -> Self {
+        let instance = profile.instance.clone().unwrap_or_default();
+        let (action, remote_id) = match PublishPlan::of(flow, profile.provider, &instance) {
+            PublishPlan::Create { .. } => ("create", None),
+            PublishPlan::Update { remote_id, .. } => ("update", Some(remote_id)),
+        };
+        PlanView {
+            action,
+            profile: profile.name.clone(),
+            provider: profile.provider,
+            instance,
+            remote_id,
+        }
+    }
+}
+
+/// A publish that went through: the remote id and the flow with its
+/// bindings updated.
+#[derive(Clone, Debug, Serialize)]
+pub struct PublishOutcome {
+    pub remote_id: String,
+    pub instance: String,
+    pub binding: Binding,
+    pub flow: Flow,
+}
+
+/// A publish that did not: why, the target's problems (when the flow was
+/// refused unsent), the provider's problems by block, the existing flow
+/// that has the name, and the flow with the binding of a flow created
+/// before the failure (save it, so the next publish updates that flow).
+#[derive(Clone, Debug, Serialize)]
+pub struct PublishRefusal {
+    pub error: CloudError,
+    pub problems: Vec<Problem>,
+    pub remote_problems: Vec<FlowProblem>,
+    pub existing: Option<RemoteFlow>,
+    pub flow: Option<Flow>,
+}
+
+impl From<CloudError> for PublishRefusal {
+    fn from(error: CloudError) -> Self {
+        PublishRefusal {
+            error,
+            problems: Vec::new(),
+            remote_problems: Vec::new(),
+            existing: None,
+            flow: None,
+        }
+    }
+}
+
+/// The errors `flow` has for `provider`'s rules (warnings are not errors).
+pub fn target_errors(flow: &Flow, provider: Provider) -> Vec<Problem> {
+    validate_for(flow, Some(provider))
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .collect()
+}
+
+/// Records `binding` in `flow`, replacing the one for the same provider and
+/// instance.
+pub fn record_binding(flow: &mut Flow, binding: Binding) {
+    flow.bindings
+        .retain(|b| !(b.provider == binding.provider && b.instance == binding.instance));
+    flow.bindings.push(binding);
+}
+
+/// Checks `flow` for the client's provider, publishes it, and returns it
+/// with the binding recorded. A flow with errors is refused unsent.
+pub async fn publish(
+    client: &Client,
+    mut flow: Flow,
+    status: PublishStatus,
+    bind_existing: bool,
+) -> Result<PublishOutcome, Box<PublishRefusal>> {
+    let problems = target_errors(&flow, client.provider());
+    if !problems.is_empty() {
+        let error = CloudError::config(format!(
+            "the flow has {} error(s) for {}; nothing was sent",
+            problems.len(),
+            client.provider()
+        ));
+        return Err(Box::new(PublishRefusal {
+            problems,
+            ..PublishRefusal::from(error)
+        }));
+    }
+    let result = match client {
+        Client::Ccc(c) => c.publish(&flow, status).await.map_err(|f| {
+            PublishRefusal {
+                flow: None,
+                ..PublishRefusal::from(f.error)
+            }
+            .with_created(f.created, &flow)
+        }),
+        Client::Connect(c) => c.publish(&flow, status, bind_existing).await.map_err(|e| {
+            PublishRefusal {
+                remote_problems: e.problems,
+                existing: e.existing.as_ref().map(RemoteFlow::from),
+                ..PublishRefusal::from(e.error)
+            }
+            .with_created(e.created, &flow)
+        }),
+    };
+    match result {
+        Ok(binding) => {
+            record_binding(&mut flow, binding.clone());
+            Ok(PublishOutcome {
+                remote_id: binding.remote_id.clone(),
+                instance: binding.instance.clone(),
+                binding,
+                flow,
+            })
+        }
+        Err(r) => Err(Box::new(r)),
+    }
+}
+
+impl PublishRefusal {
+    fn with_created(mut self, created: Option<Box<Binding>>, flow: &Flow) -> Self {
+        if let Some(b) = created {
+            let mut f = flow.clone();
+            record_binding(&mut f, *b);
+            self.flow = Some(f);
+        }
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bound(remote: &str, instance: &str) -> Binding {
+        Binding {
+            provider: Provider::Aliyun,
+            profile: "p".into(),
+            instance: instance.into(),
+            remote_id: remote.into(),
+            version: None,
+            sha: None,
+            draft: None,
+        }
+    }
+
+    fn profile() -> Profile {
+        Profile {
+            region: Some("cn-shanghai".into()),
+            instance: Some("i-1".into()),
+            ..Profile::new("p", Provider::Aliyun)
+        }
+    }
+
+    #[test]
+    fn plan_is_create_then_update() {
+        let mut flow = ivr_flow::starter_flow();
+        let plan = PlanView::of(&flow, &profile());
+        assert_eq!((plan.action, plan.instance.as_str()), ("create", "i-1"));
+        record_binding(&mut flow, bound("r-1", "i-1"));
+        let plan = PlanView::of(&flow, &profile());
+        assert_eq!(plan.action, "update");
+        assert_eq!(plan.remote_id.as_deref(), Some("r-1"));
+    }
+
+    #[test]
+    fn record_replaces_the_binding_for_the_same_instance_only() {
+        let mut flow = ivr_flow::starter_flow();
+        record_binding(&mut flow, bound("r-1", "i-1"));
+        record_binding(&mut flow, bound("r-2", "i-2"));
+        record_binding(&mut flow, bound("r-3", "i-1"));
+        let ids: Vec<_> = flow.bindings.iter().map(|b| b.remote_id.as_str()).collect();
+        assert_eq!(ids, ["r-2", "r-3"]);
+    }
+
+    #[test]
+    fn a_flow_with_errors_is_refused_unsent() {
+        let dir = tempfile::tempdir().unwrap();
+        let conns = super::super::Connections::new(
+            crate::ProfilesFile::in_dir(dir.path()),
+            super::super::sandbox_profiles("http://127.0.0.1:9"),
+        );
+        let client = conns
+            .client(&crate::credentials::FailingStore, &|_| None, "sandbox-ccc")
+            .unwrap();
+        let mut flow = ivr_flow::starter_flow();
+        flow.nodes.retain(|n| n.block != "start");
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        // Port 9 has no server: a sent request would fail with a network error.
+        let r = rt
+            .block_on(publish(&client, flow, PublishStatus::Published, false))
+            .unwrap_err();
+        assert!(!r.problems.is_empty());
+        assert!(
+            r.error.message().contains("nothing was sent"),
+            "{}",
+            r.error
+        );
+    }
+}
