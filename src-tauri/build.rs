@@ -8,6 +8,17 @@ fn main() {
             "catalog",
             "starter_flow",
             "validate_flow",
+            "open_flow",
+            "open_flow_dialog",
+            "save_flow",
+            "save_flow_dialog",
+            "recent_files",
+            "autosave",
+            "recovery",
+            "discard_recovery",
+            "startup_file",
+            "set_document",
+            "close_window",
         ]))
         .codegen(tauri_build::CodegenContext::new());
     if let Err(error) = tauri_build::try_build(attributes) {

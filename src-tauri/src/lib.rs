@@ -5,16 +5,38 @@
 //! ([`run`]) and the tests (Tauri's mock runtime) share one setup.
 
 pub mod commands;
+pub mod files;
 
 use tauri::{Builder, Context, Runtime};
 
-/// Registers the app's commands on `builder`.
+/// Registers the app's commands on `builder`, with the file options of the
+/// command line and environment.
 pub fn app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
-    builder.invoke_handler(tauri::generate_handler![
-        commands::catalog,
-        commands::starter_flow,
-        commands::validate_flow,
-    ])
+    app_with(builder, files::Options::from_env())
+}
+
+/// Registers the app's commands on `builder`, with these file options.
+pub fn app_with<R: Runtime>(builder: Builder<R>, options: files::Options) -> Builder<R> {
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .manage(files::Files::new(options))
+        .on_window_event(files::on_window_event)
+        .invoke_handler(tauri::generate_handler![
+            commands::catalog,
+            commands::starter_flow,
+            commands::validate_flow,
+            files::open_flow,
+            files::open_flow_dialog,
+            files::save_flow,
+            files::save_flow_dialog,
+            files::recent_files,
+            files::autosave,
+            files::recovery,
+            files::discard_recovery,
+            files::startup_file,
+            files::set_document,
+            files::close_window,
+        ])
 }
 
 /// The app's context: `tauri.conf.json`, the capabilities and the bundled UI,
@@ -41,8 +63,15 @@ mod tests {
 
     /// The app on the mock runtime, with its real config and capabilities,
     /// and its main window.
-    fn main_window() -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
-        let app = super::app(mock_builder())
+    pub(crate) fn main_window() -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
+        main_window_with(super::files::Options::default())
+    }
+
+    /// The app on the mock runtime with these file options, and its main window.
+    pub(crate) fn main_window_with(
+        options: super::files::Options,
+    ) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
+        let app = super::app_with(mock_builder(), options)
             .build(super::context())
             .expect("the app builds");
         let window = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -52,7 +81,11 @@ mod tests {
     }
 
     /// Invokes `cmd` with `args` from `window`, as the UI's `invoke` does.
-    fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    pub(crate) fn invoke(
+        window: &WebviewWindow<MockRuntime>,
+        cmd: &str,
+        args: Value,
+    ) -> Result<Value, Value> {
         let request = InvokeRequest {
             cmd: cmd.into(),
             callback: CallbackFn(0),
