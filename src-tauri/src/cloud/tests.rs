@@ -1,0 +1,337 @@
+//! Mock-runtime tests of the cloud commands against the embedded sandbox,
+//! and issue 5's leak test: after profiles are added and used from the app,
+//! neither the config folder, the app data folder, the app's log output nor
+//! any IPC response holds the secret.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use ivr_cloud::Secret;
+use ivr_cloud::credentials::{MemoryStore, SecretSlot, SecretStore};
+use ivr_flow::Flow;
+use serde_json::{Value, json};
+use tauri::test::{MockRuntime, mock_builder};
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+use super::CloudState;
+use crate::tests::invoke;
+
+/// A secret no code path should ever print, file or send to the webview.
+const SECRET: &str = "Qv7-leak-canary-d1st1nct-Zr4";
+const KEY: &str = "leaktest-key";
+
+struct Fixture {
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    config: tempfile::TempDir,
+    data: tempfile::TempDir,
+    store: Arc<MemoryStore>,
+    /// Every IPC answer (success or error), as the webview received it.
+    responses: Vec<String>,
+}
+
+impl Fixture {
+    fn new() -> Self {
+        let config = tempfile::tempdir().expect("a temp dir");
+        let data = tempfile::tempdir().expect("a temp dir");
+        let store = Arc::new(MemoryStore::new());
+        let state = CloudState::new(
+            config.path().to_path_buf(),
+            data.path().join("sandbox"),
+            store.clone(),
+            |_| None,
+        )
+        .with_sandbox_credential(KEY, Secret::new(SECRET));
+        let app = crate::app(mock_builder())
+            .manage(state)
+            .build(crate::context())
+            .expect("the app builds");
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("the main window opens");
+        Fixture {
+            _app: app,
+            window,
+            config,
+            data,
+            store,
+            responses: Vec::new(),
+        }
+    }
+
+    fn call(&mut self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let r = invoke(&self.window, cmd, args);
+        self.responses.push(match &r {
+            Ok(v) | Err(v) => v.to_string(),
+        });
+        r
+    }
+
+    fn ok(&mut self, cmd: &str, args: Value) -> Value {
+        self.call(cmd, args)
+            .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+
+    fn sandbox_endpoint(&mut self) -> String {
+        let list = self.ok("list_profiles", json!({}));
+        list[0]["profile"]["endpoint"]
+            .as_str()
+            .expect("the built-in profiles have the sandbox endpoint")
+            .to_owned()
+    }
+}
+
+/// Every file under `dir` whose bytes contain `needle`.
+fn files_containing(dir: &Path, needle: &str) -> Vec<String> {
+    let mut hits = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(bytes) = std::fs::read(&path)
+                && bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+            {
+                hits.push(path.display().to_string());
+            }
+        }
+    }
+    hits
+}
+
+/// Where the secret shows up: files of the config and data folders, and
+/// the IPC responses. Empty means no leak.
+fn leaks(f: &Fixture, secret: &str) -> Vec<String> {
+    let mut out = files_containing(f.config.path(), secret);
+    out.extend(files_containing(f.data.path(), secret));
+    out.extend(
+        f.responses
+            .iter()
+            .filter(|r| r.contains(secret))
+            .map(|r| format!("IPC response {r}")),
+    );
+    out
+}
+
+fn named(flow: Value, name: &str) -> Value {
+    let mut flow = flow;
+    flow["name"] = json!(name);
+    flow
+}
+
+#[test]
+fn builtin_sandbox_profiles_publish_and_import_at_once() {
+    let mut f = Fixture::new();
+    let list = f.ok("list_profiles", json!({}));
+    let names: Vec<&str> = list
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|v| v["profile"]["name"].as_str())
+        .collect();
+    assert_eq!(names, ["sandbox-connect", "sandbox-ccc", "sandbox-ccc2017"]);
+    for name in ["sandbox-ccc", "sandbox-connect"] {
+        f.ok("test_connection", json!({ "profile": name }));
+        let flow = named(f.ok("starter_flow", json!({})), &format!("Welcome {name}"));
+        let plan = f.ok("plan_publish", json!({ "flow": flow, "profile": name }));
+        assert_eq!(plan["action"], "create");
+        let out = f.ok(
+            "publish_flow",
+            json!({ "flow": flow, "profile": name, "status": "published" }),
+        );
+        let remote_id = out["remote_id"].as_str().expect("a remote id").to_owned();
+        let published = out["flow"].clone();
+        let plan = f.ok(
+            "plan_publish",
+            json!({ "flow": published, "profile": name }),
+        );
+        assert_eq!(plan["action"], "update");
+        assert_eq!(plan["remote_id"], remote_id.as_str());
+        // Edit the prompt and publish again: the same remote flow is updated.
+        let mut edited = published;
+        edited["nodes"][1]["params"]["text"] = json!("Edited prompt");
+        let again = f.ok(
+            "publish_flow",
+            json!({ "flow": edited, "profile": name, "status": "published" }),
+        );
+        assert_eq!(again["remote_id"], remote_id.as_str());
+        let page = f.ok(
+            "list_remote_flows",
+            json!({ "profile": name, "flowType": null, "search": "Welcome", "page": 1, "pageSize": 10 }),
+        );
+        assert_eq!(page["total"], 1, "{page}");
+        assert_eq!(page["flows"][0]["id"], remote_id.as_str());
+        let imported = f.ok(
+            "import_flows",
+            json!({ "profile": name, "ids": [remote_id] }),
+        );
+        let doc: Flow =
+            serde_json::from_value(imported[0]["flow"]["ok"].clone()).expect("a document");
+        assert_eq!(doc.name, format!("Welcome {name}"));
+        let prompt = doc
+            .nodes
+            .iter()
+            .find(|n| n.block == "play_prompt")
+            .expect("the prompt");
+        assert_eq!(prompt.params["text"], "Edited prompt");
+        assert_eq!(doc.bindings.len(), 1);
+        assert_eq!(doc.bindings[0].remote_id, remote_id);
+    }
+}
+
+#[test]
+fn a_flow_with_errors_is_refused_with_its_problems() {
+    let mut f = Fixture::new();
+    let mut flow = f.ok("starter_flow", json!({}));
+    flow["nodes"]
+        .as_array_mut()
+        .expect("nodes")
+        .retain(|n| n["block"] != "start");
+    let err = f
+        .call(
+            "publish_flow",
+            json!({ "flow": flow, "profile": "sandbox-ccc" }),
+        )
+        .expect_err("refused");
+    assert!(!err["problems"].as_array().expect("problems").is_empty());
+    assert!(
+        err["error"]["text"]
+            .as_str()
+            .expect("text")
+            .contains("nothing was sent")
+    );
+}
+
+#[test]
+fn builtin_profiles_cannot_be_removed_and_unknown_ones_are_named() {
+    let mut f = Fixture::new();
+    let e = f
+        .call("remove_profile", json!({ "name": "sandbox-ccc" }))
+        .expect_err("refused");
+    assert!(
+        e["text"].as_str().expect("text").contains("built-in"),
+        "{e}"
+    );
+    let e = f
+        .call("test_connection", json!({ "profile": "nope" }))
+        .expect_err("refused");
+    assert!(
+        e["text"].as_str().expect("text").contains("no profile"),
+        "{e}"
+    );
+}
+
+#[test]
+fn publish_writes_the_binding_into_the_documents_file() {
+    let mut f = Fixture::new();
+    let path = f.data.path().join("doc.ivr.json");
+    let flow = named(f.ok("starter_flow", json!({})), "Filed flow");
+    let out = f.ok(
+        "publish_flow",
+        json!({ "flow": flow, "profile": "sandbox-ccc", "path": path }),
+    );
+    let (_, saved) = ivr_files::read_flow(&path).expect("the file is written");
+    assert_eq!(saved.bindings.len(), 1);
+    assert_eq!(
+        saved.bindings[0].remote_id,
+        out["remote_id"].as_str().expect("id")
+    );
+}
+
+/// Issue 5: profiles with a distinctive secret are added and used (test,
+/// list, publish, import, a wrong secret) through the commands; the secret
+/// reaches the keyring and nothing else.
+#[test]
+fn the_secret_is_in_no_file_and_no_ipc_response() {
+    let mut f = Fixture::new();
+    let endpoint = f.sandbox_endpoint();
+    for (name, provider, region) in [
+        ("leak-ccc", "aliyun", "cn-shanghai"),
+        ("leak-connect", "connect", "us-east-1"),
+    ] {
+        let profile = json!({
+            "name": name, "provider": provider, "region": region,
+            "instance": "leak-instance", "endpoint": endpoint, "key_id": KEY,
+        });
+        let list = f.ok(
+            "save_profile",
+            json!({ "profile": profile, "secret": SECRET }),
+        );
+        let view = list
+            .as_array()
+            .expect("a list")
+            .iter()
+            .find(|v| v["profile"]["name"] == name)
+            .expect("saved")
+            .clone();
+        assert_eq!(view["secret"]["stored"], true);
+        assert_eq!(view["secret"]["last4"], &SECRET[SECRET.len() - 4..]);
+        // Editing without a secret keeps the stored one.
+        f.ok(
+            "save_profile",
+            json!({ "profile": profile, "secret": null }),
+        );
+        f.ok("test_connection", json!({ "profile": name }));
+        let flow = named(
+            f.ok("starter_flow", json!({})),
+            &format!("Leak check {name}"),
+        );
+        let path = f.data.path().join(format!("{name}.ivr.json"));
+        let out = f.ok(
+            "publish_flow",
+            json!({ "flow": flow, "profile": name, "path": path }),
+        );
+        f.ok(
+            "list_remote_flows",
+            json!({ "profile": name, "page": 1, "pageSize": 50 }),
+        );
+        f.ok(
+            "import_flows",
+            json!({ "profile": name, "ids": [out["remote_id"]] }),
+        );
+    }
+    assert_eq!(
+        f.store
+            .get("leak-ccc", SecretSlot::Secret)
+            .expect("readable")
+            .as_ref()
+            .map(Secret::expose),
+        Some(SECRET)
+    );
+    // A wrong secret: the provider's refusal names no secret either.
+    let wrong = format!("{SECRET}-wrong");
+    let profile = json!({
+        "name": "leak-wrong", "provider": "aliyun", "region": "cn-shanghai",
+        "instance": "leak-instance", "endpoint": endpoint, "key_id": KEY,
+    });
+    f.ok(
+        "save_profile",
+        json!({ "profile": profile, "secret": wrong }),
+    );
+    let e = f
+        .call("test_connection", json!({ "profile": "leak-wrong" }))
+        .expect_err("a wrong secret is refused");
+    assert!(e["code"] == "SignatureDoesNotMatch", "{e}");
+    f.ok("remove_profile", json!({ "name": "leak-ccc" }));
+    f.ok("list_profiles", json!({}));
+    assert!(f.responses.len() > 15);
+
+    assert_eq!(leaks(&f, SECRET), Vec::<String>::new());
+    assert_eq!(leaks(&f, &wrong), Vec::<String>::new());
+}
+
+/// The leak search finds a planted secret, in a file and in a response: a
+/// leak would fail the test above.
+#[test]
+fn the_leak_search_finds_a_planted_secret() {
+    let mut f = Fixture::new();
+    assert!(leaks(&f, SECRET).is_empty());
+    std::fs::write(f.config.path().join("oops.log"), format!("key={SECRET}\n")).expect("writes");
+    assert_eq!(leaks(&f, SECRET).len(), 1);
+    f.responses.push(json!({ "secret": SECRET }).to_string());
+    assert_eq!(leaks(&f, SECRET).len(), 2);
+}
