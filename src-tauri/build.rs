@@ -19,6 +19,14 @@ fn main() {
             "startup_file",
             "set_document",
             "close_window",
+            "list_profiles",
+            "save_profile",
+            "remove_profile",
+            "test_connection",
+            "list_remote_flows",
+            "import_flows",
+            "plan_publish",
+            "publish_flow",
         ]))
         .codegen(tauri_build::CodegenContext::new());
     if let Err(error) = tauri_build::try_build(attributes) {

@@ -4,6 +4,7 @@
 //! The builder is set up by [`app`], generic over the runtime, so the real app
 //! ([`run`]) and the tests (Tauri's mock runtime) share one setup.
 
+pub mod cloud;
 pub mod commands;
 pub mod files;
 
@@ -21,6 +22,7 @@ pub fn app_with<R: Runtime>(builder: Builder<R>, options: files::Options) -> Bui
         .plugin(tauri_plugin_dialog::init())
         .manage(files::Files::new(options))
         .on_window_event(files::on_window_event)
+        .setup(|app| Ok(cloud::setup(app)?))
         .invoke_handler(tauri::generate_handler![
             commands::catalog,
             commands::starter_flow,
@@ -36,6 +38,14 @@ pub fn app_with<R: Runtime>(builder: Builder<R>, options: files::Options) -> Bui
             files::startup_file,
             files::set_document,
             files::close_window,
+            cloud::list_profiles,
+            cloud::save_profile,
+            cloud::remove_profile,
+            cloud::test_connection,
+            cloud::list_remote_flows,
+            cloud::import_flows,
+            cloud::plan_publish,
+            cloud::publish_flow,
         ])
 }
 
