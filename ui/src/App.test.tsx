@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "./App";
-import { MemoryBackend } from "./backend";
+import { MemoryBackend, MemoryFiles } from "./backend";
 import type { Backend } from "./backend";
 import { chooseBackend, inTauri } from "./backend";
 import type { Problem } from "./model";
@@ -75,7 +75,9 @@ describe("App", () => {
       fireEvent.click(screen.getByTestId("node-welcome"));
     });
     const inspector = await screen.findByTestId("inspector-welcome");
-    expect(screen.getByTestId("field-text").textContent).toContain("Welcome to our service");
+    expect((screen.getByTestId("param-text") as HTMLTextAreaElement).value).toContain(
+      "Welcome to our service",
+    );
     expect(inspector.textContent).toContain("→ Hang up");
     expect(inspector.textContent).toContain("not connected");
   });
@@ -86,6 +88,7 @@ describe("App", () => {
       catalog: () => Promise.reject(new Error("engine unavailable")),
       starterFlow: () => Promise.reject(new Error("engine unavailable")),
       validateFlow: () => Promise.resolve([]),
+      files: new MemoryFiles(),
     };
     await renderApp(broken);
     expect((await screen.findByTestId("load-error")).textContent).toContain("engine unavailable");

@@ -8,7 +8,6 @@
 import type { BlockSpec, Catalog, Edge, Flow, Node, ParamSpec, Text } from "./model";
 import { type Lang, t, tx } from "./i18n";
 
-
 /** One exit of one block instance. */
 export type Port = {
   /** The exit's id, as edges name it: `next`, `key:1`, `case:a`. */
@@ -138,6 +137,8 @@ export type BlockData = {
   spec: BlockSpec | undefined;
   lang: Lang;
   problems: number;
+  /** The exits a problem is on (an unwired required exit...). */
+  badPorts?: string[];
 };
 
 export type CanvasNode = {
@@ -160,6 +161,7 @@ export function toCanvas(
   catalog: Catalog,
   lang: Lang,
   problemsByNode: Map<string, number> = new Map(),
+  badPorts: Map<string, string[]> = new Map(),
 ): { nodes: CanvasNode[]; edges: CanvasEdge[] } {
   const nodes = flow.nodes.map((node) => ({
     id: node.id,
@@ -170,6 +172,7 @@ export function toCanvas(
       spec: blockSpec(catalog, node.block),
       lang,
       problems: problemsByNode.get(node.id) ?? 0,
+      badPorts: badPorts.get(node.id),
     },
   }));
   const edges = flow.edges.map((e: Edge) => ({

@@ -2,10 +2,12 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import type { Catalog, Flow, Problem, Provider } from "../model";
+import { tauriFiles } from "./files";
 import type { Backend } from "./types";
 
 export class TauriBackend implements Backend {
   readonly kind = "tauri" as const;
+  readonly files = tauriFiles;
 
   catalog(): Promise<Catalog> {
     return invoke<Catalog>("catalog");

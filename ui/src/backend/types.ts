@@ -5,6 +5,7 @@
  */
 
 import type { Catalog, Flow, Problem, Provider } from "../model";
+import type { FilesApi } from "./files";
 
 export interface Backend {
   /** Which implementation this is, for the status bar and tests. */
@@ -15,4 +16,6 @@ export interface Backend {
   starterFlow(): Promise<Flow>;
   /** The engine's problems in `flow`, with `target`'s rules when one is chosen. */
   validateFlow(flow: Flow, target: Provider | null): Promise<Problem[]>;
+  /** Files, autosave and the window (./files.ts). */
+  readonly files: FilesApi;
 }

@@ -1,7 +1,8 @@
 /**
  * A block on the canvas, drawn from its catalog entry: category icon and
  * name, a one-line summary of its key setting, an entry handle (every block
- * but the start) and one labelled exit handle per port.
+ * but the start) and one labelled exit handle per port; exits a problem is on
+ * are marked.
  */
 
 import { Handle, Position, type Node as FlowNode, type NodeProps } from "@xyflow/react";
@@ -12,7 +13,7 @@ import { CATEGORY_COLOR, CategoryIcon } from "./CategoryIcon";
 export type BlockNodeType = FlowNode<BlockData, "block">;
 
 export function BlockNode({ data, selected }: NodeProps<BlockNodeType>) {
-  const { node, spec, lang, problems } = data;
+  const { node, spec, lang, problems, badPorts } = data;
   const color = spec ? CATEGORY_COLOR[spec.category] : "#dc2626";
   const title = titleOf(spec, node, lang);
   const subtitle = spec && node.label.trim() !== "" ? tx(spec.name, lang) : undefined;
@@ -25,7 +26,12 @@ export function BlockNode({ data, selected }: NodeProps<BlockNodeType>) {
       style={{ ["--block-color" as string]: color }}
     >
       {hasEntry(spec) && (
-        <Handle type="target" position={Position.Left} className="entry-handle" />
+        <Handle
+          type="target"
+          position={Position.Left}
+          className="entry-handle"
+          data-testid={`entry-${node.id}`}
+        />
       )}
       <div className="block-header">
         <span className="block-icon">
@@ -49,11 +55,21 @@ export function BlockNode({ data, selected }: NodeProps<BlockNodeType>) {
       {ports.length > 0 && (
         <ul className="block-ports">
           {ports.map((port) => (
-            <li key={port.id} className="block-port" data-testid={`port-${node.id}-${port.id}`}>
+            <li
+              key={port.id}
+              className={badPorts?.includes(port.id) ? "block-port bad" : "block-port"}
+              data-testid={`port-${node.id}-${port.id}`}
+            >
               <span className={port.required ? "port-name required" : "port-name"}>
                 {tx(port.name, lang)}
               </span>
-              <Handle type="source" position={Position.Right} id={port.id} className="exit-handle" />
+              <Handle
+                type="source"
+                position={Position.Right}
+                id={port.id}
+                className="exit-handle"
+                data-testid={`handle-${node.id}-${port.id}`}
+              />
             </li>
           ))}
         </ul>

@@ -1,11 +1,14 @@
 /**
- * The inspector: the selected block's settings and exits, as the catalog
- * describes them. Read-only for now; editing arrives with the editor issue.
+ * The inspector: the selected block's form (generated from the catalog), or
+ * the flow's own settings when no block is selected.
  */
 
-import { blockSpec, formatValue, portsOf, titleOf } from "../flow";
+import { BlockForm } from "../editor/BlockForm";
+import type { FlowSettings } from "../editor/doc";
+import { FlowForm } from "../editor/FlowForm";
+import { titleOf } from "../flow";
 import { type Lang, type StringKey, t, tx } from "../i18n";
-import type { BlockSpec, Catalog, Flow, Node } from "../model";
+import type { BlockSpec, Catalog, Flow, Node, Problem } from "../model";
 import { CATEGORY_COLOR, CategoryIcon } from "./CategoryIcon";
 
 type Props = {
@@ -13,15 +16,23 @@ type Props = {
   flow: Flow | undefined;
   node: Node | undefined;
   spec: BlockSpec | undefined;
+  problems?: Problem[];
   lang: Lang;
+  onLabel?: (id: string, label: string) => void;
+  onParam?: (id: string, key: string, value: unknown) => void;
+  onSettings?: (patch: Partial<FlowSettings>, tag?: string) => void;
 };
 
-export function Inspector({ catalog, flow, node, spec, lang }: Props) {
+export function Inspector(props: Props) {
+  const { catalog, flow, node, spec, lang } = props;
   return (
     <aside className="inspector" data-testid="inspector" aria-label={t(lang, "inspector")}>
       <div className="panel-title">{t(lang, "inspector")}</div>
       {!node ? (
-        <p className="inspector-empty">{t(lang, "selectBlock")}</p>
+        <>
+          <p className="inspector-empty">{t(lang, "selectBlock")}</p>
+          {flow && <FlowForm flow={flow} lang={lang} onChange={(p, tag) => props.onSettings?.(p, tag)} />}
+        </>
       ) : (
         <div data-testid={`inspector-${node.id}`}>
           <div
@@ -39,53 +50,17 @@ export function Inspector({ catalog, flow, node, spec, lang }: Props) {
             </div>
           </div>
           {spec && <p className="inspector-description">{tx(spec.description, lang)}</p>}
-          {spec && spec.params.length > 0 && (
-            <>
-              <div className="inspector-section">{t(lang, "settings")}</div>
-              <dl className="inspector-fields">
-                {spec.params.map((p) => {
-                  const value = formatValue(p, node.params[p.key], lang);
-                  return (
-                    <div key={p.key} className="inspector-field" data-testid={`field-${p.key}`}>
-                      <dt>
-                        {tx(p.name, lang)}
-                        {p.required && <span className="required-mark">*</span>}
-                      </dt>
-                      <dd className={value === undefined ? "unset" : undefined}>
-                        {value ?? t(lang, "notSet")}
-                      </dd>
-                    </div>
-                  );
-                })}
-              </dl>
-            </>
-          )}
-          {spec && (
-            <>
-              <div className="inspector-section">{t(lang, "exits")}</div>
-              {spec.terminal ? (
-                <p className="inspector-empty">{t(lang, "endsCall")}</p>
-              ) : (
-                <dl className="inspector-fields">
-                  {portsOf(spec, node).map((port) => {
-                    const edge = flow?.edges.find(
-                      (e) => e.from.node === node.id && e.from.port === port.id,
-                    );
-                    const to = edge && flow?.nodes.find((n) => n.id === edge.to);
-                    return (
-                      <div key={port.id} className="inspector-field">
-                        <dt>{tx(port.name, lang)}</dt>
-                        <dd className={to ? undefined : "unset"}>
-                          {to
-                            ? `→ ${titleOf(catalog && blockSpec(catalog, to.block), to, lang)}`
-                            : t(lang, "notWired")}
-                        </dd>
-                      </div>
-                    );
-                  })}
-                </dl>
-              )}
-            </>
+          {spec && catalog && flow && (
+            <BlockForm
+              catalog={catalog}
+              flow={flow}
+              node={node}
+              spec={spec}
+              problems={props.problems ?? []}
+              lang={lang}
+              onLabel={(label) => props.onLabel?.(node.id, label)}
+              onParam={(key, value) => props.onParam?.(node.id, key, value)}
+            />
           )}
         </div>
       )}

@@ -1,0 +1,193 @@
+/**
+ * The canvas: the flow's blocks and lines in React Flow, with the editor's
+ * gestures. Drag a block to move it (snapped to the grid), drag from an exit
+ * to a block to connect (a refused line says why), click or box-select with
+ * shift to select, Delete to remove. Positions are committed to the document
+ * when a drag ends; everything else goes straight to the callbacks.
+ */
+
+import { useCallback, useEffect, useMemo, useState } from "react";
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  applyEdgeChanges,
+  applyNodeChanges,
+  type Connection,
+  type Edge as FlowEdge,
+  type EdgeChange,
+  type FinalConnectionState,
+  type NodeChange,
+} from "@xyflow/react";
+import { BlockNode, type BlockNodeType } from "../components/BlockNode";
+import { CATEGORY_COLOR } from "../components/CategoryIcon";
+import { toCanvas } from "../flow";
+import type { Lang, StringKey } from "../i18n";
+import type { Catalog, Flow, Problem } from "../model";
+import { refusal } from "./doc";
+
+const NODE_TYPES = { block: BlockNode };
+export const GRID = 20;
+
+export type CanvasProps = {
+  flow: Flow;
+  catalog: Catalog;
+  lang: Lang;
+  problems: Problem[] | undefined;
+  /** The selected block ids (the inspector shows the first). */
+  selected: string[];
+  onSelect: (ids: string[]) => void;
+  onMove: (moved: Map<string, { x: number; y: number }>) => void;
+  onDelete: (nodeIds: string[], edgeIds: string[]) => void;
+  /** Draws a line; answers the reason it was refused. */
+  onConnect: (from: { node: string; port: string }, to: string) => StringKey | undefined;
+  onRefused: (why: StringKey) => void;
+};
+
+/** Problem counts per block, and the exits problems are on. */
+export function problemMarks(problems: Problem[] | undefined) {
+  const counts = new Map<string, number>();
+  const ports = new Map<string, string[]>();
+  for (const p of problems ?? []) {
+    if (!p.node) continue;
+    counts.set(p.node, (counts.get(p.node) ?? 0) + 1);
+    if (p.port) ports.set(p.node, [...(ports.get(p.node) ?? []), p.port]);
+  }
+  return { counts, ports };
+}
+
+/** The block under the pointer where a connection was let go. */
+function nodeUnder(event: MouseEvent | TouchEvent): string | undefined {
+  const point = "changedTouches" in event ? event.changedTouches[0] : event;
+  if (!point) return undefined;
+  const el = document.elementFromPoint(point.clientX, point.clientY);
+  return el?.closest<HTMLElement>(".react-flow__node")?.dataset.id;
+}
+
+export function Canvas(props: CanvasProps) {
+  const { flow, catalog, lang, problems, selected, onSelect, onMove, onDelete, onConnect, onRefused } = props;
+  const canvas = useMemo(() => {
+    const marks = problemMarks(problems);
+    return toCanvas(flow, catalog, lang, marks.counts, marks.ports);
+  }, [flow, catalog, lang, problems]);
+  const [nodes, setNodes] = useState<BlockNodeType[]>([]);
+  const [edges, setEdges] = useState<FlowEdge[]>([]);
+
+  useEffect(() => {
+    const sel = new Set(selected);
+    setNodes((prev) => {
+      const old = new Map(prev.map((n) => [n.id, n]));
+      return canvas.nodes.map((n) => {
+        const o = old.get(n.id);
+        return {
+          ...n,
+          position: o?.dragging ? o.position : n.position,
+          measured: o?.measured,
+          selected: sel.has(n.id),
+        };
+      });
+    });
+  }, [canvas, selected]);
+
+  useEffect(() => {
+    setEdges((prev) => {
+      const sel = new Set(prev.filter((e) => e.selected).map((e) => e.id));
+      return canvas.edges.map((e) => ({
+        ...e,
+        type: "smoothstep",
+        selected: sel.has(e.id),
+        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+      }));
+    });
+  }, [canvas]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<BlockNodeType>[]) => {
+      setNodes((ns) => applyNodeChanges(changes, ns));
+      if (changes.some((c) => c.type === "select")) {
+        const sel = new Set(selected);
+        for (const c of changes) {
+          if (c.type !== "select") continue;
+          if (c.selected) sel.add(c.id);
+          else sel.delete(c.id);
+        }
+        onSelect([...sel]);
+      }
+      const moved = new Map<string, { x: number; y: number }>();
+      for (const c of changes) {
+        if (c.type === "position" && c.position && c.dragging === false) moved.set(c.id, c.position);
+      }
+      if (moved.size > 0) onMove(moved);
+    },
+    [onMove, onSelect, selected],
+  );
+
+  // A drag's last position change may come without `dragging: false`: commit on drag stop too.
+  const onNodeDragStop = useCallback(
+    (_: unknown, __: unknown, dragged: BlockNodeType[]) => {
+      onMove(new Map(dragged.map((n) => [n.id, { x: n.position.x, y: n.position.y }])));
+    },
+    [onMove],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => setEdges((es) => applyEdgeChanges(changes, es)),
+    [],
+  );
+
+  const isValidConnection = useCallback(
+    (c: Connection | FlowEdge) =>
+      !refusal(flow, catalog, { node: c.source, port: c.sourceHandle ?? "" }, c.target),
+    [flow, catalog],
+  );
+
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      const from = state.fromHandle;
+      if (!from || from.type !== "source" || !from.id) return;
+      const to = state.toNode?.id ?? nodeUnder(event);
+      if (!to || to === from.nodeId) return;
+      const why = onConnect({ node: from.nodeId, port: from.id }, to);
+      if (why) onRefused(why);
+    },
+    [onConnect, onRefused],
+  );
+
+  return (
+    <ReactFlow<BlockNodeType>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={NODE_TYPES}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onNodeDragStop={onNodeDragStop}
+      onDelete={({ nodes: ns, edges: es }) => onDelete(ns.map((n) => n.id), es.map((e) => e.id))}
+      isValidConnection={isValidConnection}
+      onConnectEnd={onConnectEnd}
+      deleteKeyCode={["Delete", "Backspace"]}
+      multiSelectionKeyCode="Shift"
+      selectionKeyCode="Shift"
+      snapToGrid
+      snapGrid={[GRID, GRID]}
+      fitView
+      fitViewOptions={{ padding: 0.12, maxZoom: 1.1 }}
+      minZoom={0.2}
+      maxZoom={2}
+    >
+      <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.4} color="#cbd5e1" />
+      <MiniMap
+        pannable
+        zoomable
+        nodeColor={(n) => {
+          const spec = (n as BlockNodeType).data.spec;
+          return spec ? CATEGORY_COLOR[spec.category] : "#dc2626";
+        }}
+        nodeStrokeWidth={0}
+      />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  );
+}

@@ -1,0 +1,270 @@
+/**
+ * The editor's state and commands: the open document with undo, the
+ * selection, live validation, autosave, files (new, open, save, save as,
+ * recent, the command-line file, crash recovery), the title with its dirty
+ * marker, and asking before unsaved changes are dropped.
+ */
+
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import type { Backend, OpenedFlow } from "../backend";
+import { blockSpec } from "../flow";
+import { type Lang, type StringKey, t } from "../i18n";
+import type { Catalog, Flow, Provider } from "../model";
+import * as ops from "./doc";
+import { type DocState, docReducer, initialDoc, isDirty, windowTitle } from "./history";
+import { useAutosave } from "./useAutosave";
+import { useValidation } from "./useValidation";
+
+/** A message in the notice bar: a UI string, or text from the engine. */
+export type Notice = { kind: "error" | "info"; key: StringKey; detail?: string };
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+const EMPTY: DocState = initialDoc({
+  name: "",
+  description: "",
+  kind: "main",
+  variables: [],
+  nodes: [],
+  edges: [],
+  notes: [],
+  bindings: [],
+});
+
+export function useEditor(backend: Backend, lang: Lang) {
+  const files = backend.files;
+  const [catalog, setCatalog] = useState<Catalog>();
+  const [doc, dispatch] = useReducer(docReducer, EMPTY);
+  const [ready, setReady] = useState(false);
+  const [loadError, setLoadError] = useState<string>();
+  const [selected, setSelected] = useState<string[]>([]);
+  const [target, setTarget] = useState<Provider | null>(null);
+  const [notice, setNotice] = useState<Notice>();
+  const [recovery, setRecovery] = useState<{ flow: Flow; path: string | null }>();
+  const [recent, setRecent] = useState<string[]>([]);
+  /** The action waiting for the "save changes?" answer. */
+  const [pending, setPending] = useState<() => void>();
+  const docRef = useRef(doc);
+  docRef.current = doc;
+
+  const flow = ready ? doc.flow : undefined;
+  const { problems, error: checkError } = useValidation(backend, flow, target);
+  useAutosave(files, ready ? doc : undefined, ready);
+
+  const refreshRecent = useCallback(() => {
+    files.recent().then(setRecent, () => setRecent([]));
+  }, [files]);
+
+  const loadOpened = useCallback((o: OpenedFlow) => {
+    dispatch({ type: "load", flow: o.flow, path: o.path, saved: o.path !== null });
+    setSelected([]);
+    setNotice(o.imported_from ? { kind: "info", key: "imported", detail: o.imported_from } : undefined);
+  }, []);
+
+  const openPath = useCallback(
+    async (path: string) => {
+      try {
+        loadOpened(await files.open(path));
+      } catch (e) {
+        setNotice({ kind: "error", key: "openFailed", detail: message(e) });
+      }
+      refreshRecent();
+    },
+    [files, loadOpened, refreshRecent],
+  );
+
+  // Start-up: the catalog, then the command-line file, else the starter flow;
+  // and what autosave kept from a run that did not close cleanly.
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const [c, starter, startup, kept] = await Promise.all([
+        backend.catalog(),
+        backend.starterFlow(),
+        files.startupFile().catch(() => null),
+        files.recovery().catch(() => null),
+      ]);
+      if (!live) return;
+      setCatalog(c);
+      dispatch({ type: "load", flow: starter, path: null, saved: true });
+      setReady(true);
+      if (kept) setRecovery(kept);
+      if (startup) await openPath(startup);
+      refreshRecent();
+    })().catch((e: unknown) => live && setLoadError(message(e)));
+    return () => {
+      live = false;
+    };
+  }, [backend, files, openPath, refreshRecent]);
+
+  const dirty = isDirty(doc);
+  const title = windowTitle(doc, t(lang, "appName"));
+  useEffect(() => {
+    if (ready) files.setDocument(title, dirty).catch(() => undefined);
+  }, [files, ready, title, dirty]);
+
+  const edit = useCallback((change: (f: Flow) => Flow, coalesce?: string) => {
+    dispatch({ type: "edit", flow: change(docRef.current.flow), coalesce });
+  }, []);
+
+  // ----- Files -----
+  const saveAs = useCallback(async () => {
+    const d = docRef.current;
+    try {
+      const path = await files.saveDialog(d.flow);
+      if (path === null) return false;
+      dispatch({ type: "saved", path, flow: d.flow });
+      await files.discardRecovery();
+      refreshRecent();
+      return true;
+    } catch (e) {
+      setNotice({ kind: "error", key: "saveFailed", detail: message(e) });
+      return false;
+    }
+  }, [files, refreshRecent]);
+
+  const save = useCallback(async () => {
+    const d = docRef.current;
+    if (d.path === null) return saveAs();
+    try {
+      await files.save(d.path, d.flow);
+      dispatch({ type: "saved", path: d.path, flow: d.flow });
+      await files.discardRecovery();
+      refreshRecent();
+      return true;
+    } catch (e) {
+      setNotice({ kind: "error", key: "saveFailed", detail: message(e) });
+      return false;
+    }
+  }, [files, saveAs, refreshRecent]);
+
+  /** Runs `action` now, or after asking when there are unsaved changes. */
+  const guard = useCallback((action: () => void) => {
+    if (isDirty(docRef.current)) setPending(() => action);
+    else action();
+  }, []);
+
+  const newFlow = useCallback(
+    () =>
+      guard(() => {
+        backend.starterFlow().then((f) => {
+          dispatch({ type: "load", flow: f, path: null, saved: true });
+          setSelected([]);
+          void files.discardRecovery();
+        }, () => undefined);
+      }),
+    [backend, files, guard],
+  );
+
+  const open = useCallback(
+    () =>
+      guard(() => {
+        files.openDialog().then(
+          (o) => {
+            if (o) loadOpened(o);
+            refreshRecent();
+          },
+          (e: unknown) => setNotice({ kind: "error", key: "openFailed", detail: message(e) }),
+        );
+      }),
+    [files, guard, loadOpened, refreshRecent],
+  );
+
+  const openRecent = useCallback((path: string) => guard(() => void openPath(path)), [guard, openPath]);
+
+  // Closing the window with unsaved changes asks first.
+  useEffect(
+    () => files.onCloseRequested(() => guard(() => void files.closeWindow())),
+    [files, guard],
+  );
+
+  const answerPending = useCallback(
+    async (answer: "save" | "discard" | "cancel") => {
+      const action = pending;
+      setPending(undefined);
+      if (!action || answer === "cancel") return;
+      if (answer === "save" && !(await save())) return;
+      action();
+    },
+    [pending, save],
+  );
+
+  const restore = useCallback(
+    (yes: boolean) => {
+      const kept = recovery;
+      setRecovery(undefined);
+      if (yes && kept) {
+        // The restored document is unsaved: its file (if any) still has the old content.
+        dispatch({ type: "load", flow: kept.flow, path: kept.path, saved: false });
+      } else {
+        void files.discardRecovery();
+      }
+    },
+    [files, recovery],
+  );
+
+  // ----- Edits -----
+  const addBlock = useCallback(
+    (block: string, position: { x: number; y: number }) => {
+      const spec = catalog && blockSpec(catalog, block);
+      if (!spec) return;
+      const { flow: next, id } = ops.addBlock(docRef.current.flow, spec, position);
+      dispatch({ type: "edit", flow: next });
+      setSelected([id]);
+    },
+    [catalog],
+  );
+
+  const connect = useCallback(
+    (from: { node: string; port: string }, to: string): StringKey | undefined => {
+      if (!catalog) return undefined;
+      const r = ops.connect(docRef.current.flow, catalog, from, to);
+      if ("refused" in r) return r.refused;
+      dispatch({ type: "edit", flow: r.flow });
+      return undefined;
+    },
+    [catalog],
+  );
+
+  return {
+    catalog,
+    flow,
+    doc,
+    dirty,
+    loadError,
+    checkError,
+    problems,
+    selected,
+    setSelected,
+    target,
+    setTarget,
+    notice,
+    setNotice,
+    recovery,
+    restore,
+    recent,
+    pending: pending !== undefined,
+    answerPending,
+    files: { newFlow, open, openRecent, save, saveAs },
+    undo: () => dispatch({ type: "undo" }),
+    redo: () => dispatch({ type: "redo" }),
+    canUndo: doc.past.length > 0,
+    canRedo: doc.future.length > 0,
+    addBlock,
+    connect,
+    move: (moved: Map<string, { x: number; y: number }>) => edit((f) => ops.moveBlocks(f, moved)),
+    remove: (nodes: string[], edges: string[]) => {
+      edit((f) => ops.remove(f, nodes, edges));
+      setSelected((s) => s.filter((id) => !nodes.includes(id)));
+    },
+    setParam: (id: string, key: string, value: unknown) =>
+      catalog && edit((f) => ops.setParam(f, catalog, id, key, value), `param:${id}:${key}`),
+    setLabel: (id: string, label: string) =>
+      catalog &&
+      edit((f) => ops.updateBlock(f, catalog, id, (n) => ({ ...n, label })), `label:${id}`),
+    setSettings: (patch: Partial<ops.FlowSettings>, tag?: string) =>
+      edit((f) => ops.setSettings(f, patch), tag),
+  };
+}
+
+export type Editor = ReturnType<typeof useEditor>;
