@@ -1,0 +1,118 @@
+/**
+ * The cloud area of the toolbar: the connection to use (the built-in Local
+ * sandbox ones are there from the first start), and the Connections, Import
+ * and Publish buttons with their dialogs. The editor mounts this once and
+ * hands it the document and three callbacks.
+ */
+
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { Backend } from "../backend";
+import type { Lang } from "../i18n";
+import type { Flow, Problem, Provider } from "../model";
+import { TauriCloud, type CloudApi, type ProfileView } from "./api";
+import { ConnectionsPanel } from "./ConnectionsPanel";
+import { ImportDialog } from "./ImportDialog";
+import { MemoryCloud } from "./memory";
+import { PublishDialog } from "./PublishDialog";
+import { ct } from "./strings";
+import "./cloud.css";
+
+export type CloudToolbarProps = {
+  backend: Backend;
+  lang: Lang;
+  /** The open document. */
+  flow: Flow | undefined;
+  /** Its file, when it has one (the binding is written there too). */
+  path?: string | null;
+  /** Opens imported flows as documents. */
+  onOpen: (flows: Flow[]) => void;
+  /** The document after a publish, with its binding. */
+  onPublished: (flow: Flow) => void;
+  /** Problems that refused a publish, for the canvas and the problems panel. */
+  onProblems: (problems: Problem[], target: Provider) => void;
+  /** The cloud API (default: the one matching `backend`). */
+  api?: CloudApi;
+};
+
+/** The cloud API that goes with `backend`. */
+export function cloudApiFor(backend: Backend): CloudApi {
+  return backend.kind === "tauri" ? new TauriCloud() : new MemoryCloud();
+}
+
+type Open = "connections" | "import" | "publish" | null;
+
+export function CloudToolbar(props: CloudToolbarProps) {
+  const { backend, lang, flow, path, onOpen, onPublished, onProblems } = props;
+  const api = useMemo(() => props.api ?? cloudApiFor(backend), [props.api, backend]);
+  const [profiles, setProfiles] = useState<ProfileView[]>([]);
+  const [current, setCurrent] = useState<string>("");
+  const [open, setOpen] = useState<Open>(null);
+
+  const refresh = useCallback(() => {
+    api.listProfiles().then(setProfiles, () => setProfiles([]));
+  }, [api]);
+  useEffect(refresh, [refresh]);
+  useEffect(() => {
+    if (profiles.length > 0 && !profiles.some((p) => p.profile.name === current)) setCurrent(profiles[0]!.profile.name);
+  }, [profiles, current]);
+
+  const chosen = profiles.find((p) => p.profile.name === current);
+  const close = useCallback(() => setOpen(null), []);
+
+  return (
+    <div className="cloud-toolbar" data-testid="cloud-toolbar">
+      <select
+        className="cloud-profile-select"
+        data-testid="cloud-profile"
+        aria-label={ct(lang, "connection")}
+        value={current}
+        onChange={(e) => setCurrent(e.target.value)}
+      >
+        {profiles.map((p) => (
+          <option key={p.profile.name} value={p.profile.name}>
+            {p.builtin ? `${p.profile.name} (${ct(lang, "builtin")})` : p.profile.name}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="button" data-testid="connections-button" onClick={() => setOpen("connections")}>
+        {ct(lang, "connections")}
+      </button>
+      <button type="button" className="button" data-testid="import-button" disabled={!chosen} onClick={() => setOpen("import")}>
+        {ct(lang, "import")}
+      </button>
+      <button type="button" className="button primary" data-testid="publish-button" disabled={!chosen || !flow} onClick={() => setOpen("publish")}>
+        {ct(lang, "publish")}
+      </button>
+      {open === "connections" && (
+        <ConnectionsPanel api={api} lang={lang} profiles={profiles} onProfiles={setProfiles} onClose={close} />
+      )}
+      {open === "import" && chosen && (
+        <ImportDialog
+          api={api}
+          lang={lang}
+          profile={chosen.profile.name}
+          provider={chosen.profile.provider}
+          onOpen={(flows) => {
+            onOpen(flows);
+            close();
+          }}
+          onClose={close}
+        />
+      )}
+      {open === "publish" && chosen && flow && (
+        <PublishDialog
+          api={api}
+          backend={backend}
+          lang={lang}
+          flow={flow}
+          profile={chosen.profile.name}
+          provider={chosen.profile.provider}
+          path={path ?? null}
+          onProblems={onProblems}
+          onPublished={onPublished}
+          onClose={close}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,204 @@
+/**
+ * Publish: checks the flow for the connection's provider (a flow with
+ * errors is refused, and the problems go to the canvas and the problems
+ * panel), shows what will happen (create or update, which instance),
+ * publishes, and reports the remote id. The returned flow, with its
+ * binding, replaces the document (and its file, when it has one).
+ */
+
+import { useEffect, useState } from "react";
+import type { Backend } from "../backend";
+import type { Lang } from "../i18n";
+import type { Flow, Problem, Provider } from "../model";
+import { errorText, type CloudApi, type PlanView, type PublishOutcome, type PublishRefusal, type PublishStatus } from "./api";
+import { Modal } from "./Modal";
+import { ct, providerName } from "./strings";
+
+type Props = {
+  api: CloudApi;
+  backend: Backend;
+  lang: Lang;
+  flow: Flow;
+  profile: string;
+  provider: Provider;
+  path: string | null;
+  onProblems: (problems: Problem[], target: Provider) => void;
+  onPublished: (flow: Flow) => void;
+  onClose: () => void;
+};
+
+type Step =
+  | { kind: "checking" }
+  | { kind: "refused"; problems: Problem[] }
+  | { kind: "ready"; plan: PlanView }
+  | { kind: "publishing"; plan: PlanView }
+  | { kind: "done"; plan: PlanView; outcome: PublishOutcome }
+  | { kind: "failed"; plan: PlanView; refusal: PublishRefusal | null; text: string };
+
+function isRefusal(e: unknown): e is PublishRefusal {
+  return typeof e === "object" && e !== null && "error" in e && "problems" in e;
+}
+
+export function PublishDialog(props: Props) {
+  const { api, backend, lang, flow, profile, provider, path, onProblems, onPublished, onClose } = props;
+  const [step, setStep] = useState<Step>({ kind: "checking" });
+  const [status, setStatus] = useState<PublishStatus>("published");
+  const [bindExisting, setBindExisting] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const problems = await backend.validateFlow(flow, provider);
+      const errors = problems.filter((p) => p.severity === "error");
+      if (!live) return;
+      if (errors.length > 0) {
+        onProblems(problems, provider);
+        setStep({ kind: "refused", problems: errors });
+        return;
+      }
+      const plan = await api.planPublish(flow, profile);
+      if (live) setStep({ kind: "ready", plan });
+    })().catch((e: unknown) => live && setStep({ kind: "failed", plan: emptyPlan(profile, provider), refusal: null, text: errorText(e) }));
+    return () => {
+      live = false;
+    };
+    // Checked once per opening, on the flow as it was when Publish was clicked.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const publish = (plan: PlanView) => {
+    setStep({ kind: "publishing", plan });
+    api.publishFlow(flow, profile, status, path, bindExisting).then(
+      (outcome) => {
+        onPublished(outcome.flow);
+        setStep({ kind: "done", plan, outcome });
+      },
+      (e: unknown) => {
+        const refusal = isRefusal(e) ? e : null;
+        if (refusal?.flow) onPublished(refusal.flow);
+        if (refusal && refusal.problems.length > 0) onProblems(refusal.problems, provider);
+        setStep({ kind: "failed", plan, refusal, text: errorText(e) });
+      },
+    );
+  };
+
+  const target = `${providerName(lang, provider)} · ${profile}`;
+  const planLine = (plan: PlanView) =>
+    plan.action === "create" ? (
+      <p data-testid="publish-plan" data-action="create">
+        {ct(lang, "willCreate")} <code>{plan.instance}</code>
+      </p>
+    ) : (
+      <p data-testid="publish-plan" data-action="update">
+        {ct(lang, "willUpdate")} <code>{plan.remote_id}</code> {ct(lang, "inInstance")} <code>{plan.instance}</code>
+      </p>
+    );
+
+  const footer =
+    step.kind === "ready" || (step.kind === "failed" && step.refusal?.existing) ? (
+      <>
+        <span className="toolbar-spacer" />
+        <button type="button" className="button" onClick={onClose}>
+          {ct(lang, "cancel")}
+        </button>
+        <button type="button" className="button primary" data-testid="publish-confirm" onClick={() => publish(step.plan)}>
+          {status === "published" ? ct(lang, "statusPublished") : ct(lang, "statusSaved")}
+        </button>
+      </>
+    ) : (
+      <>
+        <span className="toolbar-spacer" />
+        <button type="button" className="button" data-testid="publish-done" onClick={onClose} disabled={step.kind === "publishing"}>
+          {ct(lang, "close")}
+        </button>
+      </>
+    );
+
+  return (
+    <Modal title={`${ct(lang, "publishTitle")} · ${flow.name}`} testId="publish-dialog" closeLabel={ct(lang, "close")} onClose={onClose} footer={footer}>
+      <p className="cloud-target">{target}</p>
+      {step.kind === "checking" && (
+        <div className="cloud-progress" role="progressbar">
+          <span className="cloud-spinner" aria-hidden="true" /> {ct(lang, "checking")} {providerName(lang, provider)}
+        </div>
+      )}
+      {step.kind === "refused" && (
+        <div className="cloud-error" role="alert" data-testid="publish-refused">
+          <p>{ct(lang, "refused")}</p>
+          <ul>
+            {step.problems.slice(0, 8).map((p, i) => (
+              <li key={i}>
+                {p.node ? <code>{p.node}</code> : null} {p.message[lang]}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {step.kind === "ready" && (
+        <>
+          {planLine(step.plan)}
+          <fieldset className="cloud-status">
+            {(["published", "saved"] as const).map((s) => (
+              <label key={s}>
+                <input type="radio" name="publish-status" data-testid={`publish-status-${s}`} checked={status === s} onChange={() => setStatus(s)} />
+                {s === "published" ? ct(lang, "statusPublished") : ct(lang, "statusSaved")}
+              </label>
+            ))}
+          </fieldset>
+        </>
+      )}
+      {step.kind === "publishing" && (
+        <>
+          {planLine(step.plan)}
+          <div className="cloud-progress" role="progressbar">
+            <span className="cloud-spinner" aria-hidden="true" /> {ct(lang, "publishing")}
+          </div>
+        </>
+      )}
+      {step.kind === "done" && (
+        <div className="cloud-success" role="status" data-testid="publish-result">
+          <p>
+            {status === "published" ? ct(lang, "publishedAs") : ct(lang, "savedAs")}{" "}
+            <code data-testid="publish-remote-id">{step.outcome.remote_id}</code>
+          </p>
+          <p className="cloud-note">{ct(lang, "bindingSaved")}</p>
+        </div>
+      )}
+      {step.kind === "failed" && (
+        <div className="cloud-error" role="alert" data-testid="publish-error">
+          <p>
+            <strong>{ct(lang, "publishFailed")}</strong>
+          </p>
+          <p>{step.text}</p>
+          {step.refusal && step.refusal.remote_problems.length > 0 && (
+            <>
+              <p>{ct(lang, "providerProblems")}</p>
+              <ul>
+                {step.refusal.remote_problems.map((p, i) => (
+                  <li key={i}>
+                    {p.node ? (
+                      <>
+                        {ct(lang, "block")} <code>{p.node}</code>:{" "}
+                      </>
+                    ) : null}
+                    {p.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {step.refusal?.existing && (
+            <label className="cloud-note">
+              <input type="checkbox" data-testid="publish-bind-existing" checked={bindExisting} onChange={(e) => setBindExisting(e.target.checked)} />{" "}
+              {ct(lang, "bindExisting")} (<code>{step.refusal.existing.id}</code>)
+            </label>
+          )}
+        </div>
+      )}
+    </Modal>
+  );
+}
+
+function emptyPlan(profile: string, provider: Provider): PlanView {
+  return { action: "create", profile, provider, instance: "", remote_id: null };
+}

@@ -1,0 +1,163 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { MemoryBackend } from "../backend";
+import fixture from "../backend/fixture.json";
+import type { Flow, Problem } from "../model";
+import { CloudToolbar } from "./CloudToolbar";
+import { MemoryCloud } from "./memory";
+import { CLOUD_STRINGS } from "./strings";
+
+afterEach(cleanup);
+
+const starter = () => structuredClone(fixture.starter_flow as Flow);
+
+async function mount(opts: { flow?: Flow; problems?: Problem[]; api?: MemoryCloud; lang?: "en" | "zh" } = {}) {
+  const api = opts.api ?? new MemoryCloud();
+  const backend = new MemoryBackend({ problems: opts.problems ?? [] });
+  const onOpen = vi.fn();
+  const onPublished = vi.fn();
+  const onProblems = vi.fn();
+  await act(async () => {
+    render(
+      <CloudToolbar
+        backend={backend}
+        lang={opts.lang ?? "en"}
+        flow={opts.flow ?? starter()}
+        onOpen={onOpen}
+        onPublished={onPublished}
+        onProblems={onProblems}
+        api={api}
+      />,
+    );
+  });
+  return { api, onOpen, onPublished, onProblems };
+}
+
+function choose(profile: string) {
+  fireEvent.change(screen.getByTestId("cloud-profile"), { target: { value: profile } });
+}
+
+describe("cloud strings", () => {
+  it("has English and Chinese for every key", () => {
+    for (const [key, v] of Object.entries(CLOUD_STRINGS)) {
+      expect(v.en, key).not.toBe("");
+      expect(v.zh, key).not.toBe("");
+    }
+  });
+});
+
+describe("Connections", () => {
+  it("lists the built-in sandbox profiles as the default connection", async () => {
+    await mount();
+    const select = screen.getByTestId("cloud-profile") as HTMLSelectElement;
+    expect(select.value).toBe("sandbox-connect");
+    expect([...select.options].map((o) => o.value)).toEqual(["sandbox-connect", "sandbox-ccc", "sandbox-ccc2017"]);
+  });
+
+  it("keeps the secret write-only: after saving only its last 4 characters show", async () => {
+    await mount();
+    fireEvent.click(screen.getByTestId("connections-button"));
+    fireEvent.click(screen.getByTestId("add-profile"));
+    fireEvent.change(screen.getByTestId("profile-name"), { target: { value: "work" } });
+    fireEvent.change(screen.getByTestId("profile-instance"), { target: { value: "i-1" } });
+    fireEvent.change(screen.getByTestId("profile-key_id"), { target: { value: "LTAIkey" } });
+    fireEvent.change(screen.getByTestId("profile-secret"), { target: { value: "very-secret-WXYZ" } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("save-profile"));
+    });
+    const field = screen.getByTestId("profile-secret") as HTMLInputElement;
+    expect(field.value).toBe("");
+    expect(field.type).toBe("password");
+    expect(screen.getByTestId("secret-stored").textContent).toContain("WXYZ");
+    expect(screen.getByTestId("secret-status-work").textContent).toContain("····WXYZ");
+    expect(document.body.innerHTML).not.toContain("very-secret");
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("test-work"));
+    });
+    expect(screen.getByTestId("test-result-work").textContent).toContain("Connected");
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("remove-work"));
+    });
+    expect(screen.queryByTestId("profile-work")).toBeNull();
+  });
+});
+
+describe("Publish", () => {
+  it("refuses a flow with errors and hands the problems to the canvas", async () => {
+    const problem: Problem = {
+      code: "exit.unwired",
+      severity: "error",
+      message: { en: "Exit next of Welcome leads nowhere.", zh: "Welcome 的出口 next 没有连线。" },
+      node: "welcome",
+      port: "next",
+    };
+    const { onProblems, api } = await mount({ problems: [problem] });
+    const publish = vi.spyOn(api, "publishFlow");
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("publish-button"));
+    });
+    await screen.findByTestId("publish-refused");
+    expect(onProblems).toHaveBeenCalledWith([problem], "connect");
+    expect(publish).not.toHaveBeenCalled();
+  });
+
+  it("shows create, then update, with the remote id, and returns the bound flow", async () => {
+    const { onPublished, api } = await mount();
+    choose("sandbox-ccc");
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("publish-button"));
+    });
+    const plan = await screen.findByTestId("publish-plan");
+    expect(plan.dataset.action).toBe("create");
+    expect(plan.textContent).toContain("local-sandbox");
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("publish-confirm"));
+    });
+    const id = (await screen.findByTestId("publish-remote-id")).textContent!;
+    expect(id).toMatch(/^flow-/);
+    const bound = onPublished.mock.calls[0]![0] as Flow;
+    expect(bound.bindings.map((b) => b.remote_id)).toEqual([id]);
+    expect(await api.planPublish(bound, "sandbox-ccc")).toMatchObject({ action: "update", remote_id: id });
+  });
+});
+
+describe("Import", () => {
+  it("lists with search, type filter and pages, previews, and opens the chosen flow", async () => {
+    const api = new MemoryCloud();
+    for (let i = 1; i <= 10; i++) {
+      await api.publishFlow({ ...starter(), name: `Menu ${i}` }, "sandbox-ccc", "published", null);
+    }
+    const { onOpen } = await mount({ api });
+    choose("sandbox-ccc");
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("import-button"));
+    });
+    await waitFor(() => expect(screen.getByTestId("import-page").textContent).toContain("1 / 2 · 10"));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("import-next"));
+    });
+    await waitFor(() => expect(screen.getByTestId("import-page").textContent).toContain("2 / 2"));
+    fireEvent.change(screen.getByTestId("import-search"), { target: { value: "Menu 7" } });
+    await waitFor(() => expect(within(screen.getByTestId("import-list")).getAllByRole("listitem")).toHaveLength(1), {
+      timeout: 2000,
+    });
+    const row = within(screen.getByTestId("import-list")).getByRole("listitem");
+    await act(async () => {
+      fireEvent.click(row);
+    });
+    await waitFor(() => expect(screen.getByTestId("preview-name").textContent).toContain("Menu 7"));
+    expect(screen.getByTestId("flow-preview").querySelectorAll("rect").length).toBe(3);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("import-open"));
+    });
+    const opened = onOpen.mock.calls[0]![0] as Flow[];
+    expect(opened.map((f) => f.name)).toEqual(["Menu 7"]);
+    expect(opened[0]!.bindings).toHaveLength(1);
+  });
+
+  it("speaks Chinese", async () => {
+    await mount({ lang: "zh" });
+    expect(screen.getByTestId("import-button").textContent).toBe("导入");
+    expect(screen.getByTestId("publish-button").textContent).toBe("发布");
+  });
+});
