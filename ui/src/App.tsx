@@ -11,6 +11,7 @@ import { Inspector } from "./components/Inspector";
 import { Palette } from "./components/Palette";
 import { ProblemsPanel } from "./components/ProblemsPanel";
 import { Brand, FlowTitle, LangSwitch, TargetSelect } from "./components/ToolbarParts";
+import { CloudToolbar } from "./cloud";
 import { Canvas, GRID } from "./editor/Canvas";
 import { FileBar } from "./editor/FileBar";
 import { Overlays } from "./editor/Overlays";
@@ -91,6 +92,15 @@ function Editor({ backend, initialLang }: Props) {
           </div>
         )}
         <TargetSelect target={editor.target} lang={lang} onChange={editor.setTarget} />
+        <CloudToolbar
+          backend={backend}
+          lang={lang}
+          flow={flow}
+          path={editor.doc.path}
+          onOpen={(flows) => flows[0] && editor.openDocument(flows[0])}
+          onPublished={editor.published}
+          onProblems={(_, target) => editor.setTarget(target)}
+        />
         <LangSwitch lang={lang} onChange={setLang} />
       </header>
       <Overlays editor={editor} lang={lang} />

@@ -26,8 +26,8 @@ export type CloudToolbarProps = {
   path?: string | null;
   /** Opens imported flows as documents. */
   onOpen: (flows: Flow[]) => void;
-  /** The document after a publish, with its binding. */
-  onPublished: (flow: Flow) => void;
+  /** The document after a publish, with its binding; `written`: also written to its file. */
+  onPublished: (flow: Flow, written: boolean) => void;
   /** Problems that refused a publish, for the canvas and the problems panel. */
   onProblems: (problems: Problem[], target: Provider) => void;
   /** The cloud API (default: the one matching `backend`). */
@@ -109,7 +109,7 @@ export function CloudToolbar(props: CloudToolbarProps) {
           provider={chosen.profile.provider}
           path={path ?? null}
           onProblems={onProblems}
-          onPublished={onPublished}
+          onPublished={(f) => onPublished(f, (path ?? null) !== null)}
           onClose={close}
         />
       )}

@@ -113,7 +113,7 @@ export function ConnectionsPanel({ api, lang, profiles, onProfiles, onClose }: P
                 {v.builtin && <span className="cloud-chip builtin">{ct(lang, "builtin")}</span>}
               </div>
               <div className="cloud-profile-meta">
-                {v.profile.instance ?? ""} {v.profile.region ? `· ${v.profile.region}` : ""}
+                {[v.profile.instance, v.profile.region, v.profile.endpoint].filter(Boolean).join(" · ")}
               </div>
               <div className="cloud-profile-meta" data-testid={`secret-status-${v.profile.name}`}>
                 {v.builtin

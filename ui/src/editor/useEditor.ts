@@ -100,7 +100,9 @@ export function useEditor(backend: Backend, lang: Lang) {
   const dirty = isDirty(doc);
   const title = windowTitle(doc, t(lang, "appName"));
   useEffect(() => {
-    if (ready) files.setDocument(title, dirty).catch(() => undefined);
+    if (!ready) return;
+    document.title = title;
+    files.setDocument(title, dirty).catch(() => undefined);
   }, [files, ready, title, dirty]);
 
   const edit = useCallback((change: (f: Flow) => Flow, coalesce?: string) => {
@@ -264,6 +266,14 @@ export function useEditor(backend: Backend, lang: Lang) {
       edit((f) => ops.updateBlock(f, catalog, id, (n) => ({ ...n, label })), `label:${id}`),
     setSettings: (patch: Partial<ops.FlowSettings>, tag?: string) =>
       edit((f) => ops.setSettings(f, patch), tag),
+    /** Opens `f` (imported from a cloud) as a new unsaved document, asking first about unsaved changes. */
+    openDocument: (f: Flow) => guard(() => loadOpened({ flow: f, path: null, imported_from: null })),
+    /** The document after a publish: `f` carries the binding; `written` when it was also written to the document's file. */
+    published: (f: Flow, written: boolean) => {
+      edit(() => f);
+      const path = docRef.current.path;
+      if (written && path !== null) dispatch({ type: "saved", path, flow: f });
+    },
   };
 }
 
