@@ -20,13 +20,19 @@ use tauri::{Manager, Runtime, State};
 pub use state::CloudState;
 
 /// Manages the real [`CloudState`] unless one is managed already (the
-/// tests manage theirs), and starts the sandbox in the background.
+/// tests manage theirs), with the sandbox's data in the app data folder
+/// (`IVR_STUDIO_DATA_DIR` overrides it, as for the file commands), and
+/// starts the sandbox in the background.
 pub fn setup<R: Runtime>(app: &tauri::App<R>) -> Result<(), CloudError> {
     if app.try_state::<CloudState>().is_none() {
-        let data = app
-            .path()
-            .app_data_dir()
-            .map_err(|e| CloudError::config(format!("no app data folder: {e}")))?;
+        // The data folder the file commands use (`IVR_STUDIO_DATA_DIR`), else the OS one.
+        let data = match crate::files::Options::from_env().data_dir {
+            Some(dir) => dir,
+            None => app
+                .path()
+                .app_data_dir()
+                .map_err(|e| CloudError::config(format!("no app data folder: {e}")))?,
+        };
         app.manage(CloudState::for_app(data)?);
     }
     let handle = app.handle().clone();
