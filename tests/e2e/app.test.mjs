@@ -11,69 +11,12 @@
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
-import { homedir } from "node:os";
-import net from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { remote } from "webdriverio";
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const BIN = path.resolve(process.env.IVR_STUDIO_BIN ?? path.join(ROOT, "target/release/ivr-studio"));
-const ARTIFACTS = path.resolve(process.env.E2E_ARTIFACTS ?? path.join(ROOT, "artifacts/e2e"));
-const DRIVER =
-  process.env.TAURI_DRIVER ??
-  (existsSync(path.join(homedir(), ".cargo/bin/tauri-driver"))
-    ? path.join(homedir(), ".cargo/bin/tauri-driver")
-    : "tauri-driver");
-const TIMEOUT = 20_000;
-
-/** A free TCP port on loopback. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Resolves when `port` on loopback accepts connections, rejects after `ms`. */
-async function waitForPort(port, ms, child) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`tauri-driver exited with ${child.exitCode}`);
-    const ok = await new Promise((resolve) => {
-      const socket = net.connect(port, "127.0.0.1");
-      socket.once("connect", () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once("error", () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`tauri-driver did not listen on port ${port} within ${ms} ms`);
-}
-
-/** A screenshot of the whole X display (the real window), when ImageMagick's import is there. */
-function screenshotDisplay(file) {
-  if (!process.env.DISPLAY) return;
-  try {
-    execFileSync("import", ["-window", "root", file], { stdio: "ignore", timeout: 15_000 });
-  } catch (error) {
-    console.log(`# could not take a display screenshot: ${error.message}`);
-  }
-}
+import { ARTIFACTS, TIMEOUT, screenshotDisplay, startApp } from "./harness.mjs";
 
 describe("IVR Studio window", () => {
-  let driver;
+  let app;
   let browser;
-  const driverLog = [];
 
   /** The text of the element `selector` selects, as the DOM has it (WebKitWebDriver's
    * visible-text atom misreads text inside React Flow's transformed viewport). */
@@ -81,42 +24,21 @@ describe("IVR Studio window", () => {
     browser.execute((s) => document.querySelector(s)?.textContent ?? null, selector);
 
   before(async () => {
-    assert.ok(existsSync(BIN), `the app binary ${BIN} is missing: build it first`);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const port = await freePort();
-    const nativePort = await freePort();
-    driver = spawn(DRIVER, ["--port", String(port), "--native-port", String(nativePort)], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    driver.stdout.on("data", (d) => driverLog.push(String(d)));
-    driver.stderr.on("data", (d) => driverLog.push(String(d)));
-    await waitForPort(port, TIMEOUT, driver);
-    browser = await remote({
-      hostname: "127.0.0.1",
-      port,
-      logLevel: "warn",
-      connectionRetryCount: 0,
-      connectionRetryTimeout: 60_000,
-      capabilities: {
-        browserName: "wry",
-        "tauri:options": { application: BIN },
-        "wdio:enforceWebDriverClassic": true,
-      },
-    });
+    app = await startApp();
+    browser = app.browser;
   });
 
   after(async () => {
-    await browser?.deleteSession().catch(() => {});
-    driver?.kill();
-    if (process.exitCode) console.log(driverLog.join(""));
+    await app?.stop();
+    if (process.exitCode && app) console.log(app.log.join(""));
   });
 
   it("opens the starter flow's three blocks on the canvas", async () => {
-    const app = await browser.$('[data-testid="app"]');
-    await app.waitForExist({ timeout: TIMEOUT });
-    assert.equal(await browser.getTitle(), "IVR Studio");
+    const root = await browser.$('[data-testid="app"]');
+    await root.waitForExist({ timeout: TIMEOUT });
+    assert.equal(await browser.getTitle(), "New flow — IVR Studio");
     // The data comes from the Rust commands, not the in-memory backend.
-    assert.equal(await app.getAttribute("data-backend"), "tauri");
+    assert.equal(await root.getAttribute("data-backend"), "tauri");
     for (const id of ["start", "welcome", "hang_up"]) {
       const node = await browser.$(`[data-testid="node-${id}"]`);
       await node.waitForDisplayed({ timeout: TIMEOUT });
@@ -151,7 +73,10 @@ describe("IVR Studio window", () => {
     // Selecting a block shows its settings in the inspector.
     await browser.$('[data-testid="node-title-welcome"]').click();
     await browser.$('[data-testid="inspector-welcome"]').waitForExist({ timeout: TIMEOUT });
-    assert.match(await text('[data-testid="field-text"]'), /Welcome to our service/);
+    assert.match(
+      await browser.execute(() => document.querySelector('[data-testid="param-text"]')?.value),
+      /Welcome to our service/,
+    );
   });
 
   it("shows the problems panel with what validate_flow returns", async () => {

@@ -55,7 +55,14 @@ export function ProblemsPanel({ problems, flow, lang, error, onSelect }: Props) 
         <ul className="problems-list">
           {problems.map((p, i) => (
             <li key={`${p.code}-${i}`} data-testid={`problem-item-${i}`} data-code={p.code}>
-              <button type="button" className={`problem ${p.severity}`} onClick={() => onSelect?.(p)}>
+              <button
+                type="button"
+                className={`problem ${p.severity}`}
+                data-testid={`problem-${p.code}`}
+                data-node={p.node}
+                data-port={p.port}
+                onClick={() => onSelect?.(p)}
+              >
                 <span className={`severity ${p.severity}`}>{t(lang, SEVERITY_KEY[p.severity])}</span>
                 <span className="problem-message">{tx(p.message, lang)}</span>
                 <span className="problem-location">{locationOf(p, flow, lang)}</span>
