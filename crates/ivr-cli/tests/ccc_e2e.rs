@@ -4,15 +4,15 @@
 //! keyring). Every run of `ivr` is killed after a time limit.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod ccc_support;
+mod support;
 
 use std::path::Path;
 
-use ccc_support::{INSTANCE, World, flow, publish, read_flow, text, write_flow};
 use ivr_flow::dialect::aliyun;
 use ivr_flow::{Flow, Provider};
 use ivr_sandbox::{Fault, FaultKind};
 use serde_json::Value;
+use support::{CCC_INSTANCE as INSTANCE, World, flow, read_flow, text, write_flow};
 
 /// The same flow up to bindings and the ids the provider assigns: same name,
 /// kind, description and the same Definition when written for CCC.
@@ -40,7 +40,7 @@ fn assert_same_flow(a: &Flow, b: &Flow) {
 
 #[test]
 fn publish_list_import_back_equal_then_update_without_duplicate() {
-    let w = World::new();
+    let w = World::ccc();
     let original = flow("E2E main", "Hello from the sandbox.");
     let file = write_flow(&w.path("main.ivr.json"), &original);
 
@@ -55,7 +55,7 @@ fn publish_list_import_back_equal_then_update_without_duplicate() {
     assert!(text(&out.stdout).contains(INSTANCE));
     assert!(w.list().is_empty());
 
-    let out = publish(&w, &file);
+    let out = w.publish(&file);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let saved = read_flow(Path::new(&file));
     assert_eq!(saved.bindings.len(), 1);
@@ -106,7 +106,7 @@ fn publish_list_import_back_equal_then_update_without_duplicate() {
         }
     }
     write_flow(Path::new(&file), &edited);
-    let out = publish(&w, &file);
+    let out = w.publish(&file);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let listed = w.list();
     assert_eq!(listed.len(), 1, "an update must not create a second flow");
@@ -142,7 +142,7 @@ fn publish_list_import_back_equal_then_update_without_duplicate() {
 
 #[test]
 fn a_wrong_secret_is_refused_with_a_clear_message() {
-    let w = World::new();
+    let w = World::ccc();
     let secret = "not-the-sandbox-secret-7f3a";
     let out = w.ivr_with_secret(&["list", "--profile", "sb"], secret);
     assert_eq!(out.status.code(), Some(1));
@@ -177,10 +177,10 @@ fn a_wrong_secret_is_refused_with_a_clear_message() {
 
 #[test]
 fn throttling_is_survived() {
-    let w = World::new();
+    let w = World::ccc();
     let file = write_flow(&w.path("t.ivr.json"), &flow("Throttled", "x"));
     w.faults(Fault::new(FaultKind::Throttle, 2));
-    let out = publish(&w, &file);
+    let out = w.publish(&file);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(
         w.sandbox.faults().pending().is_empty(),
@@ -193,10 +193,10 @@ fn throttling_is_survived() {
 
 #[test]
 fn a_dropped_create_is_not_duplicated() {
-    let w = World::new();
+    let w = World::ccc();
     let file = write_flow(&w.path("d.ivr.json"), &flow("Dropped", "x"));
     w.faults(Fault::new(FaultKind::Drop, 1).for_action("CreateContactFlow"));
-    let out = publish(&w, &file);
+    let out = w.publish(&file);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(w.sandbox.faults().pending().is_empty(), "the drop was hit");
     let listed = w.list();
@@ -208,11 +208,11 @@ fn a_dropped_create_is_not_duplicated() {
 
 #[test]
 fn a_flow_with_errors_is_refused_before_anything_is_sent() {
-    let w = World::new();
+    let w = World::ccc();
     let mut bad = flow("Broken", "x");
     bad.edges.clear();
     let file = write_flow(&w.path("b.ivr.json"), &bad);
-    let out = publish(&w, &file);
+    let out = w.publish(&file);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         text(&out.stderr).contains("nothing was sent"),

@@ -5,23 +5,23 @@
 //! binding to a flow that is gone is named; `ivr sandbox` serves; CCC 2017.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod ccc_support;
+mod support;
 
 use std::io::{BufRead as _, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use ccc_support::{World, flow, publish, read_flow, text, write_flow};
 use ivr_flow::Provider;
 use ivr_sandbox::{Fault, FaultKind};
+use support::{World, flow, read_flow, text, write_flow};
 
 #[test]
 fn a_create_answered_500_is_looked_up_then_sent_again_once() {
-    let w = World::new();
+    let w = World::ccc();
     let file = write_flow(&w.path("a.ivr.json"), &flow("Five hundred", "x"));
     w.faults(Fault::new(FaultKind::Fail, 1).for_action("CreateContactFlow"));
-    let out = publish(&w, &file);
+    let out = w.publish(&file);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(w.sandbox.faults().pending().is_empty());
     let listed = w.list();
@@ -31,10 +31,10 @@ fn a_create_answered_500_is_looked_up_then_sent_again_once() {
 
 #[test]
 fn a_failed_publish_discards_its_draft_and_keeps_the_created_binding() {
-    let w = World::new();
+    let w = World::ccc();
     let file = write_flow(&w.path("p.ivr.json"), &flow("Publish fails", "x"));
     w.faults(Fault::new(FaultKind::Fail, 20).for_action("PublishContactFlow"));
-    let out = publish(&w, &file);
+    let out = w.publish(&file);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     let err = text(&out.stderr);
     assert!(err.contains("InternalError"), "{err}");
@@ -51,7 +51,7 @@ fn a_failed_publish_discards_its_draft_and_keeps_the_created_binding() {
 
     // Once the service recovers, the same flow is updated and published.
     w.sandbox.faults().clear();
-    let out = publish(&w, &file);
+    let out = w.publish(&file);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let listed = w.list();
     assert_eq!(listed.len(), 1);
@@ -60,7 +60,7 @@ fn a_failed_publish_discards_its_draft_and_keeps_the_created_binding() {
 
 #[test]
 fn saved_then_published() {
-    let w = World::new();
+    let w = World::ccc();
     let file = write_flow(&w.path("s.ivr.json"), &flow("Saved first", "x"));
     let out = w.ivr(&["publish", &file, "--profile", "sb", "--status", "saved"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -70,7 +70,7 @@ fn saved_then_published() {
     assert_eq!(listed[0]["published"], false);
     assert_eq!(listed[0]["draft_id"], b.draft.as_deref().unwrap());
 
-    let out = publish(&w, &file);
+    let out = w.publish(&file);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let after = read_flow(Path::new(&file)).bindings[0].clone();
     assert_eq!(after.remote_id, b.remote_id);
@@ -83,7 +83,7 @@ fn saved_then_published() {
 
 #[test]
 fn throttling_past_the_retries_is_reported() {
-    let w = World::new();
+    let w = World::ccc();
     w.faults(Fault::new(FaultKind::Throttle, 50).for_action("ListContactFlows"));
     let out = w.ivr(&["list", "--profile", "sb"]);
     assert_eq!(out.status.code(), Some(1));
@@ -94,19 +94,19 @@ fn throttling_past_the_retries_is_reported() {
 
 #[test]
 fn a_binding_to_a_flow_that_is_gone_is_named() {
-    let w = World::new();
+    let w = World::ccc();
     let mut f = flow("Gone", "x");
     f.bindings.push(ivr_flow::Binding {
         provider: Provider::Aliyun,
         profile: "sb".into(),
-        instance: ccc_support::INSTANCE.into(),
+        instance: support::CCC_INSTANCE.into(),
         remote_id: "0000-gone".into(),
         version: None,
         sha: None,
         draft: None,
     });
     let file = write_flow(&w.path("g.ivr.json"), &f);
-    let out = publish(&w, &file);
+    let out = w.publish(&file);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
     assert!(err.contains("NotExists.ContactFlowId"), "{err}");
@@ -116,9 +116,9 @@ fn a_binding_to_a_flow_that_is_gone_is_named() {
 
 #[test]
 fn ccc_2017_publish_and_list() {
-    let w = World::with_provider("aliyun2017");
+    let w = World::ccc2017();
     let file = write_flow(&w.path("old.ivr.json"), &flow("Legacy flow", "x"));
-    let out = publish(&w, &file);
+    let out = w.publish(&file);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let b = read_flow(Path::new(&file)).bindings[0].clone();
     assert_eq!(b.provider, Provider::Aliyun2017);
@@ -140,7 +140,7 @@ fn ccc_2017_publish_and_list() {
     assert_eq!(back.nodes.len(), 3);
     assert_eq!(back.bindings[0].remote_id, b.remote_id);
     // A second publish is refused (2017 updates are not built), not duplicated.
-    let out = publish(&w, &file);
+    let out = w.publish(&file);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
     let out = w.ivr(&["list", "--profile", "sb", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -180,10 +180,10 @@ fn the_sandbox_verb_serves_until_stopped() {
 
 #[test]
 fn a_dropped_2017_create_is_not_duplicated() {
-    let w = World::with_provider("aliyun2017");
+    let w = World::ccc2017();
     let file = write_flow(&w.path("d17.ivr.json"), &flow("Legacy dropped", "x"));
     w.faults(Fault::new(FaultKind::Drop, 1).for_action("CreateContactFlow"));
-    let out = publish(&w, &file);
+    let out = w.publish(&file);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(w.sandbox.faults().pending().is_empty(), "the drop was hit");
     let out = w.ivr(&["list", "--profile", "sb", "--format", "json"]);
@@ -198,11 +198,11 @@ fn a_dropped_2017_create_is_not_duplicated() {
 
 #[test]
 fn a_provider_format_file_is_refused_so_no_publish_can_duplicate() {
-    let w = World::new();
+    let w = World::ccc();
     let item = ivr_flow::dialect::aliyun::encode_item(&flow("Raw item", "x")).unwrap();
     let path = w.path("item.json");
     std::fs::write(&path, item.to_string()).unwrap();
-    let out = publish(&w, path.to_str().unwrap());
+    let out = w.publish(path.to_str().unwrap());
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
     assert!(

@@ -5,15 +5,15 @@
 //! limit.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod connect_support;
+mod support;
 
 use std::path::Path;
 
-use connect_support::{INSTANCE, World, flow, read_flow, text, write_flow};
 use ivr_flow::dialect::connect;
 use ivr_flow::{Flow, FlowKind, Provider};
 use ivr_sandbox::{Fault, FaultKind};
 use serde_json::Value;
+use support::{CONNECT_INSTANCE as INSTANCE, World, flow, read_flow, text, write_flow};
 
 /// The same flow up to bindings and the ids the provider assigns.
 fn assert_same_flow(a: &Flow, b: &Flow) {
@@ -45,7 +45,7 @@ fn has_prompt(f: &Flow, say: &str) -> bool {
 
 #[test]
 fn publish_list_import_back_equal_then_update_without_duplicate() {
-    let w = World::new();
+    let w = World::connect();
     let original = flow("E2E main", "Hello from the sandbox.");
     let file = write_flow(&w.path("main.ivr.json"), &original);
 
@@ -149,7 +149,7 @@ fn publish_list_import_back_equal_then_update_without_duplicate() {
 
 #[test]
 fn a_wrong_secret_is_refused_with_a_clear_message() {
-    let w = World::new();
+    let w = World::connect();
     let secret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYNOTTHEKEY";
     let out = w.ivr_with_env(&["list", "--profile", "aws"], secret, &[]);
     assert_eq!(out.status.code(), Some(1));
@@ -197,7 +197,7 @@ fn a_wrong_secret_is_refused_with_a_clear_message() {
 
 #[test]
 fn throttling_is_survived() {
-    let w = World::new();
+    let w = World::connect();
     let file = write_flow(&w.path("t.ivr.json"), &flow("Throttled", "x"));
     w.faults(Fault::new(FaultKind::Throttle, 2));
     w.faults(Fault::new(FaultKind::Throttle, 1).for_action("CreateContactFlow"));
@@ -214,7 +214,7 @@ fn throttling_is_survived() {
 
 #[test]
 fn throttling_past_the_retries_is_reported() {
-    let w = World::new();
+    let w = World::connect();
     w.faults(Fault::new(FaultKind::Throttle, 50).for_action("ListContactFlows"));
     let out = w.ivr(&["list", "--profile", "aws"]);
     assert_eq!(out.status.code(), Some(1));
@@ -225,7 +225,7 @@ fn throttling_past_the_retries_is_reported() {
 
 #[test]
 fn a_dropped_create_is_not_duplicated() {
-    let w = World::new();
+    let w = World::connect();
     let file = write_flow(&w.path("d.ivr.json"), &flow("Dropped", "x"));
     w.faults(Fault::new(FaultKind::Drop, 1).for_action("CreateContactFlow"));
     let out = w.publish(&file);
@@ -240,7 +240,7 @@ fn a_dropped_create_is_not_duplicated() {
 
 #[test]
 fn a_create_answered_500_is_looked_up_then_sent_again_once() {
-    let w = World::new();
+    let w = World::connect();
     let file = write_flow(&w.path("a.ivr.json"), &flow("Five hundred", "x"));
     w.faults(Fault::new(FaultKind::Fail, 1).for_action("CreateContactFlow"));
     let out = w.publish(&file);
@@ -256,7 +256,7 @@ fn a_create_answered_500_is_looked_up_then_sent_again_once() {
 
 #[test]
 fn a_taken_name_is_refused_then_bind_existing_updates_that_flow() {
-    let w = World::new();
+    let w = World::connect();
     let first = write_flow(&w.path("first.ivr.json"), &flow("Shared name", "First."));
     let out = w.publish(&first);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -290,7 +290,7 @@ fn a_taken_name_is_refused_then_bind_existing_updates_that_flow() {
 
 #[test]
 fn saved_then_published() {
-    let w = World::new();
+    let w = World::connect();
     let file = write_flow(&w.path("s.ivr.json"), &flow("Saved first", "Draft."));
     let out = w.ivr(&["publish", &file, "--profile", "aws", "--status", "saved"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -322,7 +322,7 @@ fn saved_then_published() {
 
 #[test]
 fn a_binding_to_a_flow_that_is_gone_is_named() {
-    let w = World::new();
+    let w = World::connect();
     let mut f = flow("Gone", "x");
     f.bindings.push(ivr_flow::Binding {
         provider: Provider::Connect,
@@ -344,7 +344,7 @@ fn a_binding_to_a_flow_that_is_gone_is_named() {
 
 #[test]
 fn types_are_kept_and_filtered_and_errors_refused_before_sending() {
-    let w = World::new();
+    let w = World::connect();
     let mut queue = flow("Queue music", "Please hold.");
     queue.kind = FlowKind::CustomerQueue;
     let file = write_flow(&w.path("q.ivr.json"), &queue);
@@ -381,7 +381,7 @@ fn types_are_kept_and_filtered_and_errors_refused_before_sending() {
 
 #[test]
 fn a_larger_flow_of_menus_queues_and_digit_collection_comes_back_equal() {
-    let w = World::new();
+    let w = World::connect();
     let mut big = ivr_flow::synth::large_flow(42);
     big.name = "Synthetic".into();
     let file = write_flow(&w.path("big.ivr.json"), &big);

@@ -1,7 +1,7 @@
-//! Shared by the `ccc_*` end-to-end tests: a sandbox on a free loopback
-//! port, a temporary config folder with a CCC profile pointing at it, and the
-//! real `ivr` binary run with the credentials in the environment (no
-//! keyring), killed after a time limit.
+//! Shared by the end-to-end tests of every provider: a sandbox on a free
+//! loopback port, a temporary config folder with one profile pointing at it,
+//! and the real `ivr` binary run with the provider's credentials in the
+//! environment (no keyring), killed after a time limit.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -18,21 +18,75 @@ use ivr_sandbox::{Fault, Sandbox, SandboxConfig, SandboxHandle};
 use serde_json::Value;
 
 pub const LIMIT: Duration = Duration::from_secs(60);
-pub const INSTANCE: &str = "inst-e2e";
+pub const CCC_INSTANCE: &str = "inst-e2e";
+pub const CONNECT_INSTANCE: &str = "11111111-2222-3333-4444-555555555555";
+
+/// What differs between providers in these tests.
+pub struct Cloud {
+    /// `--provider` of `ivr profile add`.
+    pub provider: &'static str,
+    /// The profile's name.
+    pub profile: &'static str,
+    pub region: &'static str,
+    pub instance: &'static str,
+    /// The environment variables the provider's own tools read.
+    pub key_env: &'static str,
+    pub secret_env: &'static str,
+    /// Variables that must not leak in from the machine running the tests.
+    pub clear_env: &'static [&'static str],
+}
+
+const ALIBABA_ENV: &[&str] = &["ALIBABA_CLOUD_SECURITY_TOKEN"];
+
+pub const CCC: Cloud = Cloud {
+    provider: "aliyun",
+    profile: "sb",
+    region: "cn-shanghai",
+    instance: CCC_INSTANCE,
+    key_env: "ALIBABA_CLOUD_ACCESS_KEY_ID",
+    secret_env: "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+    clear_env: ALIBABA_ENV,
+};
+
+pub const CCC2017: Cloud = Cloud {
+    provider: "aliyun2017",
+    ..CCC
+};
+
+pub const CONNECT: Cloud = Cloud {
+    provider: "connect",
+    profile: "aws",
+    region: "us-west-2",
+    instance: CONNECT_INSTANCE,
+    key_env: "AWS_ACCESS_KEY_ID",
+    secret_env: "AWS_SECRET_ACCESS_KEY",
+    clear_env: &["AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_REGION"],
+};
 
 pub struct World {
     pub rt: tokio::runtime::Runtime,
     pub sandbox: SandboxHandle,
     pub dir: tempfile::TempDir,
+    pub cloud: Cloud,
 }
 
 impl World {
-    pub fn new() -> World {
-        World::with_provider("aliyun")
+    /// A world with a CCC (2020 API) profile `sb`.
+    pub fn ccc() -> World {
+        World::with(CCC)
     }
 
-    /// A world whose profile `sb` is for `provider` (`aliyun` or `aliyun2017`).
-    pub fn with_provider(provider: &str) -> World {
+    /// A world with a CCC 2017 API profile `sb`.
+    pub fn ccc2017() -> World {
+        World::with(CCC2017)
+    }
+
+    /// A world with an Amazon Connect profile `aws`.
+    pub fn connect() -> World {
+        World::with(CONNECT)
+    }
+
+    fn with(cloud: Cloud) -> World {
         let rt = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .enable_all()
@@ -42,18 +96,24 @@ impl World {
         let sandbox = rt
             .block_on(Sandbox::start(SandboxConfig::new(dir.path().join("data"))))
             .unwrap();
-        let w = World { rt, sandbox, dir };
+        let w = World {
+            rt,
+            sandbox,
+            dir,
+            cloud,
+        };
         let endpoint = w.sandbox.endpoint();
+        let c = &w.cloud;
         let out = w.ivr(&[
             "profile",
             "add",
-            "sb",
+            c.profile,
             "--provider",
-            provider,
+            c.provider,
             "--region",
-            "cn-shanghai",
+            c.region,
             "--instance",
-            INSTANCE,
+            c.instance,
             "--endpoint",
             &endpoint,
             "--key-id",
@@ -78,7 +138,9 @@ impl World {
     /// Runs `ivr` with `secret` and the extra environment `env`.
     pub fn ivr_with_env(&self, args: &[&str], secret: &str, env: &[(&str, &str)]) -> Output {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_ivr"));
-        cmd.env_remove("ALIBABA_CLOUD_SECURITY_TOKEN");
+        for k in self.cloud.clear_env {
+            cmd.env_remove(k);
+        }
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -86,8 +148,8 @@ impl World {
             .args(args)
             .current_dir(self.dir.path())
             .env("IVR_STUDIO_CONFIG_DIR", self.path("config"))
-            .env("ALIBABA_CLOUD_ACCESS_KEY_ID", "sandbox")
-            .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", secret)
+            .env(self.cloud.key_env, "sandbox")
+            .env(self.cloud.secret_env, secret)
             .env("LANG", "C")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -107,10 +169,15 @@ impl World {
 
     /// The flows `ivr list --format json` shows.
     pub fn list(&self) -> Vec<Value> {
-        let out = self.ivr(&["list", "--profile", "sb", "--format", "json"]);
+        let out = self.ivr(&["list", "--profile", self.cloud.profile, "--format", "json"]);
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
         let v: Value = serde_json::from_slice(&out.stdout).unwrap();
         v["flows"].as_array().unwrap().clone()
+    }
+
+    /// `ivr publish FILE --profile <this world's profile>`.
+    pub fn publish(&self, file: &str) -> Output {
+        self.ivr(&["publish", file, "--profile", self.cloud.profile])
     }
 
     pub fn faults(&self, f: Fault) {
@@ -141,8 +208,4 @@ pub fn write_flow(path: &Path, f: &Flow) -> String {
 
 pub fn read_flow(path: &Path) -> Flow {
     ivr_flow::from_bytes(&std::fs::read(path).unwrap()).unwrap()
-}
-
-pub fn publish(w: &World, file: &str) -> Output {
-    w.ivr(&["publish", file, "--profile", "sb"])
 }
