@@ -4,28 +4,17 @@
 //! reads past the first page; the Type filter and search are applied.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::time::{Duration, Instant};
 
 use ivr_cloud::ErrorKind;
 use ivr_cloud::ccc::{CccClient, ListFilter, PublishStatus};
 use ivr_cloud::credentials::Credentials;
-use ivr_cloud::http::{HttpConfig, RetryPolicy};
 use ivr_cloud::profile::Profile;
 use ivr_flow::Provider;
 use ivr_sandbox::{Fault, FaultKind, Sandbox, SandboxConfig, SandboxHandle};
-
-fn config() -> HttpConfig {
-    HttpConfig {
-        connect_timeout: Duration::from_secs(2),
-        request_timeout: Duration::from_millis(400),
-        retry: RetryPolicy {
-            max_attempts: 3,
-            base: Duration::from_millis(20),
-            cap: Duration::from_millis(100),
-            max_retry_after: Duration::from_millis(100),
-        },
-    }
-}
+use support::{fast_http as config, named_flow as flow};
 
 fn client(sb: &SandboxHandle) -> CccClient {
     let profile = Profile {
@@ -35,12 +24,6 @@ fn client(sb: &SandboxHandle) -> CccClient {
         ..Profile::new("lib", Provider::Aliyun)
     };
     CccClient::with_config(&profile, Credentials::sandbox_demo(), config()).unwrap()
-}
-
-fn flow(name: &str) -> ivr_flow::Flow {
-    let mut f = ivr_flow::starter_flow();
-    f.name = name.into();
-    f
 }
 
 #[tokio::test]
