@@ -329,7 +329,7 @@ mod tests {
     fn bad_files_are_refused_by_name_and_left_alone() {
         let dir = tempfile::tempdir().unwrap();
         let (_app, w) = window(dir.path(), None);
-        let newer = br#"{"format":"ivr-studio/flow","version":99,"flow":{}}"#.to_vec();
+        let newer = br#"{"format":"ivr-studio/flow","version":99,"name":"x"}"#.to_vec();
         let big = vec![b' '; 20 * 1024 * 1024 + 1];
         let cases: [(&str, Vec<u8>, &str); 4] = [
             ("notes.ivr.json", b"hello, not json".to_vec(), "JSON"),

@@ -86,12 +86,6 @@ function Editor({ backend, initialLang }: Props) {
         )}
         <FileBar editor={editor} lang={lang} />
         <div className="toolbar-spacer" />
-        {flow && (
-          <div className="doc-stats">
-            {flow.nodes.length} {t(lang, "blockCount")} · {flow.edges.length} {t(lang, "lineCount")}
-          </div>
-        )}
-        <TargetSelect target={editor.target} lang={lang} onChange={editor.setTarget} />
         <CloudToolbar
           backend={backend}
           lang={lang}
@@ -103,10 +97,15 @@ function Editor({ backend, initialLang }: Props) {
         />
         <LangSwitch lang={lang} onChange={setLang} />
       </header>
-      <Overlays editor={editor} lang={lang} />
       <div className="workspace">
         <Palette catalog={catalog} lang={lang} onDragStart={start} onAdd={addAtCentre} />
         <main className="canvas" data-testid="canvas" ref={canvasRef}>
+          <Overlays editor={editor} lang={lang} />
+          {flow && (
+            <div className="doc-stats" data-testid="doc-stats">
+              {flow.nodes.length} {t(lang, "blockCount")} · {flow.edges.length} {t(lang, "lineCount")}
+            </div>
+          )}
           {editor.loadError ? (
             <div className="load-error" role="alert" data-testid="load-error">
               <strong>{t(lang, "loadFailed")}</strong>
@@ -147,7 +146,9 @@ function Editor({ backend, initialLang }: Props) {
         lang={lang}
         error={editor.checkError}
         onSelect={focusProblem}
-      />
+      >
+        <TargetSelect target={editor.target} lang={lang} onChange={editor.setTarget} />
+      </ProblemsPanel>
       {drag && dragSpec && (
         <div className="drag-ghost" style={{ left: drag.x, top: drag.y }} data-testid="drag-ghost">
           {tx(dragSpec.name, lang)}

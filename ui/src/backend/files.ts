@@ -84,10 +84,10 @@ export class MemoryFiles implements FilesApi {
     const text = this.files.get(path);
     if (text === undefined) return Promise.reject(new Error(`${path}: no such file; check the path`));
     try {
-      const file = JSON.parse(text) as { format?: string; flow?: Flow };
-      if (file.format !== "ivr-studio/flow" || !file.flow) throw new Error("not an IVR Studio flow file");
+      const { format, version, ...flow } = JSON.parse(text) as Flow & { format?: string; version?: number };
+      if (format !== "ivr-studio/flow" || version !== 1) throw new Error("not an IVR Studio flow file");
       this.addRecent(path);
-      return Promise.resolve({ path, flow: file.flow, imported_from: null });
+      return Promise.resolve({ path, flow, imported_from: null });
     } catch (e) {
       return Promise.reject(new Error(`${path}: ${e instanceof Error ? e.message : String(e)}`));
     }
@@ -98,7 +98,7 @@ export class MemoryFiles implements FilesApi {
   }
 
   save(path: string, flow: Flow): Promise<void> {
-    this.files.set(path, JSON.stringify({ format: "ivr-studio/flow", version: 1, flow }, null, 2));
+    this.files.set(path, JSON.stringify({ format: "ivr-studio/flow", version: 1, ...flow }, null, 2));
     this.addRecent(path);
     return Promise.resolve();
   }

@@ -28,9 +28,11 @@ type Props = {
   lang: Lang;
   error?: string;
   onSelect?: (problem: Problem) => void;
+  /** Controls in the header (the target the flow is checked for). */
+  children?: React.ReactNode;
 };
 
-export function ProblemsPanel({ problems, flow, lang, error, onSelect }: Props) {
+export function ProblemsPanel({ problems, flow, lang, error, onSelect, children }: Props) {
   const count = problems?.length ?? 0;
   return (
     <section className="problems" data-testid="problems-panel" aria-label={t(lang, "problems")}>
@@ -39,6 +41,8 @@ export function ProblemsPanel({ problems, flow, lang, error, onSelect }: Props) 
         <span className="problems-count" data-testid="problems-count">
           {count}
         </span>
+        <span className="toolbar-spacer" />
+        {children}
       </header>
       {error ? (
         <div className="problems-error" role="alert" data-testid="problems-error">

@@ -68,7 +68,7 @@ describe("the editor", () => {
     const backend = new MemoryBackend();
     backend.files.files.set(
       "/f/a.ivr.json",
-      JSON.stringify({ format: "ivr-studio/flow", version: 1, flow: starter }),
+      JSON.stringify({ format: "ivr-studio/flow", version: 1, ...starter }),
     );
     backend.files.startup = "/f/a.ivr.json";
     await renderApp(backend);
@@ -82,8 +82,8 @@ describe("the editor", () => {
       fireEvent.keyDown(window, { key: "s", ctrlKey: true });
     });
     await waitFor(() => expect(dirty()).toBe("false"));
-    const saved = JSON.parse(backend.files.files.get("/f/a.ivr.json") ?? "{}") as { flow: Flow };
-    expect(saved.flow.name).toBe("Sales menu");
+    const saved = JSON.parse(backend.files.files.get("/f/a.ivr.json") ?? "{}") as Flow;
+    expect(saved.name).toBe("Sales menu");
     expect(backend.files.recentList[0]).toBe("/f/a.ivr.json");
   });
 
