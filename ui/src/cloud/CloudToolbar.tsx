@@ -1,8 +1,8 @@
 /**
- * The cloud area of the toolbar: the connection to use (the built-in Local
- * sandbox ones are there from the first start), and the Connections, Import
- * and Publish buttons with their dialogs. The editor mounts this once and
- * hands it the document and three callbacks.
+ * The cloud area of the toolbar: the Connections, Import and Publish buttons
+ * with their dialogs. Import and Publish open on the last connection used
+ * (at first the built-in Local sandbox one) and can switch to another. The
+ * editor mounts this once and hands it the document and three callbacks.
  */
 
 import { useCallback, useEffect, useMemo, useState } from "react";
@@ -59,21 +59,21 @@ export function CloudToolbar(props: CloudToolbarProps) {
   const chosen = profiles.find((p) => p.profile.name === current);
   const close = useCallback(() => setOpen(null), []);
 
-  return (
-    <div className="cloud-toolbar" data-testid="cloud-toolbar">
-      <select
-        className="cloud-profile-select"
-        data-testid="cloud-profile"
-        aria-label={ct(lang, "connection")}
-        value={current}
-        onChange={(e) => setCurrent(e.target.value)}
-      >
+  const picker = (
+    <label className="cloud-picker">
+      <span>{ct(lang, "connection")}</span>
+      <select data-testid="cloud-profile" value={current} onChange={(e) => setCurrent(e.target.value)}>
         {profiles.map((p) => (
           <option key={p.profile.name} value={p.profile.name}>
             {p.builtin ? `${p.profile.name} (${ct(lang, "builtin")})` : p.profile.name}
           </option>
         ))}
       </select>
+    </label>
+  );
+
+  return (
+    <div className="cloud-toolbar" data-testid="cloud-toolbar" data-profiles={profiles.length}>
       <button type="button" className="button" data-testid="connections-button" onClick={() => setOpen("connections")}>
         {ct(lang, "connections")}
       </button>
@@ -88,6 +88,8 @@ export function CloudToolbar(props: CloudToolbarProps) {
       )}
       {open === "import" && chosen && (
         <ImportDialog
+          key={chosen.profile.name}
+          picker={picker}
           api={api}
           lang={lang}
           profile={chosen.profile.name}
@@ -101,6 +103,8 @@ export function CloudToolbar(props: CloudToolbarProps) {
       )}
       {open === "publish" && chosen && flow && (
         <PublishDialog
+          key={chosen.profile.name}
+          picker={picker}
           api={api}
           backend={backend}
           lang={lang}

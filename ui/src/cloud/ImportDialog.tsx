@@ -5,7 +5,7 @@
  * selected one) as documents, bound to their remote flows.
  */
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import type { Lang } from "../i18n";
 import type { Flow, Provider } from "../model";
 import { errorText, type CloudApi, type RemotePage } from "./api";
@@ -24,6 +24,8 @@ export const FLOW_TYPES: Record<Provider, string[]> = {
 };
 
 type Props = {
+  /** The connection choice, shown at the top. */
+  picker: ReactNode;
   api: CloudApi;
   lang: Lang;
   profile: string;
@@ -32,7 +34,7 @@ type Props = {
   onClose: () => void;
 };
 
-export function ImportDialog({ api, lang, profile, provider, onOpen, onClose }: Props) {
+export function ImportDialog({ picker, api, lang, profile, provider, onOpen, onClose }: Props) {
   const [search, setSearch] = useState("");
   const [query, setQuery] = useState("");
   const [flowType, setFlowType] = useState("");
@@ -116,7 +118,7 @@ export function ImportDialog({ api, lang, profile, provider, onOpen, onClose }: 
 
   return (
     <Modal
-      title={`${ct(lang, "importTitle")} · ${profile}`}
+      title={ct(lang, "importTitle")}
       testId="import-dialog"
       closeLabel={ct(lang, "close")}
       onClose={onClose}
@@ -139,6 +141,7 @@ export function ImportDialog({ api, lang, profile, provider, onOpen, onClose }: 
       }
     >
       <div className="cloud-row">
+        {picker}
         <input className="cloud-search" data-testid="import-search" placeholder={ct(lang, "search")} value={search} onChange={(e) => setSearch(e.target.value)} />
         <select
           data-testid="import-type"

@@ -6,7 +6,7 @@
  * binding, replaces the document (and its file, when it has one).
  */
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import type { Backend } from "../backend";
 import type { Lang } from "../i18n";
 import type { Flow, Problem, Provider } from "../model";
@@ -15,6 +15,8 @@ import { Modal } from "./Modal";
 import { ct, providerName } from "./strings";
 
 type Props = {
+  /** The connection choice, shown at the top. */
+  picker: ReactNode;
   api: CloudApi;
   backend: Backend;
   lang: Lang;
@@ -40,7 +42,7 @@ function isRefusal(e: unknown): e is PublishRefusal {
 }
 
 export function PublishDialog(props: Props) {
-  const { api, backend, lang, flow, profile, provider, path, onProblems, onPublished, onClose } = props;
+  const { picker, api, backend, lang, flow, profile, provider, path, onProblems, onPublished, onClose } = props;
   const [step, setStep] = useState<Step>({ kind: "checking" });
   const [status, setStatus] = useState<PublishStatus>("published");
   const [bindExisting, setBindExisting] = useState(false);
@@ -116,7 +118,10 @@ export function PublishDialog(props: Props) {
 
   return (
     <Modal title={`${ct(lang, "publishTitle")} · ${flow.name}`} testId="publish-dialog" closeLabel={ct(lang, "close")} onClose={onClose} footer={footer}>
-      <p className="cloud-target">{target}</p>
+      <div className="cloud-row cloud-target">
+        {picker}
+        <span>{target}</span>
+      </div>
       {step.kind === "checking" && (
         <div className="cloud-progress" role="progressbar">
           <span className="cloud-spinner" aria-hidden="true" /> {ct(lang, "checking")} {providerName(lang, provider)}
@@ -156,7 +161,7 @@ export function PublishDialog(props: Props) {
         </>
       )}
       {step.kind === "done" && (
-        <div className="cloud-success" role="status" data-testid="publish-result">
+        <div className="cloud-success" role="status" data-testid="publish-result" data-action={step.plan.action}>
           <p>
             {status === "published" ? ct(lang, "publishedAs") : ct(lang, "savedAs")}{" "}
             <code data-testid="publish-remote-id">{step.outcome.remote_id}</code>

@@ -49,6 +49,9 @@ describe("cloud strings", () => {
 describe("Connections", () => {
   it("lists the built-in sandbox profiles as the default connection", async () => {
     await mount();
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("import-button"));
+    });
     const select = screen.getByTestId("cloud-profile") as HTMLSelectElement;
     expect(select.value).toBe("sandbox-connect");
     expect([...select.options].map((o) => o.value)).toEqual(["sandbox-connect", "sandbox-ccc", "sandbox-ccc2017"]);
@@ -103,9 +106,11 @@ describe("Publish", () => {
 
   it("shows create, then update, with the remote id, and returns the bound flow", async () => {
     const { onPublished, api } = await mount();
-    choose("sandbox-ccc");
     await act(async () => {
       fireEvent.click(screen.getByTestId("publish-button"));
+    });
+    await act(async () => {
+      choose("sandbox-ccc");
     });
     const plan = await screen.findByTestId("publish-plan");
     expect(plan.dataset.action).toBe("create");
@@ -115,6 +120,7 @@ describe("Publish", () => {
     });
     const id = (await screen.findByTestId("publish-remote-id")).textContent!;
     expect(id).toMatch(/^flow-/);
+    expect(screen.getByTestId("publish-result").dataset.action).toBe("create");
     const bound = onPublished.mock.calls[0]![0] as Flow;
     expect(bound.bindings.map((b) => b.remote_id)).toEqual([id]);
     expect(await api.planPublish(bound, "sandbox-ccc")).toMatchObject({ action: "update", remote_id: id });
@@ -128,9 +134,11 @@ describe("Import", () => {
       await api.publishFlow({ ...starter(), name: `Menu ${i}` }, "sandbox-ccc", "published", null);
     }
     const { onOpen } = await mount({ api });
-    choose("sandbox-ccc");
     await act(async () => {
       fireEvent.click(screen.getByTestId("import-button"));
+    });
+    await act(async () => {
+      choose("sandbox-ccc");
     });
     await waitFor(() => expect(screen.getByTestId("import-page").textContent).toContain("1 / 2 · 10"));
     await act(async () => {
