@@ -7,8 +7,9 @@
 
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Backend } from "../backend";
-import type { Lang } from "../i18n";
-import type { Flow, Problem, Provider } from "../model";
+import { blockSpec } from "../flow";
+import { type Lang, tx } from "../i18n";
+import type { Catalog, Flow, Problem, Provider } from "../model";
 import { TauriCloud, type CloudApi, type ProfileView } from "./api";
 import { ConnectionsPanel } from "./ConnectionsPanel";
 import { ImportDialog } from "./ImportDialog";
@@ -56,6 +57,18 @@ export function CloudToolbar(props: CloudToolbarProps) {
     if (profiles.length > 0 && !profiles.some((p) => p.profile.name === current)) setCurrent(profiles[0]!.profile.name);
   }, [profiles, current]);
 
+  const [catalog, setCatalog] = useState<Catalog>();
+  useEffect(() => {
+    backend.catalog().then(setCatalog, () => undefined);
+  }, [backend]);
+  const blockName = useCallback(
+    (block: string) => {
+      const spec = catalog && blockSpec(catalog, block);
+      return spec ? tx(spec.name, lang) : block;
+    },
+    [catalog, lang],
+  );
+
   const chosen = profiles.find((p) => p.profile.name === current);
   const close = useCallback(() => setOpen(null), []);
 
@@ -94,6 +107,7 @@ export function CloudToolbar(props: CloudToolbarProps) {
           lang={lang}
           profile={chosen.profile.name}
           provider={chosen.profile.provider}
+          blockName={blockName}
           onOpen={(flows) => {
             onOpen(flows);
             close();

@@ -100,6 +100,7 @@ export function ConnectionsPanel({ api, lang, profiles, onProfiles, onClose }: P
     <Modal title={ct(lang, "connections")} testId="connections-panel" closeLabel={ct(lang, "close")} onClose={onClose} wide>
       <div className="cloud-split">
         <ul className="cloud-profiles" data-testid="profile-list">
+          <li className="cloud-note">{ct(lang, "builtinHint")}</li>
           {profiles.length === 0 && <li className="cloud-empty">{ct(lang, "noProfiles")}</li>}
           {profiles.map((v) => (
             <li
@@ -117,11 +118,11 @@ export function ConnectionsPanel({ api, lang, profiles, onProfiles, onClose }: P
               </div>
               <div className="cloud-profile-meta" data-testid={`secret-status-${v.profile.name}`}>
                 {v.builtin
-                  ? ct(lang, "builtinHint")
+                  ? ct(lang, "demoKey")
                   : v.keyring_error
                     ? `${ct(lang, "keyringError")}: ${v.keyring_error.text}`
                     : v.secret.stored
-                      ? `${ct(lang, "secretStoredShort")} ····${v.secret.last4 ?? ""}`
+                      ? `${ct(lang, "secretStoredShort")} •••• ${v.secret.last4 ?? ""}`
                       : ct(lang, "secretNone")}
               </div>
               <div className="cloud-row">
@@ -194,7 +195,7 @@ export function ConnectionsPanel({ api, lang, profiles, onProfiles, onClose }: P
               </label>
               {form.view?.secret.stored && (
                 <p className="cloud-note" data-testid="secret-stored">
-                  {ct(lang, "secretStored")} <code>····{form.view.secret.last4 ?? ""}</code>
+                  {ct(lang, "secretStored")} <code>•••• {form.view.secret.last4 ?? ""}</code>
                 </p>
               )}
               {error && (

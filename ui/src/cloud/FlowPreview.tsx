@@ -2,10 +2,11 @@
 
 import type { Flow } from "../model";
 
-const W = 150;
-const H = 44;
+const W = 240;
+const H = 64;
 
-export function FlowPreview({ flow }: { flow: Flow }) {
+/** `name` gives a block type's display name (from the catalog). */
+export function FlowPreview({ flow, name }: { flow: Flow; name: (block: string) => string }) {
   if (flow.nodes.length === 0) return <svg className="cloud-preview-svg" data-testid="flow-preview" />;
   const xs = flow.nodes.map((n) => n.position.x);
   const ys = flow.nodes.map((n) => n.position.y);
@@ -24,10 +25,15 @@ export function FlowPreview({ flow }: { flow: Flow }) {
       })}
       {flow.nodes.map((n) => (
         <g key={n.id}>
-          <rect x={n.position.x} y={n.position.y} width={W} height={H} rx={8} fill="#fff" stroke="#2563eb" strokeWidth={2.5} />
-          <text x={n.position.x + 10} y={n.position.y + 27} fontSize={16} fill="#0f172a">
-            {(n.label || n.block).slice(0, 16)}
+          <rect x={n.position.x} y={n.position.y} width={W} height={H} rx={10} fill="#fff" stroke="#2563eb" strokeWidth={3} />
+          <text x={n.position.x + 14} y={n.position.y + 28} fontSize={22} fontWeight={600} fill="#0f172a">
+            {(n.label || name(n.block)).slice(0, 18)}
           </text>
+          {n.label && (
+            <text x={n.position.x + 14} y={n.position.y + 52} fontSize={17} fill="#64748b">
+              {name(n.block).slice(0, 22)}
+            </text>
+          )}
         </g>
       ))}
     </svg>

@@ -30,11 +30,13 @@ type Props = {
   lang: Lang;
   profile: string;
   provider: Provider;
+  /** A block type's display name. */
+  blockName: (block: string) => string;
   onOpen: (flows: Flow[]) => void;
   onClose: () => void;
 };
 
-export function ImportDialog({ picker, api, lang, profile, provider, onOpen, onClose }: Props) {
+export function ImportDialog({ picker, api, lang, profile, provider, blockName, onOpen, onClose }: Props) {
   const [search, setSearch] = useState("");
   const [query, setQuery] = useState("");
   const [flowType, setFlowType] = useState("");
@@ -197,7 +199,7 @@ export function ImportDialog({ picker, api, lang, profile, provider, onOpen, onC
               ‹ {ct(lang, "previous")}
             </button>
             <span data-testid="import-page">
-              {list ? `${list.page} / ${pages} · ${list.total} ${ct(lang, "flowsTotal")}` : ""}
+              {list ? `${list.page} / ${pages} · ${list.total} ${ct(lang, list.total === 1 ? "flowTotal" : "flowsTotal")}` : ""}
             </span>
             <button type="button" className="button small" data-testid="import-next" disabled={!list || list.page >= pages} onClick={() => setPage((p) => p + 1)}>
               {ct(lang, "next")} ›
@@ -218,7 +220,7 @@ export function ImportDialog({ picker, api, lang, profile, provider, onOpen, onC
               <div className="cloud-preview-name" data-testid="preview-name">
                 {preview.flow.name} · {preview.flow.nodes.length} {ct(lang, "blocksN")}
               </div>
-              <FlowPreview flow={preview.flow} />
+              <FlowPreview flow={preview.flow} name={blockName} />
             </>
           )}
         </div>

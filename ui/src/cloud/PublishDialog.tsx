@@ -166,7 +166,9 @@ export function PublishDialog(props: Props) {
             {status === "published" ? ct(lang, "publishedAs") : ct(lang, "savedAs")}{" "}
             <code data-testid="publish-remote-id">{step.outcome.remote_id}</code>
           </p>
-          <p className="cloud-note">{ct(lang, "bindingSaved")}</p>
+          <p className="cloud-note">
+            {ct(lang, "instanceIs")} <code>{step.outcome.instance}</code> · {ct(lang, "bindingSaved")}
+          </p>
         </div>
       )}
       {step.kind === "failed" && (

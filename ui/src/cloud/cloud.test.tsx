@@ -72,7 +72,7 @@ describe("Connections", () => {
     expect(field.value).toBe("");
     expect(field.type).toBe("password");
     expect(screen.getByTestId("secret-stored").textContent).toContain("WXYZ");
-    expect(screen.getByTestId("secret-status-work").textContent).toContain("····WXYZ");
+    expect(screen.getByTestId("secret-status-work").textContent).toContain("•••• WXYZ");
     expect(document.body.innerHTML).not.toContain("very-secret");
     await act(async () => {
       fireEvent.click(screen.getByTestId("test-work"));
