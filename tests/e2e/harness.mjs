@@ -85,14 +85,20 @@ function descendants(pid) {
   return out;
 }
 
-/**
- * Starts the app: `args` on its command line, `env` added to its environment
- * (a fresh data folder unless `env` names one in IVR_STUDIO_DATA_DIR).
- * Returns { browser, pid(), kill(), stop(), log }.
- */
-export async function startApp({ args = [], env = {} } = {}) {
-  if (!existsSync(BIN)) throw new Error(`the app binary ${BIN} is missing: build it first`);
-  mkdirSync(ARTIFACTS, { recursive: true });
+/** Ends `driver` and everything it started (WebKitWebDriver, the app), by process id. */
+function endAll(driver) {
+  for (const p of descendants(driver.pid).reverse()) {
+    try {
+      process.kill(p.pid, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
+  driver.kill("SIGKILL");
+}
+
+/** One try at starting the app through a new tauri-driver. */
+async function launch(args, env) {
   const log = [];
   const port = await freePort();
   const nativePort = await freePort();
@@ -106,20 +112,45 @@ export async function startApp({ args = [], env = {} } = {}) {
   });
   driver.stdout.on("data", (d) => log.push(String(d)));
   driver.stderr.on("data", (d) => log.push(String(d)));
-  await waitForPort(port, TIMEOUT, driver);
-  const browser = await remote({
-    hostname: "127.0.0.1",
-    port,
-    logLevel: "warn",
-    connectionRetryCount: 0,
-    connectionRetryTimeout: 60_000,
-    capabilities: {
-      browserName: "wry",
-      "tauri:options": { application: BIN, args },
-      "wdio:enforceWebDriverClassic": true,
-    },
-  });
-  await browser.$('[data-testid="app"]').waitForExist({ timeout: TIMEOUT });
+  try {
+    await waitForPort(port, TIMEOUT, driver);
+    const browser = await remote({
+      hostname: "127.0.0.1",
+      port,
+      logLevel: "warn",
+      connectionRetryCount: 0,
+      connectionRetryTimeout: 60_000,
+      capabilities: {
+        browserName: "wry",
+        "tauri:options": { application: BIN, args },
+        "wdio:enforceWebDriverClassic": true,
+      },
+    });
+    await browser.$('[data-testid="app"]').waitForExist({ timeout: TIMEOUT });
+    return { driver, browser, log };
+  } catch (error) {
+    endAll(driver);
+    error.message += `\n${log.join("")}`;
+    throw error;
+  }
+}
+
+/**
+ * Starts the app: `args` on its command line, `env` added to its environment
+ * (a fresh data folder unless `env` names one in IVR_STUDIO_DATA_DIR). A
+ * failed start is retried once. Returns { browser, pid(), kill(), stop(), log }.
+ */
+export async function startApp({ args = [], env = {} } = {}) {
+  if (!existsSync(BIN)) throw new Error(`the app binary ${BIN} is missing: build it first`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  let started;
+  try {
+    started = await launch(args, env);
+  } catch (error) {
+    console.log(`# the app did not start, trying again: ${error.message}`);
+    started = await launch(args, env);
+  }
+  const { driver, browser, log } = started;
   const appPid = () => descendants(driver.pid).find((p) => p.args.startsWith(BIN))?.pid;
   return {
     browser,
@@ -132,11 +163,11 @@ export async function startApp({ args = [], env = {} } = {}) {
       process.kill(pid, "SIGKILL");
       await new Promise((r) => setTimeout(r, 300));
       await browser.deleteSession().catch(() => {});
-      driver.kill();
+      endAll(driver);
     },
     async stop() {
       await browser.deleteSession().catch(() => {});
-      driver.kill();
+      endAll(driver);
     },
   };
 }

@@ -179,6 +179,7 @@ export function Canvas(props: CanvasProps) {
     >
       <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.4} color="#cbd5e1" />
       <MiniMap
+        style={{ width: 150, height: 100 }}
         pannable
         zoomable
         nodeColor={(n) => {
