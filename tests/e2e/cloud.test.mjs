@@ -16,6 +16,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Key } from "webdriverio";
 import { ARTIFACTS, TIMEOUT, screenshotDisplay, startApp } from "./harness.mjs";
 
 const WORK = mkdtempSync(path.join(tmpdir(), "ivr-e2e-cloud-"));
@@ -255,6 +256,31 @@ describe("IVR Studio cloud: import, edit, publish back", () => {
     assert.deepEqual(filesContaining(CONFIG, SECRET), [], "no file in the config folder holds the secret");
     assert.deepEqual(filesContaining(DATA, SECRET), [], "no file in the data folder holds the secret");
     assert.ok(!app.log.join("").includes(SECRET), "no log line holds the secret");
+  });
+
+  it("refuses to publish a flow with errors, and shows them on the canvas", async () => {
+    const node = await promptNode();
+    await app.browser.$(`[data-testid="${node}"]`).click();
+    await $("param-text").click();
+    await app.browser.keys([Key.Ctrl, "a"]);
+    await app.browser.keys([Key.Backspace]);
+    await app.browser.waitUntil(async () => (await $("param-text").getValue()) === "", { timeout: TIMEOUT });
+    await $("publish-button").click();
+    await choose("sandbox-ccc");
+    await $("publish-refused").waitForExist({ timeout: TIMEOUT });
+    // The target switches to the connection's provider, and its problems are listed.
+    await app.browser.waitUntil(async () => Number(await textOf("problems-count")) > 0, {
+      timeout: TIMEOUT,
+      timeoutMsg: "the problems panel does not list the flow's errors",
+    });
+    assert.equal(await $("target-select").getValue(), "aliyun");
+    await shot("publish-refused");
+    await $("publish-dialog-close").click();
+    await $("param-text").setValue("Welcome back.");
+    await app.browser.waitUntil(async () => Number(await textOf("problems-count")) === 0, {
+      timeout: TIMEOUT,
+      timeoutMsg: "the problems did not clear",
+    });
   });
 
   it("speaks Chinese in the cloud dialogs", async () => {
