@@ -132,9 +132,7 @@ export function PublishDialog(props: Props) {
           <p>{ct(lang, "refused")}</p>
           <ul>
             {step.problems.slice(0, 8).map((p, i) => (
-              <li key={i}>
-                {p.node ? <code>{p.node}</code> : null} {p.message[lang]}
-              </li>
+              <li key={i}>{p.message[lang]}</li>
             ))}
           </ul>
         </div>
