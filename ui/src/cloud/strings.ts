@@ -1,6 +1,7 @@
 /** The cloud panels' strings in English and Chinese (the app's own table is ../i18n.ts). */
 
-import type { Lang } from "../i18n";
+import { type Lang, t } from "../i18n";
+import type { Provider } from "../model";
 
 const STRINGS = {
   connections: { en: "Connections", zh: "连接" },
@@ -45,7 +46,7 @@ const STRINGS = {
   pageOf: { en: "Page", zh: "第" },
   flowsTotal: { en: "flows", zh: "个流程" },
   flowTotal: { en: "flow", zh: "个流程" },
-  demoKey: { en: "Demo key, no secret needed", zh: "演示密钥，无需密钥" },
+  demoKey: { en: "Uses the demo key: no secret to store", zh: "使用演示凭据，无需保存密钥" },
   instanceIs: { en: "Instance", zh: "实例" },
   published: { en: "published", zh: "已发布" },
   saved: { en: "saved", zh: "已保存" },
@@ -74,10 +75,6 @@ const STRINGS = {
   publishFailed: { en: "The publish failed", zh: "发布失败" },
   providerProblems: { en: "The provider's problems", zh: "服务商报告的问题" },
   block: { en: "block", zh: "模块" },
-  provider_connect: { en: "Amazon Connect", zh: "Amazon Connect" },
-  provider_aliyun: { en: "Alibaba Cloud CCC", zh: "阿里云云呼叫中心" },
-  provider_aliyun2017: { en: "Alibaba Cloud CCC (2017 API)", zh: "阿里云云呼叫中心（2017 版 API）" },
-  provider_nxlink: { en: "NXLink", zh: "NXLink" },
 } as const;
 
 export type CloudKey = keyof typeof STRINGS;
@@ -87,10 +84,9 @@ export function ct(lang: Lang, key: CloudKey): string {
   return STRINGS[key][lang];
 }
 
-/** The provider's display name. */
-export function providerName(lang: Lang, p: string): string {
-  const key = `provider_${p}` as CloudKey;
-  return key in STRINGS ? ct(lang, key) : p;
+/** The provider's display name (from the app's table). */
+export function providerName(lang: Lang, p: Provider): string {
+  return t(lang, `provider_${p}`);
 }
 
 /** Every key has both languages (for the tests). */
