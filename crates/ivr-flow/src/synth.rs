@@ -77,7 +77,9 @@ pub fn large_flow(blocks: usize) -> Flow {
         b.edge(&menu, "key:3", &collect);
         b.edge(&menu, "timeout", &bye);
         b.edge(&menu, "no_match", &menu);
+        b.edge(&menu, "error", &bye);
         b.edge(&queue, "error", &bye);
+        b.edge(&collect, "error", &bye);
         b.edge(&collect, "timeout", &bye);
         // The prompt carries on to the next unit; the collect ends the call.
         b.edge(&collect, "next", &bye);

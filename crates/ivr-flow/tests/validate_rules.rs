@@ -371,6 +371,7 @@ fn target_unsupported_block() {
         .node("bye", "hang_up")
         .edge("start", "next", "sms")
         .edge("sms", "next", "bye")
+        .edge("sms", "error", "bye")
         .build();
     assert_eq!(validate_for(&flow, Some(Provider::Aliyun)), vec![]);
     let p = validate_for(&flow, Some(Provider::Connect));
@@ -403,7 +404,10 @@ fn target_too_many_blocks() {
     let mut prev = "start".to_string();
     for i in 0..250 {
         let id = format!("p{i}");
-        b = b.node(&id, "play_prompt").edge(&prev, "next", &id);
+        b = b
+            .node(&id, "play_prompt")
+            .edge(&prev, "next", &id)
+            .edge(&id, "error", "bye");
         prev = id;
     }
     b = b.node("bye", "hang_up").edge(&prev, "next", "bye");
@@ -473,7 +477,8 @@ fn target_content_too_large() {
         b = b
             .node(&id, "play_prompt")
             .param("text", json!(text))
-            .edge(&prev, "next", &id);
+            .edge(&prev, "next", &id)
+            .edge(&id, "error", "bye");
         prev = id;
     }
     let flow = b.node("bye", "hang_up").edge(&prev, "next", "bye").build();
@@ -522,4 +527,28 @@ fn branch_case_ids_may_be_uuids_as_connect_writes_them() {
     );
     let p = validate(&flow(&"x".repeat(65)));
     assert_eq!(only(&p, Code::FieldInvalid).field.as_deref(), Some("cases"));
+}
+
+#[test]
+fn connect_needs_error_exits_wired_where_its_actions_do() {
+    let mut flow = menu_flow();
+    flow.edges
+        .retain(|e| !(e.from.node == "menu" && e.from.port == "error"));
+    // Elsewhere only the queue is listed for review.
+    let elsewhere = validate_for(&flow, Some(Provider::Aliyun));
+    assert_eq!(codes(&elsewhere), vec![Code::ReferenceReview]);
+    let p = validate_for(&flow, Some(Provider::Connect));
+    let p: Vec<_> = p
+        .into_iter()
+        .filter(|p| p.code != Code::ReferenceReview)
+        .collect();
+    let problem = only(&p, Code::ExitUnwired);
+    assert_eq!(problem.node.as_deref(), Some("menu"));
+    assert_eq!(problem.port.as_deref(), Some("error"));
+    assert!(problem.message.en.contains("NoMatchingError"));
+    // Connect takes a prompt without an error branch: the starter flow is fine.
+    assert_eq!(
+        validate_for(&starter_flow(), Some(Provider::Connect)),
+        vec![]
+    );
 }

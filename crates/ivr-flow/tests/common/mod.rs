@@ -101,5 +101,8 @@ pub fn menu_flow() -> Flow {
         .edge("menu", "no_match", "menu")
         .edge("sales", "next", "bye")
         .edge("queue", "error", "bye")
+        // Optional elsewhere, required on Amazon Connect.
+        .edge("menu", "error", "bye")
+        .edge("sales", "error", "bye")
         .build()
 }
