@@ -171,7 +171,11 @@ describe("the editor, as a designer uses it", () => {
     assert.match(await ui.$("port-transfer_queue_1-error").getAttribute("class"), /bad/);
     await item.click();
     await ui.$("inspector-transfer_queue_1").waitForExist({ timeout: TIMEOUT });
+    await app.browser.pause(400);
     await ui.shot("5-problem");
+    // The whole flow in view again.
+    await app.browser.$(".react-flow__controls-fitview").click();
+    await app.browser.pause(300);
     await timed("wire and see problems clear", async () => {
       await ui.wire("transfer_queue_1", "error", "hang_up");
       await ui.problemsAre([], "every exit is wired");

@@ -63,7 +63,15 @@ function Editor({ backend, initialLang }: Props) {
     (p: Problem) => {
       if (!p.node) return;
       editor.setSelected([p.node]);
-      void reactFlow.fitView({ nodes: [{ id: p.node }], duration: 300, maxZoom: 1.2 });
+      // Centre the block at the current zoom.
+      const node = reactFlow.getNode(p.node);
+      if (!node) return;
+      const w = node.measured?.width ?? 240;
+      const h = node.measured?.height ?? 100;
+      void reactFlow.setCenter(node.position.x + w / 2, node.position.y + h / 2, {
+        zoom: reactFlow.getZoom(),
+        duration: 300,
+      });
     },
     [editor, reactFlow],
   );
@@ -125,6 +133,7 @@ function Editor({ backend, initialLang }: Props) {
               onDelete={editor.remove}
               onConnect={editor.connect}
               onRefused={(key) => editor.setNotice({ kind: "error", key })}
+              fitKey={editor.doc.loads}
             />
           )}
         </main>

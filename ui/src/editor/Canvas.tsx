@@ -6,7 +6,7 @@
  * when a drag ends; everything else goes straight to the callbacks.
  */
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   Background,
   BackgroundVariant,
@@ -16,6 +16,7 @@ import {
   ReactFlow,
   applyEdgeChanges,
   applyNodeChanges,
+  useReactFlow,
   type Connection,
   type Edge as FlowEdge,
   type EdgeChange,
@@ -30,6 +31,7 @@ import type { Catalog, Flow, Problem } from "../model";
 import { refusal } from "./doc";
 
 const NODE_TYPES = { block: BlockNode };
+const FIT = { padding: 0.12, maxZoom: 1.1 };
 export const GRID = 20;
 
 export type CanvasProps = {
@@ -45,6 +47,8 @@ export type CanvasProps = {
   /** Draws a line; answers the reason it was refused. */
   onConnect: (from: { node: string; port: string }, to: string) => StringKey | undefined;
   onRefused: (why: StringKey) => void;
+  /** Changes when a new document is loaded: the view then fits it. */
+  fitKey: number;
 };
 
 /** Problem counts per block, and the exits problems are on. */
@@ -68,7 +72,16 @@ function nodeUnder(event: MouseEvent | TouchEvent): string | undefined {
 }
 
 export function Canvas(props: CanvasProps) {
-  const { flow, catalog, lang, problems, selected, onSelect, onMove, onDelete, onConnect, onRefused } = props;
+  const { flow, catalog, lang, problems, selected, onSelect, onMove, onDelete, onConnect, onRefused, fitKey } =
+    props;
+  const reactFlow = useReactFlow();
+  const fitView = useRef(reactFlow.fitView);
+  fitView.current = reactFlow.fitView;
+  useEffect(() => {
+    // Only when a document is loaded, after its blocks are measured.
+    const timer = setTimeout(() => void fitView.current(FIT), 80);
+    return () => clearTimeout(timer);
+  }, [fitKey]);
   const canvas = useMemo(() => {
     const marks = problemMarks(problems);
     return toCanvas(flow, catalog, lang, marks.counts, marks.ports);
@@ -173,7 +186,7 @@ export function Canvas(props: CanvasProps) {
       snapToGrid
       snapGrid={[GRID, GRID]}
       fitView
-      fitViewOptions={{ padding: 0.12, maxZoom: 1.1 }}
+      fitViewOptions={FIT}
       minZoom={0.2}
       maxZoom={2}
     >

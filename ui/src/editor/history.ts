@@ -21,6 +21,8 @@ export type DocState = {
   revision: number;
   /** The `coalesce` tag of the last edit. */
   lastTag?: string;
+  /** Counts documents loaded, so the canvas fits each new one in view. */
+  loads: number;
 };
 
 export type DocAction =
@@ -33,13 +35,17 @@ export type DocAction =
   | { type: "saved"; path: string; flow: Flow };
 
 export function initialDoc(flow: Flow, path: string | null = null, saved = false): DocState {
-  return { flow, path, saved: saved ? flow : null, past: [], future: [], revision: 0 };
+  return { flow, path, saved: saved ? flow : null, past: [], future: [], revision: 0, loads: 0 };
 }
 
 export function docReducer(state: DocState, action: DocAction): DocState {
   switch (action.type) {
     case "load":
-      return { ...initialDoc(action.flow, action.path, action.saved), revision: state.revision + 1 };
+      return {
+        ...initialDoc(action.flow, action.path, action.saved),
+        revision: state.revision + 1,
+        loads: state.loads + 1,
+      };
     case "edit": {
       if (action.flow === state.flow) return state;
       const merge = action.coalesce !== undefined && action.coalesce === state.lastTag;
