@@ -77,7 +77,6 @@ const STRINGS = {
   noRecent: { en: "No recent files", zh: "没有最近的文件" },
   undo: { en: "Undo", zh: "撤销" },
   redo: { en: "Redo", zh: "重做" },
-  deleteSelection: { en: "Delete", zh: "删除" },
   saved: { en: "Saved", zh: "已保存" },
   unsaved: { en: "Unsaved changes", zh: "有未保存的更改" },
   openFailed: { en: "The file was not opened", zh: "文件未能打开" },

@@ -110,35 +110,32 @@ export function useEditor(backend: Backend, lang: Lang) {
   }, []);
 
   // ----- Files -----
-  const saveAs = useCallback(async () => {
-    const d = docRef.current;
-    try {
-      const path = await files.saveDialog(d.flow);
-      if (path === null) return false;
-      dispatch({ type: "saved", path, flow: d.flow });
-      await files.discardRecovery();
-      refreshRecent();
-      return true;
-    } catch (e) {
-      setNotice({ kind: "error", key: "saveFailed", detail: message(e) });
-      return false;
-    }
-  }, [files, refreshRecent]);
+  /** Writes the document with `write` (which answers the path, or null when cancelled); true when saved. */
+  const saveWith = useCallback(
+    async (write: (flow: Flow) => Promise<string | null>) => {
+      const flow = docRef.current.flow;
+      try {
+        const path = await write(flow);
+        if (path === null) return false;
+        dispatch({ type: "saved", path, flow });
+        await files.discardRecovery();
+        refreshRecent();
+        return true;
+      } catch (e) {
+        setNotice({ kind: "error", key: "saveFailed", detail: message(e) });
+        return false;
+      }
+    },
+    [files, refreshRecent],
+  );
 
-  const save = useCallback(async () => {
-    const d = docRef.current;
-    if (d.path === null) return saveAs();
-    try {
-      await files.save(d.path, d.flow);
-      dispatch({ type: "saved", path: d.path, flow: d.flow });
-      await files.discardRecovery();
-      refreshRecent();
-      return true;
-    } catch (e) {
-      setNotice({ kind: "error", key: "saveFailed", detail: message(e) });
-      return false;
-    }
-  }, [files, saveAs, refreshRecent]);
+  const saveAs = useCallback(() => saveWith((flow) => files.saveDialog(flow)), [files, saveWith]);
+
+  const save = useCallback(() => {
+    const path = docRef.current.path;
+    if (path === null) return saveAs();
+    return saveWith((flow) => files.save(path, flow).then(() => path));
+  }, [files, saveAs, saveWith]);
 
   /** Runs `action` now, or after asking when there are unsaved changes. */
   const guard = useCallback((action: () => void) => {
