@@ -87,10 +87,22 @@ function on(app) {
       { timeout: TIMEOUT, timeoutMsg: `${msg}: problems were ${JSON.stringify(last)}` },
     );
   };
+  /** Clicks `testid`, again if React replaced the element under WebDriver (a stale reference). */
+  const click = async (testid) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await $(testid).click();
+        return;
+      } catch (error) {
+        if (attempt >= 3 || !/stale/i.test(error.message)) throw error;
+        await browser.pause(200);
+      }
+    }
+  };
   const edgeCount = () => browser.execute(() => document.querySelectorAll(".react-flow__edge").length);
   const nodeIds = () =>
     browser.execute(() => [...document.querySelectorAll(".react-flow__node")].map((n) => n.dataset.id).sort());
-  return { $, value, textOf, rect, shot, dragTo, wire, problemsAre, edgeCount, nodeIds };
+  return { $, value, textOf, rect, shot, dragTo, wire, problemsAre, click, edgeCount, nodeIds };
 }
 
 async function timed(name, fn) {
@@ -196,12 +208,12 @@ describe("the editor, as a designer uses it", () => {
 
   it("adds key 3 to the menu (a new exit appears) and removes it again", async () => {
     const ui = on(app);
-    await app.browser.$('[data-testid="node-title-menu_1"]').click();
+    await ui.click("node-title-menu_1");
     await ui.$("inspector-menu_1").waitForExist({ timeout: TIMEOUT });
-    await ui.$("param-keys-add").click();
+    await ui.click("param-keys-add");
     await ui.$("handle-menu_1-key:3").waitForExist({ timeout: TIMEOUT });
     await ui.problemsAre(["exit.unwired"], "key 3 is unwired");
-    await ui.$("param-keys-remove-2").click();
+    await ui.click("param-keys-remove-2");
     await ui.$("handle-menu_1-key:3").waitForExist({ reverse: true, timeout: TIMEOUT });
     await ui.problemsAre([], "key 3 is gone");
   });
