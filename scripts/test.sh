@@ -82,12 +82,11 @@ e2e() {
   mkdir -p "$ARTIFACTS/e2e"
   rm -f "$ARTIFACTS"/e2e/*.png
   # A 1360x850 display holds the 1360x850 window exactly; a private D-Bus
-  # session for WebKitGTK.
+  # session for WebKitGTK, with its own unlocked throwaway keyring.
   IVR_STUDIO_BIN="$(target_dir)/release/ivr-studio" E2E_ARTIFACTS="$ARTIFACTS/e2e" \
     LC_ALL=C.UTF-8 \
     xvfb-run -a -s "-screen 0 1360x850x24" \
-    dbus-run-session -- \
-    bash -c 'cd tests/e2e && exec node --test --test-concurrency=1 --test-timeout=300000 ./*.test.mjs'
+    dbus-run-session -- bash scripts/e2e-session.sh
   ls "$ARTIFACTS"/e2e/
 }
 
