@@ -103,20 +103,7 @@ impl Gateway {
 
     /// A fresh request id (upper-case, UUID-shaped).
     pub fn request_id(&self) -> String {
-        let n = self.next_request.fetch_add(1, Ordering::Relaxed);
-        let t = SystemTime::now()
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .map(|d| d.as_nanos() as u64)
-            .unwrap_or(0);
-        let h = splitmix(t ^ n.rotate_left(32));
-        format!(
-            "{:08X}-{:04X}-{:04X}-{:04X}-{:012X}",
-            h >> 32,
-            (h >> 16) & 0xffff,
-            h & 0xffff,
-            n & 0xffff,
-            splitmix(h) & 0xffff_ffff_ffff
-        )
+        new_request_id(&self.next_request).to_uppercase()
     }
 
     /// The gateway's checks, in its order: a signature at all, a known key,
@@ -200,6 +187,25 @@ impl Gateway {
         nonces.insert(nonce.to_owned(), now);
         Ok(key_id.to_owned())
     }
+}
+
+/// A fresh, UUID-shaped request id (lower-case) from the clock and a
+/// per-gateway counter; both gateways' ids come from here.
+pub fn new_request_id(counter: &AtomicU64) -> String {
+    let n = counter.fetch_add(1, Ordering::Relaxed);
+    let t = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0);
+    let h = splitmix(t ^ n.rotate_left(32));
+    format!(
+        "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+        h >> 32,
+        (h >> 16) & 0xffff,
+        h & 0xffff,
+        n & 0xffff,
+        splitmix(h) & 0xffff_ffff_ffff
+    )
 }
 
 /// SplitMix64: spreads bits for ids (not for security).

@@ -8,7 +8,7 @@
 //! `{"message": ...}` (plus `problems` for InvalidContactFlowException).
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::AtomicU64;
 use std::time::SystemTime;
 
 use hyper::HeaderMap;
@@ -16,7 +16,7 @@ use ivr_cloud::Secret;
 use ivr_cloud::sign::aws::{CONNECT_SERVICE, Caller, MAX_SKEW, verify};
 use serde_json::{Value, json};
 
-use crate::acs::splitmix;
+use crate::acs::new_request_id;
 
 /// A refusal as Connect sends it.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,20 +88,7 @@ impl AwsGateway {
 
     /// A fresh request id (lower-case, UUID-shaped), for `x-amzn-RequestId`.
     pub fn request_id(&self) -> String {
-        let n = self.next_request.fetch_add(1, Ordering::Relaxed);
-        let t = SystemTime::now()
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .map(|d| d.as_nanos() as u64)
-            .unwrap_or(0);
-        let h = splitmix(t ^ n.rotate_left(29));
-        format!(
-            "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
-            h >> 32,
-            (h >> 16) & 0xffff,
-            h & 0xffff,
-            n & 0xffff,
-            splitmix(h) & 0xffff_ffff_ffff
-        )
+        new_request_id(&self.next_request)
     }
 
     /// Checks a request: the signature (over `path_and_query` as received,
