@@ -5,7 +5,7 @@
 # otherwise activate a locked keyring of the real HOME) uses it; then runs the
 # end-to-end tests. Nothing of the machine's own keyring is touched.
 #
-#   dbus-run-session -- bash scripts/e2e-session.sh
+#   dbus-run-session -- bash scripts/e2e-session.sh [TEST_FILE...]
 set -euo pipefail
 
 KEYRING_HOME=$(mktemp -d "${TMPDIR:-/tmp}/ivr-e2e-keyring-XXXXXX")
@@ -17,4 +17,5 @@ export GNOME_KEYRING_CONTROL
 export IVR_E2E_KEYRING_DATA="$KEYRING_HOME"
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../tests/e2e"
-node --test --test-concurrency=1 --test-timeout=300000 ./*.test.mjs
+if [ $# -eq 0 ]; then set -- ./*.test.mjs; fi
+node --test --test-concurrency=1 --test-timeout=300000 "$@"
