@@ -121,14 +121,15 @@ describe("sticky notes and themes", () => {
     assert.equal(note.text, TEXT);
     assert.deepEqual(note.size, { width: 200, height: 120 });
     const before = note.position;
-    await ui.drag("note-note_1", 160, 100);
+    // Off the block it was added over (the middle of the view).
+    await ui.drag("note-note_1", 120, 200);
     await browser.waitUntil(async () => (await ui.$("dirty-marker").getAttribute("data-dirty")) === "true", {
       timeout: TIMEOUT,
       timeoutMsg: "the drag did not move the note",
     });
     await ui.save();
     note = ui.saved().notes[0];
-    assert.ok(note.position.x > before.x + 60 && note.position.y > before.y + 40, JSON.stringify(note.position));
+    assert.ok(note.position.x > before.x + 60 && note.position.y > before.y + 100, JSON.stringify(note.position));
     assert.equal(note.text, TEXT);
     // A note does not disturb validation.
     assert.ok(await ui.$("problems-empty").isExisting());

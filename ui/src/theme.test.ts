@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { act, cleanup, renderHook } from "@testing-library/react";
-import { THEME_KEY, loadChoice, resolveTheme, saveChoice, systemTheme, useTheme } from "./theme";
+import {
+  THEME_KEY,
+  applyStartTheme,
+  loadChoice,
+  resolveTheme,
+  saveChoice,
+  systemTheme,
+  useTheme,
+} from "./theme";
 
 /** A storage backed by a map. */
 function store(init: Record<string, string> = {}) {
@@ -82,6 +90,16 @@ describe("useTheme", () => {
     act(() => sys.set(true));
     act(() => sys.set(false));
     expect(document.documentElement.dataset.theme).toBe("dark");
+  });
+
+  it("applies the remembered theme before the first render", () => {
+    stubMedia(false);
+    localStorage.setItem(THEME_KEY, "dark");
+    applyStartTheme();
+    expect(document.documentElement.dataset.theme).toBe("dark");
+    localStorage.setItem(THEME_KEY, "system");
+    applyStartTheme();
+    expect(document.documentElement.dataset.theme).toBe("light");
   });
 
   it("starts from the remembered choice", () => {

@@ -55,6 +55,19 @@ const browserStore = (): Storage | undefined => {
 const browserMedia = (): Media | undefined =>
   typeof window.matchMedia === "function" ? (q) => window.matchMedia(q) : undefined;
 
+/** Sets the theme on the document: the attribute styles.css keys on, and the native controls' scheme. */
+export function applyTheme(root: HTMLElement, theme: Theme, choice: ThemeChoice): void {
+  root.dataset.theme = theme;
+  root.dataset.themeChoice = choice;
+  root.style.colorScheme = theme;
+}
+
+/** Applies the remembered theme before the first render, so a dark start never flashes light. */
+export function applyStartTheme(): void {
+  const choice = loadChoice(browserStore());
+  applyTheme(document.documentElement, resolveTheme(choice, browserMedia()), choice);
+}
+
 /** The theme choice and the theme in effect; follows the system while the choice is "system". */
 export function useTheme() {
   const [choice, setChoiceState] = useState<ThemeChoice>(() => loadChoice(browserStore()));
@@ -67,12 +80,7 @@ export function useTheme() {
     return () => mq.removeEventListener?.("change", onChange);
   }, []);
   const theme: Theme = choice === "system" ? system : choice;
-  useEffect(() => {
-    const root = document.documentElement;
-    root.dataset.theme = theme;
-    root.dataset.themeChoice = choice;
-    root.style.colorScheme = theme;
-  }, [theme, choice]);
+  useEffect(() => applyTheme(document.documentElement, theme, choice), [theme, choice]);
   const setChoice = (c: ThemeChoice) => {
     saveChoice(browserStore(), c);
     setChoiceState(c);

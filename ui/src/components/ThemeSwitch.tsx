@@ -4,8 +4,8 @@ import { type Lang, type StringKey, t } from "../i18n";
 import { THEME_CHOICES, type ThemeChoice } from "../theme";
 
 const ICON: Record<ThemeChoice, string> = {
-  // A half-filled circle: whatever the system says.
-  system: "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M12 3v18",
+  // A screen: whatever the system says.
+  system: "M3 4h18v12H3zM8 20h8M12 16v4",
   // A sun.
   light: "M12 8a4 4 0 1 0 0 8a4 4 0 1 0 0-8M12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4",
   // A moon.
