@@ -97,8 +97,13 @@ describe("sticky notes and themes", () => {
     const { browser } = app;
     await ui.$("node-welcome").waitForExist({ timeout: TIMEOUT });
     await browser.waitUntil(async () => (await browser.getTitle()).includes("notes.ivr.json"), { timeout: TIMEOUT });
-    // A first run follows the system (light under Xvfb).
-    assert.equal((await ui.colours()).theme, "light");
+    // The choice is kept in the webview's storage, across runs: start from
+    // "follow the system" (light under Xvfb), and leave it so at the end.
+    await ui.$("theme-system").click();
+    await browser.waitUntil(async () => (await ui.colours()).theme === "light", {
+      timeout: TIMEOUT,
+      timeoutMsg: "following the system (light) did not give the light theme",
+    });
     await ui.$("add-note").click();
     const input = ui.$("note-input-note_1");
     await input.waitForExist({ timeout: TIMEOUT });
@@ -183,5 +188,8 @@ describe("sticky notes and themes", () => {
     await ui.save();
     assert.deepEqual(ui.saved().notes ?? [], []);
     assert.equal(ui.saved().nodes.length, fixture.starter_flow.nodes.length, "the blocks are untouched");
+    // Back to following the system, for the next runs and tests.
+    await ui.$("theme-system").click();
+    await app.browser.waitUntil(async () => (await ui.colours()).theme === "light", { timeout: TIMEOUT });
   });
 });
