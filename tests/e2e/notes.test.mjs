@@ -3,7 +3,8 @@
 // line) and find it in the file; reopen and find it drawn again; delete it.
 // Then switch to the dark theme (the document's theme changes, colours
 // change, the choice survives a restart) with screenshots of both themes in
-// English and Chinese, the connections dialog included. The Connect encoding
+// English and Chinese, the connections and publish dialogs included (publishing
+// to CCC warns that its notes are not carried). The Connect encoding
 // of notes (annotations) is checked by ivr-flow's connect_roundtrip test.
 
 import { after, before, describe, it } from "node:test";
@@ -161,6 +162,17 @@ describe("sticky notes and themes", () => {
     await ui.$("connections-panel").waitForDisplayed({ timeout: TIMEOUT });
     await ui.shot("4-dark-zh-connections");
     await ui.$("connections-panel-close").click();
+    // Publishing to CCC, which has no place for notes, says so before the designer confirms.
+    await ui.$("publish-button").click();
+    await ui.$("cloud-profile").selectByAttribute("value", "sandbox-ccc");
+    await ui.$("publish-warnings").waitForExist({ timeout: TIMEOUT });
+    const codes = await app.browser.execute(() =>
+      [...document.querySelectorAll('[data-testid="publish-warnings"] li')].map((li) => li.dataset.code),
+    );
+    assert.deepEqual(codes, ["target.notes-dropped"]);
+    assert.ok(await ui.$("publish-confirm").isExisting(), "a warning does not stop the publish");
+    await ui.shot("4b-dark-zh-publish-ccc");
+    await ui.$("publish-dialog-close").click();
     await ui.$("lang-en").click();
     await ui.$("theme-light").click();
     await app.browser.waitUntil(async () => (await ui.colours()).theme === "light", { timeout: TIMEOUT });
