@@ -10,17 +10,21 @@ import type { Backend } from "./backend";
 import { Inspector } from "./components/Inspector";
 import { Palette } from "./components/Palette";
 import { ProblemsPanel } from "./components/ProblemsPanel";
+import { NoteActionsContext } from "./components/NoteNode";
+import { ThemeSwitch } from "./components/ThemeSwitch";
 import { Brand, FlowTitle, LangSwitch, TargetSelect } from "./components/ToolbarParts";
 import { CloudToolbar } from "./cloud";
 import { Canvas, GRID } from "./editor/Canvas";
 import { FileBar } from "./editor/FileBar";
 import { Overlays } from "./editor/Overlays";
 import { useEditor } from "./editor/useEditor";
+import { useNotes } from "./editor/useNotes";
 import { usePaletteDrag } from "./editor/usePaletteDrag";
 import { useShortcuts } from "./editor/useShortcuts";
 import { blockSpec } from "./flow";
 import { type Lang, t, tx } from "./i18n";
 import type { Problem } from "./model";
+import { useTheme } from "./theme";
 
 type Props = { backend: Backend; initialLang: Lang };
 
@@ -42,6 +46,8 @@ function Editor({ backend, initialLang }: Props) {
   const editor = useEditor(backend, lang);
   const { catalog, flow } = editor;
   useShortcuts(editor);
+  const notes = useNotes(editor, GRID);
+  const theme = useTheme();
   const reactFlow = useReactFlow();
   const canvasRef = useRef<HTMLElement>(null);
 
@@ -52,11 +58,19 @@ function Editor({ backend, initialLang }: Props) {
   const { drag, start } = usePaletteDrag((block, x, y) =>
     editor.addBlock(block, dropPoint(reactFlow.screenToFlowPosition({ x, y }))),
   );
-  const addAtCentre = (block: string) => {
+  /** The middle of the visible canvas, in flow coordinates. */
+  const viewCentre = () => {
     const r = canvasRef.current?.getBoundingClientRect();
-    if (!r) return;
-    const centre = reactFlow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
-    editor.addBlock(block, dropPoint(centre));
+    if (!r) return undefined;
+    return reactFlow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+  };
+  const addAtCentre = (block: string) => {
+    const centre = viewCentre();
+    if (centre) editor.addBlock(block, dropPoint(centre));
+  };
+  const addNote = () => {
+    const centre = viewCentre();
+    if (centre) notes.add(centre);
   };
 
   const focusProblem = useCallback(
@@ -93,6 +107,16 @@ function Editor({ backend, initialLang }: Props) {
           />
         )}
         <FileBar editor={editor} lang={lang} />
+        <button
+          type="button"
+          className="button"
+          data-testid="add-note"
+          title={t(lang, "addNoteHint")}
+          disabled={!flow}
+          onClick={addNote}
+        >
+          {t(lang, "addNote")}
+        </button>
         <div className="toolbar-spacer" />
         <CloudToolbar
           backend={backend}
@@ -104,6 +128,7 @@ function Editor({ backend, initialLang }: Props) {
           onProblems={(_, target) => editor.setTarget(target)}
         />
         <LangSwitch lang={lang} onChange={setLang} />
+        <ThemeSwitch choice={theme.choice} lang={lang} onChange={theme.setChoice} />
       </header>
       <div className="workspace">
         <Palette catalog={catalog} lang={lang} onDragStart={start} onAdd={addAtCentre} />
@@ -122,19 +147,22 @@ function Editor({ backend, initialLang }: Props) {
           ) : !flow || !catalog ? (
             <div className="loading">{t(lang, "loading")}</div>
           ) : (
-            <Canvas
-              flow={flow}
-              catalog={catalog}
-              lang={lang}
-              problems={editor.problems}
-              selected={editor.selected}
-              onSelect={editor.setSelected}
-              onMove={editor.move}
-              onDelete={editor.remove}
-              onConnect={editor.connect}
-              onRefused={(key) => editor.setNotice({ kind: "error", key })}
-              fitKey={editor.doc.loads}
-            />
+            <NoteActionsContext.Provider value={notes.actions}>
+              <Canvas
+                flow={flow}
+                catalog={catalog}
+                lang={lang}
+                problems={editor.problems}
+                selected={editor.selected}
+                onSelect={editor.setSelected}
+                onMove={editor.move}
+                onDelete={editor.remove}
+                onConnect={editor.connect}
+                onRefused={(key) => editor.setNotice({ kind: "error", key })}
+                fitKey={editor.doc.loads}
+                theme={theme.theme}
+              />
+            </NoteActionsContext.Provider>
           )}
         </main>
         <Inspector
@@ -147,6 +175,7 @@ function Editor({ backend, initialLang }: Props) {
           onLabel={editor.setLabel}
           onParam={editor.setParam}
           onSettings={editor.setSettings}
+          noteSelected={!!flow && flow.notes.some((n) => n.id === editor.selected[0])}
         />
       </div>
       <ProblemsPanel

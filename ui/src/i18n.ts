@@ -133,6 +133,20 @@ const STRINGS = {
   vartype_string: { en: "Text", zh: "文本" },
   vartype_number: { en: "Number", zh: "数字" },
   vartype_boolean: { en: "Yes / no", zh: "是 / 否" },
+  // Sticky notes and themes (ui/src/components/NoteNode.tsx, ui/src/theme.ts).
+  addNote: { en: "Add note", zh: "添加便签" },
+  addNoteHint: { en: "Add a sticky note in the middle of the view", zh: "在视图中央添加一张便签" },
+  note: { en: "Note", zh: "便签" },
+  notePlaceholder: { en: "Double-click to write", zh: "双击以输入文字" },
+  noteEditHint: { en: "Double-click to edit", zh: "双击编辑" },
+  noteSelected: {
+    en: "A sticky note: double-click it to edit its text, drag its corners to resize it. Notes are not part of the call flow.",
+    zh: "这是一张便签：双击编辑文字，拖动边角调整大小。便签不属于通话流程。",
+  },
+  theme: { en: "Theme", zh: "主题" },
+  theme_system: { en: "Follow the system", zh: "跟随系统" },
+  theme_light: { en: "Light", zh: "浅色" },
+  theme_dark: { en: "Dark", zh: "深色" },
 } as const satisfies Record<string, Text>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -1,4 +1,4 @@
-/** Entry point: picks the backend (Tauri or in-memory) and the language, and renders the editor. */
+/** Entry point: picks the backend (Tauri or in-memory), the language and the remembered theme, and renders the editor. */
 
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
@@ -7,6 +7,9 @@ import "./styles.css";
 import { App } from "./App";
 import { chooseBackend } from "./backend";
 import { langOf } from "./i18n";
+import { applyStartTheme } from "./theme";
+
+applyStartTheme();
 
 const root = document.getElementById("root");
 if (root) {

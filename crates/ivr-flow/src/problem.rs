@@ -98,6 +98,8 @@ codes! {
     TargetIdTooLong = "target.id-too-long", Error;
     /// The flow, written in the target's format, is larger than the target allows.
     TargetContentTooLarge = "target.content-too-large", Error;
+    /// The target has no place for sticky notes: they stay in the file but are not published.
+    TargetNotesDropped = "target.notes-dropped", Warning;
     /// A queue, prompt, flow or function the target instance may not have.
     ReferenceReview = "reference.review", Info;
 }

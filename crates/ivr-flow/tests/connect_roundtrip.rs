@@ -315,6 +315,39 @@ fn annotations_become_notes() {
 }
 
 #[test]
+fn notes_drawn_in_the_studio_become_annotations_and_come_back() {
+    // A note as the editor saves it in a *.ivr.json file.
+    let mut flow = ivr_flow::starter_flow();
+    let mut doc: Value = serde_json::from_slice(&ivr_flow::to_bytes(&flow)).unwrap();
+    doc["notes"] = json!([
+        {"id": "note_1", "text": "Ask sales about the\nholiday hours.", "position": {"x": 40, "y": -120}, "size": {"width": 220, "height": 140}},
+        {"id": "note_2", "text": "", "position": {"x": 300, "y": 0}}
+    ]);
+    flow = ivr_flow::from_bytes(doc.to_string().as_bytes()).unwrap();
+    assert_eq!(flow.notes.len(), 2);
+    let saved = ivr_flow::from_bytes(&ivr_flow::to_bytes(&flow)).unwrap();
+    assert_eq!(saved.notes, flow.notes, "the file keeps notes");
+
+    let content = connect::encode(&flow).unwrap();
+    let notes = content["Metadata"]["Annotations"].as_array().unwrap();
+    assert_eq!(notes.len(), 2);
+    assert_eq!(notes[0]["id"], "note_1");
+    assert_eq!(notes[0]["content"], "Ask sales about the\nholiday hours.");
+    assert_eq!(notes[0]["position"], json!({"x": 40, "y": -120}));
+    assert_eq!(notes[0]["size"], json!({"height": 140, "width": 220}));
+    assert_eq!(notes[1]["content"], "");
+
+    let back = connect::decode(&content).unwrap();
+    assert_eq!(back.notes.len(), 2);
+    for (a, b) in back.notes.iter().zip(&flow.notes) {
+        assert_eq!(
+            (&a.id, &a.text, a.position, a.size),
+            (&b.id, &b.text, b.position, b.size)
+        );
+    }
+}
+
+#[test]
 fn console_export_metadata_names_the_flow() {
     let flow = connect::decode(&fixture("every-action.json")).unwrap();
     assert_eq!(flow.name, "Main inbound");

@@ -5,9 +5,10 @@
 mod common;
 
 use common::{B, menu_flow};
+use ivr_flow::model::Note;
 use ivr_flow::model::Provider;
 use ivr_flow::problem::{Code, Problem, Severity};
-use ivr_flow::validate::content_size_problem;
+use ivr_flow::validate::{content_size_problem, keeps_notes};
 use ivr_flow::{starter_flow, validate, validate_for};
 use serde_json::json;
 
@@ -494,6 +495,59 @@ fn target_content_too_large() {
     let p = content_size_problem(Provider::Connect, 256_001).unwrap();
     assert_eq!(p.code, Code::TargetContentTooLarge);
     assert!(content_size_problem(Provider::Aliyun, 10_000_000).is_none());
+}
+
+#[test]
+fn target_notes_dropped() {
+    let mut flow = starter_flow();
+    flow.notes.push(Note {
+        id: "n1".into(),
+        text: "Sales asked for this menu.".into(),
+        ..Note::default()
+    });
+    assert_eq!(validate(&flow), vec![]);
+    // Connect keeps notes as annotations: nothing to warn about.
+    assert!(
+        !codes(&validate_for(&flow, Some(Provider::Connect))).contains(&Code::TargetNotesDropped)
+    );
+    for target in [Provider::Aliyun, Provider::Aliyun2017, Provider::Nxlink] {
+        let p = validate_for(&flow, Some(target));
+        // NXLink carries no call-flow blocks at all: only its notes warning matters here.
+        let problem = expect(&p, Code::TargetNotesDropped)[0];
+        assert_eq!(problem.severity, Severity::Warning);
+        assert!(
+            problem.message.en.contains("note is kept"),
+            "{}",
+            problem.message.en
+        );
+        assert!(
+            problem.message.zh.contains("1 个便签"),
+            "{}",
+            problem.message.zh
+        );
+    }
+    flow.notes.push(Note {
+        id: "n2".into(),
+        ..Note::default()
+    });
+    let p = validate_for(&flow, Some(Provider::Aliyun));
+    assert!(
+        only(&p, Code::TargetNotesDropped)
+            .message
+            .en
+            .contains("2 sticky notes are")
+    );
+    // The warning is true: CCC's documents have no place for them.
+    assert!(!keeps_notes(Provider::Aliyun) && keeps_notes(Provider::Connect));
+    let back =
+        ivr_flow::dialect::aliyun::decode(&ivr_flow::dialect::aliyun::encode(&flow).unwrap())
+            .unwrap();
+    assert!(back.notes.is_empty());
+    let back = ivr_flow::dialect::aliyun2017::decode(
+        &ivr_flow::dialect::aliyun2017::encode(&flow).unwrap(),
+    )
+    .unwrap();
+    assert!(back.notes.is_empty());
 }
 
 #[test]

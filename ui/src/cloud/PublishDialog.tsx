@@ -32,7 +32,8 @@ type Props = {
 type Step =
   | { kind: "checking" }
   | { kind: "refused"; problems: Problem[] }
-  | { kind: "ready"; plan: PlanView }
+  /** `warnings`: what the check found that does not stop a publish (notes the target drops...). */
+  | { kind: "ready"; plan: PlanView; warnings: Problem[] }
   | { kind: "publishing"; plan: PlanView }
   | { kind: "done"; plan: PlanView; outcome: PublishOutcome }
   | { kind: "failed"; plan: PlanView; refusal: PublishRefusal | null; text: string };
@@ -59,7 +60,8 @@ export function PublishDialog(props: Props) {
         return;
       }
       const plan = await api.planPublish(flow, profile);
-      if (live) setStep({ kind: "ready", plan });
+      const warnings = problems.filter((p) => p.severity === "warning");
+      if (live) setStep({ kind: "ready", plan, warnings });
     })().catch((e: unknown) => live && setStep({ kind: "failed", plan: emptyPlan(profile, provider), refusal: null, text: errorText(e) }));
     return () => {
       live = false;
@@ -140,6 +142,15 @@ export function PublishDialog(props: Props) {
       {step.kind === "ready" && (
         <>
           {planLine(step.plan)}
+          {step.warnings.length > 0 && (
+            <ul className="cloud-warnings" data-testid="publish-warnings">
+              {step.warnings.slice(0, 8).map((p, i) => (
+                <li key={i} data-code={p.code}>
+                  {p.message[lang]}
+                </li>
+              ))}
+            </ul>
+          )}
           <fieldset className="cloud-status">
             {(["published", "saved"] as const).map((s) => (
               <label key={s}>

@@ -104,6 +104,22 @@ describe("Publish", () => {
     expect(publish).not.toHaveBeenCalled();
   });
 
+  it("publishes despite warnings, showing them first (notes CCC cannot carry)", async () => {
+    const warning: Problem = {
+      code: "target.notes-dropped",
+      severity: "warning",
+      message: { en: "Alibaba Cloud CCC has no place for notes.", zh: "阿里云云联络中心不支持便签。" },
+    };
+    await mount({ problems: [warning] });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("publish-button"));
+    });
+    await screen.findByTestId("publish-plan");
+    const list = screen.getByTestId("publish-warnings");
+    expect(list.textContent).toBe("Alibaba Cloud CCC has no place for notes.");
+    expect(screen.getByTestId("publish-confirm")).toBeTruthy();
+  });
+
   it("shows create, then update, with the remote id, and returns the bound flow", async () => {
     const { onPublished, api } = await mount();
     await act(async () => {

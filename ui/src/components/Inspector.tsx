@@ -1,6 +1,7 @@
 /**
- * The inspector: the selected block's form (generated from the catalog), or
- * the flow's own settings when no block is selected.
+ * The inspector: the selected block's form (generated from the catalog), a
+ * hint when a sticky note is selected, or the flow's own settings when no
+ * block is selected.
  */
 
 import { BlockForm } from "../editor/BlockForm";
@@ -21,6 +22,8 @@ type Props = {
   onLabel?: (id: string, label: string) => void;
   onParam?: (id: string, key: string, value: unknown) => void;
   onSettings?: (patch: Partial<FlowSettings>, tag?: string) => void;
+  /** A sticky note is selected (it has no settings here). */
+  noteSelected?: boolean;
 };
 
 export function Inspector(props: Props) {
@@ -28,7 +31,11 @@ export function Inspector(props: Props) {
   return (
     <aside className="inspector" data-testid="inspector" aria-label={t(lang, "inspector")}>
       <div className="panel-title">{t(lang, "inspector")}</div>
-      {!node ? (
+      {props.noteSelected && !node ? (
+        <p className="inspector-empty" data-testid="inspector-note">
+          {t(lang, "noteSelected")}
+        </p>
+      ) : !node ? (
         <>
           <p className="inspector-empty">{t(lang, "selectBlock")}</p>
           {flow && <FlowForm flow={flow} lang={lang} onChange={(p, tag) => props.onSettings?.(p, tag)} />}

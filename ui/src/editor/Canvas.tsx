@@ -25,12 +25,17 @@ import {
 } from "@xyflow/react";
 import { BlockNode, type BlockNodeType } from "../components/BlockNode";
 import { CATEGORY_COLOR } from "../components/CategoryIcon";
+import { NoteNode } from "../components/NoteNode";
 import { toCanvas } from "../flow";
 import type { Lang, StringKey } from "../i18n";
 import type { Catalog, Flow, Problem } from "../model";
+import type { Theme } from "../theme";
 import { refusal } from "./doc";
+import { type NoteNodeType, noteNodes } from "./notes";
 
-const NODE_TYPES = { block: BlockNode };
+const NODE_TYPES = { block: BlockNode, note: NoteNode };
+/** What the canvas draws: blocks and sticky notes. */
+type CanvasFlowNode = BlockNodeType | NoteNodeType;
 const FIT = { padding: 0.12, maxZoom: 1.1 };
 export const GRID = 20;
 
@@ -49,6 +54,8 @@ export type CanvasProps = {
   onRefused: (why: StringKey) => void;
   /** Changes when a new document is loaded: the view then fits it. */
   fitKey: number;
+  /** The colour theme React Flow's own parts (controls, minimap) follow. */
+  theme?: Theme;
 };
 
 /** Problem counts per block, and the exits problems are on. */
@@ -68,11 +75,12 @@ function nodeUnder(event: MouseEvent | TouchEvent): string | undefined {
   const point = "changedTouches" in event ? event.changedTouches[0] : event;
   if (!point) return undefined;
   const el = document.elementFromPoint(point.clientX, point.clientY);
-  return el?.closest<HTMLElement>(".react-flow__node")?.dataset.id;
+  // Sticky notes take no lines.
+  return el?.closest<HTMLElement>(".react-flow__node:not(.react-flow__node-note)")?.dataset.id;
 }
 
 export function Canvas(props: CanvasProps) {
-  const { flow, catalog, lang, problems, selected, onSelect, onMove, onDelete, onConnect, onRefused, fitKey } =
+  const { flow, catalog, lang, problems, selected, onSelect, onMove, onDelete, onConnect, onRefused, fitKey, theme } =
     props;
   const reactFlow = useReactFlow();
   const fitView = useRef(reactFlow.fitView);
@@ -84,9 +92,10 @@ export function Canvas(props: CanvasProps) {
   }, [fitKey]);
   const canvas = useMemo(() => {
     const marks = problemMarks(problems);
-    return toCanvas(flow, catalog, lang, marks.counts, marks.ports);
+    const blocks = toCanvas(flow, catalog, lang, marks.counts, marks.ports);
+    return { ...blocks, nodes: [...noteNodes(flow, lang), ...blocks.nodes] as CanvasFlowNode[] };
   }, [flow, catalog, lang, problems]);
-  const [nodes, setNodes] = useState<BlockNodeType[]>([]);
+  const [nodes, setNodes] = useState<CanvasFlowNode[]>([]);
   const [edges, setEdges] = useState<FlowEdge[]>([]);
 
   useEffect(() => {
@@ -118,7 +127,7 @@ export function Canvas(props: CanvasProps) {
   }, [canvas]);
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<BlockNodeType>[]) => {
+    (changes: NodeChange<CanvasFlowNode>[]) => {
       setNodes((ns) => applyNodeChanges(changes, ns));
       if (changes.some((c) => c.type === "select")) {
         const sel = new Set(selected);
@@ -140,7 +149,7 @@ export function Canvas(props: CanvasProps) {
 
   // A drag's last position change may come without `dragging: false`: commit on drag stop too.
   const onNodeDragStop = useCallback(
-    (_: unknown, __: unknown, dragged: BlockNodeType[]) => {
+    (_: unknown, __: unknown, dragged: CanvasFlowNode[]) => {
       onMove(new Map(dragged.map((n) => [n.id, { x: n.position.x, y: n.position.y }])));
     },
     [onMove],
@@ -170,7 +179,7 @@ export function Canvas(props: CanvasProps) {
   );
 
   return (
-    <ReactFlow<BlockNodeType>
+    <ReactFlow<CanvasFlowNode>
       nodes={nodes}
       edges={edges}
       nodeTypes={NODE_TYPES}
@@ -189,13 +198,15 @@ export function Canvas(props: CanvasProps) {
       fitViewOptions={FIT}
       minZoom={0.2}
       maxZoom={2}
+      colorMode={theme ?? "light"}
     >
-      <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.4} color="#cbd5e1" />
+      <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.4} color="var(--canvas-dots)" />
       <MiniMap
         style={{ width: 150, height: 100 }}
         pannable
         zoomable
         nodeColor={(n) => {
+          if (n.type === "note") return "var(--note-border)";
           const spec = (n as BlockNodeType).data.spec;
           return spec ? CATEGORY_COLOR[spec.category] : "#dc2626";
         }}

@@ -10,10 +10,11 @@
 import { blockSpec, portsOf } from "../flow";
 import type { StringKey } from "../i18n";
 import type { BlockSpec, Catalog, Edge, Flow, Node, Variable } from "../model";
+import { moveNotes, removeNotes } from "./notes";
 
-/** A fresh id for a block of `block` not yet used in `flow`: `menu_2`. */
+/** A fresh id for a block of `block` not yet used in `flow` (by a block or a note): `menu_2`. */
 export function newNodeId(flow: Flow, block: string): string {
-  const used = new Set(flow.nodes.map((n) => n.id));
+  const used = new Set([...flow.nodes.map((n) => n.id), ...flow.notes.map((n) => n.id)]);
   for (let i = 1; ; i++) {
     const id = `${block}_${i}`;
     if (!used.has(id)) return id;
@@ -44,7 +45,7 @@ export function addBlock(
   return { flow: { ...flow, nodes: [...flow.nodes, node] }, id };
 }
 
-/** `flow` with the given blocks moved. */
+/** `flow` with the given blocks and sticky notes (canvas ids) moved. */
 export function moveBlocks(flow: Flow, moved: Map<string, { x: number; y: number }>): Flow {
   if (moved.size === 0) return flow;
   return {
@@ -53,10 +54,14 @@ export function moveBlocks(flow: Flow, moved: Map<string, { x: number; y: number
       const p = moved.get(n.id);
       return p ? { ...n, position: { x: p.x, y: p.y } } : n;
     }),
+    notes: moveNotes(flow, moved),
   };
 }
 
-/** `flow` without these blocks and lines (and without the lines into or out of the removed blocks). */
+/**
+ * `flow` without these blocks, sticky notes (canvas ids) and lines, and
+ * without the lines into or out of the removed blocks.
+ */
 export function remove(flow: Flow, nodeIds: Iterable<string>, edgeIds: Iterable<string> = []): Flow {
   const nodes = new Set(nodeIds);
   const edges = new Set(edgeIds);
@@ -64,6 +69,7 @@ export function remove(flow: Flow, nodeIds: Iterable<string>, edgeIds: Iterable<
   return {
     ...flow,
     nodes: flow.nodes.filter((n) => !nodes.has(n.id)),
+    notes: removeNotes(flow, nodes),
     edges: flow.edges.filter(
       (e) => !edges.has(e.id) && !nodes.has(e.from.node) && !nodes.has(e.to),
     ),

@@ -251,6 +251,8 @@ export function useEditor(backend: Backend, lang: Lang) {
     canRedo: doc.future.length > 0,
     addBlock,
     connect,
+    /** Any edit of the document (`coalesce`: merge into the last step with the same tag). */
+    edit,
     move: (moved: Map<string, { x: number; y: number }>) => edit((f) => ops.moveBlocks(f, moved)),
     remove: (nodes: string[], edges: string[]) => {
       edit((f) => ops.remove(f, nodes, edges));

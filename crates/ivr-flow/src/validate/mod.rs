@@ -11,7 +11,7 @@ mod target;
 use crate::model::{Flow, Provider};
 use crate::problem::Problem;
 
-pub use target::{TargetLimits, content_size_problem, limits_of};
+pub use target::{TargetLimits, content_size_problem, keeps_notes, limits_of};
 
 /// Checks a flow against the rules every flow must follow.
 pub fn validate(flow: &Flow) -> Vec<Problem> {

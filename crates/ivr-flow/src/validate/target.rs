@@ -128,6 +128,36 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, target: Provider, out: &mut
     } else if let Some(max) = limits.max_blocks.filter(|&max| blocks > max) {
         out.push(too_many_blocks(target, blocks, max));
     }
+    out.extend(notes_dropped(flow, target));
+}
+
+/// Whether `target`'s flow document has a place for sticky notes. Connect
+/// keeps them as `Metadata.Annotations`; CCC (both APIs) and NXLink have no
+/// documented one, and an unknown key in a CCC Definition is not ours to add.
+pub fn keeps_notes(target: Provider) -> bool {
+    target == Provider::Connect
+}
+
+/// The warning for a flow with sticky notes published where they cannot go.
+fn notes_dropped(flow: &Flow, target: Provider) -> Option<Problem> {
+    let n = flow.notes.len();
+    if n == 0 || keeps_notes(target) {
+        return None;
+    }
+    let name = target.display_name();
+    let (tn, tz) = (name.en.as_str(), name.zh.as_str());
+    let what = if n == 1 {
+        "this flow's sticky note is".to_string()
+    } else {
+        format!("this flow's {n} sticky notes are")
+    };
+    Some(Problem::new(
+        Code::TargetNotesDropped,
+        Text::new(
+            format!("{tn} has no place for notes: {what} kept in the file but not published."),
+            format!("{tz} 不支持便签：流程中的 {n} 个便签保留在文件中，但不会发布。"),
+        ),
+    ))
 }
 
 fn too_many_blocks(target: Provider, blocks: usize, max: usize) -> Problem {
