@@ -46,7 +46,13 @@ export function addBlock(
 
 /** `flow` with the given blocks moved. */
 export function moveBlocks(flow: Flow, moved: Map<string, { x: number; y: number }>): Flow {
-  if (moved.size === 0) return flow;
+  // Nothing actually moved (a click, or a drag committed twice): the same flow, so no undo step.
+  if (![...moved].some(([id, p]) => {
+    const n = flow.nodes.find((node) => node.id === id);
+    return n !== undefined && (n.position.x !== p.x || n.position.y !== p.y);
+  })) {
+    return flow;
+  }
   return {
     ...flow,
     nodes: flow.nodes.map((n) => {
