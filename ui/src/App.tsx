@@ -10,11 +10,15 @@ import type { Backend } from "./backend";
 import { Inspector } from "./components/Inspector";
 import { Palette } from "./components/Palette";
 import { ProblemsPanel } from "./components/ProblemsPanel";
+import { SearchBar } from "./components/SearchBar";
+import { ShortcutsButton, ShortcutsOverlay } from "./components/ShortcutsOverlay";
 import { Brand, FlowTitle, LangSwitch, TargetSelect } from "./components/ToolbarParts";
 import { CloudToolbar } from "./cloud";
 import { Canvas, GRID } from "./editor/Canvas";
+import { centreBlock } from "./editor/centre";
 import { FileBar } from "./editor/FileBar";
 import { Overlays } from "./editor/Overlays";
+import { useEditing } from "./editor/useEditing";
 import { useEditor } from "./editor/useEditor";
 import { usePaletteDrag } from "./editor/usePaletteDrag";
 import { useShortcuts } from "./editor/useShortcuts";
@@ -41,7 +45,8 @@ function Editor({ backend, initialLang }: Props) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const editor = useEditor(backend, lang);
   const { catalog, flow } = editor;
-  useShortcuts(editor);
+  const editing = useEditing(editor, backend);
+  useShortcuts(editing.actions);
   const reactFlow = useReactFlow();
   const canvasRef = useRef<HTMLElement>(null);
 
@@ -63,15 +68,7 @@ function Editor({ backend, initialLang }: Props) {
     (p: Problem) => {
       if (!p.node) return;
       editor.setSelected([p.node]);
-      // Centre the block at the current zoom.
-      const node = reactFlow.getNode(p.node);
-      if (!node) return;
-      const w = node.measured?.width ?? 240;
-      const h = node.measured?.height ?? 100;
-      void reactFlow.setCenter(node.position.x + w / 2, node.position.y + h / 2, {
-        zoom: reactFlow.getZoom(),
-        duration: 300,
-      });
+      centreBlock(reactFlow, p.node);
     },
     [editor, reactFlow],
   );
@@ -103,12 +100,14 @@ function Editor({ backend, initialLang }: Props) {
           onPublished={editor.published}
           onProblems={(_, target) => editor.setTarget(target)}
         />
+        <ShortcutsButton lang={lang} onClick={() => editing.help.setOpen(true)} />
         <LangSwitch lang={lang} onChange={setLang} />
       </header>
       <div className="workspace">
         <Palette catalog={catalog} lang={lang} onDragStart={start} onAdd={addAtCentre} />
-        <main className="canvas" data-testid="canvas" ref={canvasRef}>
+        <main className="canvas" data-testid="canvas" ref={canvasRef} {...editing.canvasPointer}>
           <Overlays editor={editor} lang={lang} />
+          <SearchBar search={editing.search} lang={lang} />
           {flow && (
             <div className="doc-stats" data-testid="doc-stats">
               {flow.nodes.length} {t(lang, "blockCount")} · {flow.edges.length} {t(lang, "lineCount")}
@@ -158,6 +157,9 @@ function Editor({ backend, initialLang }: Props) {
       >
         <TargetSelect target={editor.target} lang={lang} onChange={editor.setTarget} />
       </ProblemsPanel>
+      {editing.help.open && (
+        <ShortcutsOverlay lang={lang} autoLayout={editing.help.autoLayout} onClose={() => editing.help.setOpen(false)} />
+      )}
       {drag && dragSpec && (
         <div className="drag-ghost" style={{ left: drag.x, top: drag.y }} data-testid="drag-ghost">
           {tx(dragSpec.name, lang)}

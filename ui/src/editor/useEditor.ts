@@ -251,6 +251,10 @@ export function useEditor(backend: Backend, lang: Lang) {
     canRedo: doc.future.length > 0,
     addBlock,
     connect,
+    /** Any change as one undo step (`coalesce` merges repeats): paste, nudge (useEditing). */
+    edit,
+    /** The document's flow now, for commands that continue after an await. */
+    currentFlow: () => docRef.current.flow,
     move: (moved: Map<string, { x: number; y: number }>) => edit((f) => ops.moveBlocks(f, moved)),
     remove: (nodes: string[], edges: string[]) => {
       edit((f) => ops.remove(f, nodes, edges));
