@@ -113,13 +113,13 @@ function on(app, prefix) {
   /** Waits until the canvas shows `want` (a snapshot). */
   const showsState = async (want, msg) => {
     let last;
-    await browser.waitUntil(
-      async () => {
-        last = await snapshot();
-        return JSON.stringify(last) === JSON.stringify(want);
-      },
-      { timeout: TIMEOUT, timeoutMsg: `${msg}: ${JSON.stringify(last)} != ${JSON.stringify(want)}` },
-    );
+    const deadline = Date.now() + TIMEOUT;
+    while (Date.now() < deadline) {
+      last = await snapshot();
+      if (JSON.stringify(last) === JSON.stringify(want)) return;
+      await browser.pause(100);
+    }
+    assert.deepEqual(last, want, `${msg}: the canvas does not show the state wanted`);
   };
   const selected = () =>
     browser.execute(() =>

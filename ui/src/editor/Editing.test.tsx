@@ -1,9 +1,10 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, renderHook, screen, waitFor } from "@testing-library/react";
 import { App } from "../App";
 import { MemoryBackend } from "../backend";
 import { mockReactFlow } from "../test-setup";
 import { FRAGMENT_FORMAT } from "./fragment";
+import { useEditor } from "./useEditor";
 
 beforeAll(mockReactFlow);
 afterEach(cleanup);
@@ -185,5 +186,21 @@ describe("find", () => {
     expect(screen.getByTestId("search-count").textContent).toBe("No match");
     await press("Escape", {}, input);
     expect(screen.queryByTestId("search-bar")).toBeNull();
+  });
+});
+
+describe("one step per gesture", () => {
+  it("takes a drag committed twice in one event (move, then drag stop) as one undo step", async () => {
+    const { result } = renderHook(() => useEditor(new MemoryBackend(), "en"));
+    await waitFor(() => expect(result.current.flow).toBeDefined());
+    const to = new Map([["welcome", { x: 500, y: 300 }]]);
+    act(() => {
+      result.current.move(to);
+      result.current.move(to);
+    });
+    expect(result.current.doc.past).toHaveLength(1);
+    act(() => result.current.undo());
+    expect(result.current.flow?.nodes.find((n) => n.id === "welcome")?.position).toEqual({ x: 400, y: 120 });
+    expect(result.current.canUndo).toBe(false);
   });
 });
