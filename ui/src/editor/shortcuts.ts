@@ -83,8 +83,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   app("paste", "edit", ["Ctrl+V"]),
   app("duplicate", "edit", ["Ctrl+D"]),
   { id: "delete", group: "edit", keys: ["Delete", "Backspace"], handler: "canvas", scope: "notTyping" },
-  app("nudge", "edit", ARROWS, "canvas"),
-  app("nudgeFar", "edit", ARROWS.map((k) => `Shift+${k}`), "canvas"),
+  app("nudge", "edit", ARROWS),
+  app("nudgeFar", "edit", ARROWS.map((k) => `Shift+${k}`)),
   // Auto-layout is another part of the editor: it is listed (and the key
   // handled) only when the editor offers `autoLayout`.
   { ...app("autoLayout", "edit", ["Ctrl+Shift+L"]), optional: true },
