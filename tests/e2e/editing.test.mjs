@@ -215,7 +215,10 @@ describe("editing: undo, clipboard, find, keyboard", () => {
       // Edit: type a new prompt in the inspector (one step however many keys), then leave the field.
       await ui.clickAt("node-title-welcome");
       await ui.$("inspector-welcome").waitForExist({ timeout: TIMEOUT });
-      await ui.$("param-text").setValue("Hello from A, press one.");
+      // Select the old text and type over it (WebDriver's clear does not reach React's state).
+      await ui.$("param-text").click();
+      await ui.keys([Key.Ctrl, "a"]);
+      await ui.keys("Hello from A, press one.");
       await a.browser.waitUntil(async () => (await ui.snapshot()).nodes.some((n) => n.includes("Hello from A")), {
         timeout: TIMEOUT,
         timeoutMsg: "the prompt did not change on the block",

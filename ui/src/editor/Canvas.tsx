@@ -29,13 +29,10 @@ import { toCanvas } from "../flow";
 import type { Lang, StringKey } from "../i18n";
 import type { Catalog, Flow, Problem } from "../model";
 import { refusal } from "./doc";
-import { keysOf } from "./shortcuts";
 
 const NODE_TYPES = { block: BlockNode };
 const FIT = { padding: 0.12, maxZoom: 1.1 };
 export const GRID = 20;
-/** Delete and Backspace, from the shortcut table. */
-const DELETE_KEYS = keysOf("delete");
 
 export type CanvasProps = {
   flow: Flow;
@@ -183,7 +180,8 @@ export function Canvas(props: CanvasProps) {
       onDelete={({ nodes: ns, edges: es }) => onDelete(ns.map((n) => n.id), es.map((e) => e.id))}
       isValidConnection={isValidConnection}
       onConnectEnd={onConnectEnd}
-      deleteKeyCode={DELETE_KEYS}
+      // Delete and Backspace are the shortcut table's (useEditing), through deleteElements and onDelete.
+      deleteKeyCode={null}
       // The arrows nudge the selection as one undo step each (useEditing), not React Flow's way.
       disableKeyboardA11y
       multiSelectionKeyCode="Shift"

@@ -131,6 +131,22 @@ describe("the keyboard", () => {
     expect(position("welcome")).toBe(start);
   });
 
+  it("deletes the selection with Delete as one undo step, also after Ctrl+Shift+Z", async () => {
+    await renderApp();
+    await click("node-welcome");
+    // Redo as typed: "Z" goes down with Shift, "z" comes up after it.
+    await press("Z", { ctrl: true, shift: true });
+    await act(async () => {
+      fireEvent.keyUp(window, { key: "z" });
+    });
+    await press("Delete");
+    expect(nodeIds()).toEqual(["hang_up", "start"]);
+    expect(stats()).toContain("0 lines");
+    await press("z", { ctrl: true });
+    expect(nodeIds()).toEqual(["hang_up", "start", "welcome"]);
+    expect(stats()).toContain("2 lines");
+  });
+
   it("moves the selection with Tab left to right, back with Shift+Tab, and clears it with Esc", async () => {
     await renderApp();
     await press("Tab");

@@ -51,8 +51,8 @@ describe("matching key presses", () => {
     expect(matches("?", key("/", { shift: true }))).toBe(false);
   });
 
-  it("leaves Delete to the canvas and Enter to the find bar", () => {
-    expect(shortcutFor(key("Delete"))).toBeUndefined();
+  it("takes Delete itself, and leaves Enter to the find bar", () => {
+    expect(shortcutFor(key("Backspace"))?.shortcut.id).toBe("delete");
     expect(keysOf("delete")).toEqual(["Delete", "Backspace"]);
     expect(shortcutFor(key("Enter", { shift: true }), "search")?.shortcut.id).toBe("findPrev");
     expect(shortcutFor(key("F3"), "search")?.shortcut.id).toBe("findNext");

@@ -36,11 +36,10 @@ export type ShortcutId =
 export type ShortcutGroup = "file" | "edit" | "select" | "view";
 
 /**
- * Who handles the keys: `app` (useShortcuts), `canvas` (React Flow itself,
- * configured from this table), `search` (the find bar, while it has the focus),
- * `mouse` (listed for reference: a modifier held while clicking).
+ * Who handles the keys: `app` (useShortcuts), `search` (the find bar, while
+ * it has the focus), `mouse` (listed for reference: a modifier held while clicking).
  */
-export type Handler = "app" | "canvas" | "search" | "mouse";
+export type Handler = "app" | "search" | "mouse";
 
 /**
  * Where an `app` shortcut works: `anywhere` (even while typing in a field:
@@ -82,7 +81,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   app("cut", "edit", ["Ctrl+X"]),
   app("paste", "edit", ["Ctrl+V"]),
   app("duplicate", "edit", ["Ctrl+D"]),
-  { id: "delete", group: "edit", keys: ["Delete", "Backspace"], handler: "canvas", scope: "notTyping" },
+  // Ours, not React Flow's: its key tracking sticks after Ctrl+Shift+Z ("Z" down, "z" up) and Delete stops.
+  app("delete", "edit", ["Delete", "Backspace"]),
   app("nudge", "edit", ARROWS),
   app("nudgeFar", "edit", ARROWS.map((k) => `Shift+${k}`)),
   // Auto-layout is another part of the editor: it is listed (and the key

@@ -198,6 +198,12 @@ export function useEditing(editor: Editor, backend: Backend) {
     cut: () => void cut(),
     paste: () => void paste(),
     duplicate,
+    // The selected blocks and lines, through React Flow's onDelete: one undo step.
+    delete: () => {
+      const nodes = reactFlow.getNodes().filter((n) => n.selected);
+      const edges = reactFlow.getEdges().filter((e) => e.selected);
+      if (nodes.length > 0 || edges.length > 0) void reactFlow.deleteElements({ nodes, edges });
+    },
     nudge,
     nudgeFar: nudge,
     // Auto-layout (another helper's `editor.autoLayout()`): bound only when it exists.

@@ -3,8 +3,7 @@
  * table (./shortcuts.ts) and runs the command bound to it, in the scope the
  * table gives: file shortcuts anywhere, editing ones not while typing in a
  * text field (where the keys keep their text meaning), Tab only on the
- * canvas (elsewhere it moves the focus as usual). Delete is React Flow's own,
- * with its keys from the same table.
+ * canvas (elsewhere it moves the focus as usual).
  */
 
 import { useEffect, useRef } from "react";
