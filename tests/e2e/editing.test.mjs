@@ -218,7 +218,8 @@ describe("editing: undo, clipboard, find, keyboard", () => {
       // Select the old text and type over it (WebDriver's clear does not reach React's state).
       await ui.$("param-text").click();
       await ui.keys([Key.Ctrl, "a"]);
-      await ui.keys("Hello from A, press one.");
+      // Element keys (browser.keys drops a repeated letter on WebKitWebDriver); they replace the selection.
+      await ui.$("param-text").addValue("Hello from A, press one.");
       await a.browser.waitUntil(async () => (await ui.snapshot()).nodes.some((n) => n.includes("Hello from A")), {
         timeout: TIMEOUT,
         timeoutMsg: "the prompt did not change on the block",
