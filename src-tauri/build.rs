@@ -27,6 +27,8 @@ fn main() {
             "import_flows",
             "plan_publish",
             "publish_flow",
+            "clipboard_write_text",
+            "clipboard_read_text",
         ]))
         .codegen(tauri_build::CodegenContext::new());
     if let Err(error) = tauri_build::try_build(attributes) {

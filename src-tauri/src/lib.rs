@@ -4,6 +4,7 @@
 //! The builder is set up by [`app`], generic over the runtime, so the real app
 //! ([`run`]) and the tests (Tauri's mock runtime) share one setup.
 
+pub mod clipboard;
 pub mod cloud;
 pub mod commands;
 pub mod files;
@@ -21,6 +22,7 @@ pub fn app_with<R: Runtime>(builder: Builder<R>, options: files::Options) -> Bui
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(files::Files::new(options))
+        .manage(clipboard::Clipboard::default())
         .on_window_event(files::on_window_event)
         .setup(|app| Ok(cloud::setup(app)?))
         .invoke_handler(tauri::generate_handler![
@@ -46,6 +48,8 @@ pub fn app_with<R: Runtime>(builder: Builder<R>, options: files::Options) -> Bui
             cloud::import_flows,
             cloud::plan_publish,
             cloud::publish_flow,
+            clipboard::clipboard_write_text,
+            clipboard::clipboard_read_text,
         ])
 }
 

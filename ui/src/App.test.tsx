@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "./App";
-import { MemoryBackend, MemoryFiles } from "./backend";
+import { MemoryBackend, MemoryClipboard, MemoryFiles } from "./backend";
 import type { Backend } from "./backend";
 import { chooseBackend, inTauri } from "./backend";
 import type { Problem } from "./model";
@@ -89,6 +89,7 @@ describe("App", () => {
       starterFlow: () => Promise.reject(new Error("engine unavailable")),
       validateFlow: () => Promise.resolve([]),
       files: new MemoryFiles(),
+      clipboard: new MemoryClipboard(),
     };
     await renderApp(broken);
     expect((await screen.findByTestId("load-error")).textContent).toContain("engine unavailable");

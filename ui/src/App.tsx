@@ -11,12 +11,16 @@ import { Inspector } from "./components/Inspector";
 import { Palette } from "./components/Palette";
 import { ProblemsPanel } from "./components/ProblemsPanel";
 import { NoteActionsContext } from "./components/NoteNode";
+import { SearchBar } from "./components/SearchBar";
+import { ShortcutsButton, ShortcutsOverlay } from "./components/ShortcutsOverlay";
 import { ThemeSwitch } from "./components/ThemeSwitch";
 import { Brand, FlowTitle, LangSwitch, TargetSelect } from "./components/ToolbarParts";
 import { CloudToolbar } from "./cloud";
 import { Canvas, GRID } from "./editor/Canvas";
+import { centreBlock } from "./editor/centre";
 import { FileBar } from "./editor/FileBar";
 import { Overlays } from "./editor/Overlays";
+import { useEditing } from "./editor/useEditing";
 import { useEditor } from "./editor/useEditor";
 import { useNotes } from "./editor/useNotes";
 import { usePaletteDrag } from "./editor/usePaletteDrag";
@@ -45,7 +49,8 @@ function Editor({ backend, initialLang }: Props) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const editor = useEditor(backend, lang);
   const { catalog, flow } = editor;
-  useShortcuts(editor);
+  const editing = useEditing(editor, backend);
+  useShortcuts(editing.actions);
   const notes = useNotes(editor, GRID);
   const theme = useTheme();
   const reactFlow = useReactFlow();
@@ -77,15 +82,7 @@ function Editor({ backend, initialLang }: Props) {
     (p: Problem) => {
       if (!p.node) return;
       editor.setSelected([p.node]);
-      // Centre the block at the current zoom.
-      const node = reactFlow.getNode(p.node);
-      if (!node) return;
-      const w = node.measured?.width ?? 240;
-      const h = node.measured?.height ?? 100;
-      void reactFlow.setCenter(node.position.x + w / 2, node.position.y + h / 2, {
-        zoom: reactFlow.getZoom(),
-        duration: 300,
-      });
+      centreBlock(reactFlow, p.node);
     },
     [editor, reactFlow],
   );
@@ -127,13 +124,15 @@ function Editor({ backend, initialLang }: Props) {
           onPublished={editor.published}
           onProblems={(_, target) => editor.setTarget(target)}
         />
+        <ShortcutsButton lang={lang} onClick={() => editing.help.setOpen(true)} />
         <LangSwitch lang={lang} onChange={setLang} />
         <ThemeSwitch choice={theme.choice} lang={lang} onChange={theme.setChoice} />
       </header>
       <div className="workspace">
         <Palette catalog={catalog} lang={lang} onDragStart={start} onAdd={addAtCentre} />
-        <main className="canvas" data-testid="canvas" ref={canvasRef}>
+        <main className="canvas" data-testid="canvas" ref={canvasRef} {...editing.canvasPointer}>
           <Overlays editor={editor} lang={lang} />
+          <SearchBar search={editing.search} lang={lang} />
           {flow && (
             <div className="doc-stats" data-testid="doc-stats">
               {flow.nodes.length} {t(lang, "blockCount")} · {flow.edges.length} {t(lang, "lineCount")}
@@ -187,6 +186,9 @@ function Editor({ backend, initialLang }: Props) {
       >
         <TargetSelect target={editor.target} lang={lang} onChange={editor.setTarget} />
       </ProblemsPanel>
+      {editing.help.open && (
+        <ShortcutsOverlay lang={lang} autoLayout={editing.help.autoLayout} onClose={() => editing.help.setOpen(false)} />
+      )}
       {drag && dragSpec && (
         <div className="drag-ghost" style={{ left: drag.x, top: drag.y }} data-testid="drag-ghost">
           {tx(dragSpec.name, lang)}

@@ -7,6 +7,7 @@ import type { Backend } from "./types";
 export type { Backend } from "./types";
 export { MemoryBackend } from "./memory";
 export { TauriBackend } from "./tauri";
+export { MemoryClipboard, type ClipboardApi } from "./clipboard";
 export { MemoryFiles, type FilesApi, type OpenedFlow, type AutosavedFlow } from "./files";
 
 /** Whether this page runs inside the Tauri webview. */

@@ -6,6 +6,7 @@
  */
 
 import type { Catalog, Flow, Problem, Provider } from "../model";
+import { MemoryClipboard } from "./clipboard";
 import { MemoryFiles } from "./files";
 import type { Backend } from "./types";
 import fixture from "./fixture.json";
@@ -20,6 +21,7 @@ export type MemoryOptions = {
 export class MemoryBackend implements Backend {
   readonly kind = "memory" as const;
   readonly files = new MemoryFiles();
+  readonly clipboard = new MemoryClipboard();
   /** Every `validateFlow` call, for tests. */
   readonly validations: { flow: Flow; target: Provider | null }[] = [];
   private readonly options: MemoryOptions;

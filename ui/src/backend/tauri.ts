@@ -2,12 +2,14 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import type { Catalog, Flow, Problem, Provider } from "../model";
+import { tauriClipboard } from "./clipboard";
 import { tauriFiles } from "./files";
 import type { Backend } from "./types";
 
 export class TauriBackend implements Backend {
   readonly kind = "tauri" as const;
   readonly files = tauriFiles;
+  readonly clipboard = tauriClipboard;
 
   catalog(): Promise<Catalog> {
     return invoke<Catalog>("catalog");

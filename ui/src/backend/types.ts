@@ -5,6 +5,7 @@
  */
 
 import type { Catalog, Flow, Problem, Provider } from "../model";
+import type { ClipboardApi } from "./clipboard";
 import type { FilesApi } from "./files";
 
 export interface Backend {
@@ -18,4 +19,6 @@ export interface Backend {
   validateFlow(flow: Flow, target: Provider | null): Promise<Problem[]>;
   /** Files, autosave and the window (./files.ts). */
   readonly files: FilesApi;
+  /** The system clipboard, for copy and paste of blocks (./clipboard.ts). */
+  readonly clipboard: ClipboardApi;
 }

@@ -189,7 +189,10 @@ export function Canvas(props: CanvasProps) {
       onDelete={({ nodes: ns, edges: es }) => onDelete(ns.map((n) => n.id), es.map((e) => e.id))}
       isValidConnection={isValidConnection}
       onConnectEnd={onConnectEnd}
-      deleteKeyCode={["Delete", "Backspace"]}
+      // Delete and Backspace are the shortcut table's (useEditing), through deleteElements and onDelete.
+      deleteKeyCode={null}
+      // The arrows nudge the selection as one undo step each (useEditing), not React Flow's way.
+      disableKeyboardA11y
       multiSelectionKeyCode="Shift"
       selectionKeyCode="Shift"
       snapToGrid

@@ -90,6 +90,8 @@ describe("remove and move", () => {
   it("moves blocks", () => {
     const f = moveBlocks(starter, new Map([["welcome", { x: 1, y: 2 }]]));
     expect(f.nodes.find((n) => n.id === "welcome")?.position).toEqual({ x: 1, y: 2 });
+    // A drag that ends where it began (or is committed twice) is no edit: no extra undo step.
+    expect(moveBlocks(f, new Map([["welcome", { x: 1, y: 2 }]]))).toBe(f);
   });
 });
 

@@ -47,7 +47,13 @@ export function addBlock(
 
 /** `flow` with the given blocks and sticky notes (canvas ids) moved. */
 export function moveBlocks(flow: Flow, moved: Map<string, { x: number; y: number }>): Flow {
-  if (moved.size === 0) return flow;
+  // Nothing actually moved (a click, or a drag committed twice): the same flow, so no undo step.
+  const changed = (items: { id: string; position: { x: number; y: number } }[]) =>
+    items.some((item) => {
+      const p = moved.get(item.id);
+      return p !== undefined && (item.position.x !== p.x || item.position.y !== p.y);
+    });
+  if (!changed(flow.nodes) && !changed(flow.notes)) return flow;
   return {
     ...flow,
     nodes: flow.nodes.map((n) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fixture from "../backend/fixture.json";
 import type { Flow } from "../model";
-import { docReducer, initialDoc, isDirty, windowTitle } from "./history";
+import { MAX_UNDO, docReducer, initialDoc, isDirty, windowTitle } from "./history";
 
 const starter = fixture.starter_flow as Flow;
 const named = (f: Flow, name: string): Flow => ({ ...f, name });
@@ -42,5 +42,26 @@ describe("the document", () => {
     expect(s.past).toEqual([]);
     expect(isDirty(s)).toBe(true);
     expect(s.revision).toBeGreaterThan(1);
+  });
+});
+
+describe("the undo history", () => {
+  it("keeps at least 200 steps, dropping only the oldest beyond MAX_UNDO", () => {
+    expect(MAX_UNDO).toBeGreaterThanOrEqual(200);
+    let s = initialDoc(starter);
+    const steps = MAX_UNDO + 30;
+    for (let i = 1; i <= steps; i++) s = docReducer(s, { type: "edit", flow: named(s.flow, `n${i}`) });
+    expect(s.past).toHaveLength(MAX_UNDO);
+    for (let i = 0; i < MAX_UNDO; i++) s = docReducer(s, { type: "undo" });
+    // The oldest kept step: 30 edits were dropped off the far end.
+    expect(s.flow.name).toBe("n30");
+    expect(docReducer(s, { type: "undo" })).toBe(s);
+    for (let i = 0; i < MAX_UNDO; i++) s = docReducer(s, { type: "redo" });
+    expect(s.flow.name).toBe(`n${steps}`);
+  });
+
+  it("takes no step for an edit that returns the same flow", () => {
+    const s = initialDoc(starter);
+    expect(docReducer(s, { type: "edit", flow: s.flow })).toBe(s);
   });
 });

@@ -6,8 +6,8 @@
 
 import type { Flow } from "../model";
 
-/** How many steps undo remembers. */
-export const MAX_UNDO = 100;
+/** How many steps undo remembers (flows share unchanged blocks, so a step is cheap). */
+export const MAX_UNDO = 250;
 
 export type DocState = {
   flow: Flow;

@@ -11,7 +11,7 @@ import { blockSpec } from "../flow";
 import { type Lang, type StringKey, t } from "../i18n";
 import type { Catalog, Flow, Provider } from "../model";
 import * as ops from "./doc";
-import { type DocState, docReducer, initialDoc, isDirty, windowTitle } from "./history";
+import { type DocAction, type DocState, docReducer, initialDoc, isDirty, windowTitle } from "./history";
 import { useAutosave } from "./useAutosave";
 import { useValidation } from "./useValidation";
 
@@ -34,7 +34,7 @@ const EMPTY: DocState = initialDoc({
 export function useEditor(backend: Backend, lang: Lang) {
   const files = backend.files;
   const [catalog, setCatalog] = useState<Catalog>();
-  const [doc, dispatch] = useReducer(docReducer, EMPTY);
+  const [doc, dispatchDoc] = useReducer(docReducer, EMPTY);
   const [ready, setReady] = useState(false);
   const [loadError, setLoadError] = useState<string>();
   const [selected, setSelected] = useState<string[]>([]);
@@ -46,6 +46,12 @@ export function useEditor(backend: Backend, lang: Lang) {
   const [pending, setPending] = useState<() => void>();
   const docRef = useRef(doc);
   docRef.current = doc;
+  // The ref follows each action at once, not at the next render: two edits in
+  // one event (a drag's last move and its drag-stop) must each see the other.
+  const dispatch = useCallback((action: DocAction) => {
+    docRef.current = docReducer(docRef.current, action);
+    dispatchDoc(action);
+  }, []);
 
   const flow = ready ? doc.flow : undefined;
   const { problems, error: checkError } = useValidation(backend, flow, target);
@@ -251,8 +257,10 @@ export function useEditor(backend: Backend, lang: Lang) {
     canRedo: doc.future.length > 0,
     addBlock,
     connect,
-    /** Any edit of the document (`coalesce`: merge into the last step with the same tag). */
+    /** Any change as one undo step (`coalesce` merges repeats): paste, nudge (useEditing). */
     edit,
+    /** The document's flow now, for commands that continue after an await. */
+    currentFlow: () => docRef.current.flow,
     move: (moved: Map<string, { x: number; y: number }>) => edit((f) => ops.moveBlocks(f, moved)),
     remove: (nodes: string[], edges: string[]) => {
       edit((f) => ops.remove(f, nodes, edges));

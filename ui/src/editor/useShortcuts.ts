@@ -1,40 +1,48 @@
 /**
- * Keyboard shortcuts: Ctrl+N / O / S / Shift+S for files, Ctrl+Z / Shift+Z /
- * Y for undo and redo (left to a text field while one has the focus).
- * Delete is React Flow's own.
+ * The editor's key handler: matches each key press against the shortcut
+ * table (./shortcuts.ts) and runs the command bound to it, in the scope the
+ * table gives: file shortcuts anywhere, editing ones not while typing in a
+ * text field (where the keys keep their text meaning), Tab only on the
+ * canvas (elsewhere it moves the focus as usual).
  */
 
 import { useEffect, useRef } from "react";
-import type { Editor } from "./useEditor";
+import { type Scope, type ShortcutId, shortcutFor } from "./shortcuts";
+import type { Action } from "./useEditing";
 
-function inTextField(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && target.closest("input, textarea, select") !== null;
+export function inTextField(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || target.closest("input, textarea, select") !== null)
+  );
 }
 
-export function useShortcuts(editor: Editor) {
-  const ref = useRef(editor);
-  ref.current = editor;
+/** Whether the focus is on the canvas or on nothing in particular (the page itself). */
+function onCanvas(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return true;
+  if (target === document.body || target === document.documentElement) return true;
+  return target.closest('.react-flow, [data-testid="canvas"]') !== null;
+}
+
+export function inScope(scope: Scope, target: EventTarget | null): boolean {
+  if (scope === "anywhere") return true;
+  if (inTextField(target)) return false;
+  return scope === "notTyping" || onCanvas(target);
+}
+
+/** Runs `actions[id]` when a key press is shortcut `id` in its scope. */
+export function useShortcuts(actions: Partial<Record<ShortcutId, Action>>) {
+  const ref = useRef(actions);
+  ref.current = actions;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey)) return;
-      const ed = ref.current;
-      const key = e.key.toLowerCase();
-      const files: Record<string, () => unknown> = {
-        n: ed.files.newFlow,
-        o: ed.files.open,
-        s: e.shiftKey ? ed.files.saveAs : ed.files.save,
-      };
-      if (files[key]) {
-        e.preventDefault();
-        files[key]();
-        return;
-      }
-      if (inTextField(e.target)) return;
-      if (key === "z" || key === "y") {
-        e.preventDefault();
-        if (key === "y" || e.shiftKey) ed.redo();
-        else ed.undo();
-      }
+      if (e.defaultPrevented) return;
+      const hit = shortcutFor(e);
+      if (!hit) return;
+      const run = ref.current[hit.shortcut.id];
+      if (!run || !inScope(hit.shortcut.scope, e.target)) return;
+      e.preventDefault();
+      run(hit.combo, e.repeat);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
