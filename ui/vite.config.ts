@@ -7,6 +7,8 @@ export default defineConfig({
   esbuild: { jsx: "automatic" },
   clearScreen: false,
   server: { port: 1420, strictPort: true },
+  // The layout worker is an ES module (`new Worker(url, { type: "module" })`), emitted as its own file under 'self'.
+  worker: { format: "es" },
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -14,6 +14,7 @@ import { Brand, FlowTitle, LangSwitch, TargetSelect } from "./components/Toolbar
 import { CloudToolbar } from "./cloud";
 import { Canvas, GRID } from "./editor/Canvas";
 import { FileBar } from "./editor/FileBar";
+import { LayoutButtons } from "./editor/layout/LayoutButtons";
 import { Overlays } from "./editor/Overlays";
 import { useEditor } from "./editor/useEditor";
 import { usePaletteDrag } from "./editor/usePaletteDrag";
@@ -93,6 +94,7 @@ function Editor({ backend, initialLang }: Props) {
           />
         )}
         <FileBar editor={editor} lang={lang} />
+        <LayoutButtons editor={editor} lang={lang} />
         <div className="toolbar-spacer" />
         <CloudToolbar
           backend={backend}

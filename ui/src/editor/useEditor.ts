@@ -12,6 +12,7 @@ import { type Lang, type StringKey, t } from "../i18n";
 import type { Catalog, Flow, Provider } from "../model";
 import * as ops from "./doc";
 import { type DocState, docReducer, initialDoc, isDirty, windowTitle } from "./history";
+import { useLayout } from "./layout/useLayout";
 import { useAutosave } from "./useAutosave";
 import { useValidation } from "./useValidation";
 
@@ -108,6 +109,14 @@ export function useEditor(backend: Backend, lang: Lang) {
   const edit = useCallback((change: (f: Flow) => Flow, coalesce?: string) => {
     dispatch({ type: "edit", flow: change(docRef.current.flow), coalesce });
   }, []);
+
+  const layout = useLayout({
+    current: () => (ready ? docRef.current.flow : undefined),
+    catalog,
+    selected,
+    apply: (f) => dispatch({ type: "edit", flow: f }),
+    notify: setNotice,
+  });
 
   // ----- Files -----
   /** Writes the document with `write` (which answers the path, or null when cancelled); true when saved. */
@@ -251,6 +260,8 @@ export function useEditor(backend: Backend, lang: Lang) {
     canRedo: doc.future.length > 0,
     addBlock,
     connect,
+    /** Auto-layout (every block) and tidy (the selection): `autoLayout`, `tidy`, `layoutBusy`, `canTidy`. */
+    ...layout,
     move: (moved: Map<string, { x: number; y: number }>) => edit((f) => ops.moveBlocks(f, moved)),
     remove: (nodes: string[], edges: string[]) => {
       edit((f) => ops.remove(f, nodes, edges));
