@@ -29,6 +29,7 @@ import { toCanvas } from "../flow";
 import type { Lang, StringKey } from "../i18n";
 import type { Catalog, Flow, Problem } from "../model";
 import { refusal } from "./doc";
+import { useOpenTiming } from "./openTiming";
 
 const NODE_TYPES = { block: BlockNode };
 const FIT = { padding: 0.12, maxZoom: 1.1 };
@@ -75,6 +76,7 @@ export function Canvas(props: CanvasProps) {
   const { flow, catalog, lang, problems, selected, onSelect, onMove, onDelete, onConnect, onRefused, fitKey } =
     props;
   const reactFlow = useReactFlow();
+  useOpenTiming(fitKey, flow);
   const fitView = useRef(reactFlow.fitView);
   fitView.current = reactFlow.fitView;
   useEffect(() => {

@@ -13,6 +13,7 @@ import type { Catalog, Flow, Provider } from "../model";
 import * as ops from "./doc";
 import { type DocState, docReducer, initialDoc, isDirty, windowTitle } from "./history";
 import { useLayout } from "./layout/useLayout";
+import { markOpenStart } from "./openTiming";
 import { useAutosave } from "./useAutosave";
 import { useValidation } from "./useValidation";
 
@@ -64,6 +65,7 @@ export function useEditor(backend: Backend, lang: Lang) {
 
   const openPath = useCallback(
     async (path: string) => {
+      markOpenStart();
       try {
         loadOpened(await files.open(path));
       } catch (e) {
