@@ -72,10 +72,10 @@ async function pan(browser, at) {
     y += dy;
     actions.push({ type: "pointerMove", duration: 16, x: Math.round(x), y: Math.round(y), origin: "viewport" });
   };
-  for (let i = 0; i < 60; i++) step(3, 8);
-  for (let i = 0; i < 60; i++) step(-3, -8);
-  for (let i = 0; i < 60; i++) step(4, -6);
-  for (let i = 0; i < 60; i++) step(-4, 6);
+  for (let i = 0; i < 60; i++) step(3, 4);
+  for (let i = 0; i < 60; i++) step(-3, -4);
+  for (let i = 0; i < 60; i++) step(4, -4);
+  for (let i = 0; i < 60; i++) step(-4, 4);
   actions.push({ type: "pointerUp", button: 0 });
   await browser.performActions([{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions }]);
   await browser.releaseActions();
@@ -154,6 +154,7 @@ describe("performance with a 1,000-block flow", () => {
       await waitTimings(2 + i, "recent file");
       warm.push((await timings())[1 + i].ms);
     }
+    console.log(`# perf: open phases (ms to the canvas's first render of the flow): ${JSON.stringify((await timings()).map((t) => t.firstRender))}`);
     console.log(`# perf: open ${BLOCKS} blocks (recent file, warm): ${warm.join(", ")} ms`);
     figures.openCold = cold.ms;
     figures.openWarm = median(warm);

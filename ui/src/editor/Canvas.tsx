@@ -25,7 +25,7 @@ import {
 } from "@xyflow/react";
 import { BlockNode, type BlockNodeType } from "../components/BlockNode";
 import { CATEGORY_COLOR } from "../components/CategoryIcon";
-import { toCanvas } from "../flow";
+import { type CanvasNode, toCanvas } from "../flow";
 import type { Lang, StringKey } from "../i18n";
 import type { Catalog, Flow, Problem } from "../model";
 import { refusal } from "./doc";
@@ -33,6 +33,7 @@ import { useOpenTiming } from "./openTiming";
 
 const NODE_TYPES = { block: BlockNode };
 const FIT = { padding: 0.12, maxZoom: 1.1 };
+const ARROW = { type: MarkerType.ArrowClosed, width: 16, height: 16 };
 export const GRID = 20;
 
 export type CanvasProps = {
@@ -62,6 +63,22 @@ export function problemMarks(problems: Problem[] | undefined) {
     if (p.port) ports.set(p.node, [...(ports.get(p.node) ?? []), p.port]);
   }
   return { counts, ports };
+}
+
+/** Whether the canvas's node `o` already shows `n` as it is now. */
+function sameBlock(o: BlockNodeType, n: CanvasNode, selected: boolean): boolean {
+  const a = o.data;
+  const b = n.data;
+  return (
+    (o.selected ?? false) === selected &&
+    o.position.x === n.position.x &&
+    o.position.y === n.position.y &&
+    a.node === b.node &&
+    a.spec === b.spec &&
+    a.lang === b.lang &&
+    a.problems === b.problems &&
+    (a.badPorts ?? []).join("\n") === (b.badPorts ?? []).join("\n")
+  );
 }
 
 /** The block under the pointer where a connection was let go. */
@@ -97,6 +114,8 @@ export function Canvas(props: CanvasProps) {
       const old = new Map(prev.map((n) => [n.id, n]));
       return canvas.nodes.map((n) => {
         const o = old.get(n.id);
+        // An unchanged block keeps its object, so React Flow does not draw it again (1,000 blocks stay fluid).
+        if (o && !o.dragging && sameBlock(o, n, sel.has(n.id))) return o;
         return {
           ...n,
           position: o?.dragging ? o.position : n.position,
@@ -109,13 +128,13 @@ export function Canvas(props: CanvasProps) {
 
   useEffect(() => {
     setEdges((prev) => {
-      const sel = new Set(prev.filter((e) => e.selected).map((e) => e.id));
-      return canvas.edges.map((e) => ({
-        ...e,
-        type: "smoothstep",
-        selected: sel.has(e.id),
-        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
-      }));
+      const old = new Map(prev.map((e) => [e.id, e]));
+      return canvas.edges.map((e) => {
+        const o = old.get(e.id);
+        // An unchanged line keeps its object (and its selection), so React Flow does not draw it again.
+        if (o && o.source === e.source && o.sourceHandle === e.sourceHandle && o.target === e.target) return o;
+        return { ...e, type: "smoothstep", selected: false, markerEnd: ARROW };
+      });
     });
   }, [canvas]);
 

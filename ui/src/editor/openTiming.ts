@@ -17,6 +17,8 @@ export type OpenTiming = {
   ms: number;
   /** `performance.now()` when they were: time since the page started. */
   at: number;
+  /** From the open request to the canvas's first render of the new document, in ms. */
+  firstRender: number;
 };
 
 declare global {
@@ -26,16 +28,22 @@ declare global {
 }
 
 let openStart: number | undefined;
+/** When the canvas first rendered the document being opened. */
+let firstRender: number | undefined;
 
 /** Notes that a document was asked for now. */
 export function markOpenStart() {
   openStart = performance.now();
+  firstRender = undefined;
 }
 
 /** Records the time since `markOpenStart` once `flow` (the document `loads`) is fully on the canvas. */
 export function useOpenTiming(loads: number, flow: Flow) {
   const initialized = useNodesInitialized();
   const { getNodes } = useReactFlow();
+  useEffect(() => {
+    if (openStart !== undefined) firstRender ??= performance.now();
+  }, [flow]);
   useEffect(() => {
     const start = openStart;
     if (start === undefined || !initialized) return;
@@ -47,7 +55,12 @@ export function useOpenTiming(loads: number, flow: Flow) {
     openStart = undefined;
     requestAnimationFrame(() => {
       const at = performance.now();
-      const timing = { nodes: blocks, ms: Math.round(at - start), at: Math.round(at) };
+      const timing = {
+        nodes: blocks,
+        ms: Math.round(at - start),
+        at: Math.round(at),
+        firstRender: Math.round((firstRender ?? at) - start),
+      };
       (window.__ivrOpenTimings ??= []).push(timing);
       document.querySelector(".react-flow")?.setAttribute("data-open-ms", String(timing.ms));
     });

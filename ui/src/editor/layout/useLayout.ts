@@ -50,7 +50,9 @@ export function useLayout({ current, catalog, selected, apply, notify }: Options
           return;
         }
         apply(next);
-        if (!ids) setTimeout(() => void reactFlow.fitView({ padding: 0.12, maxZoom: 1.1, duration: 200 }), 60);
+        // The whole flow in view, at the canvas's least zoom at most: below it the canvas's dot grid costs
+        // WebKitGTK seconds per frame.
+        if (!ids) setTimeout(() => void reactFlow.fitView({ padding: 0.12, minZoom: 0.2, maxZoom: 1.1 }), 60);
       } catch (e) {
         notify({ kind: "error", key: "layoutFailed", detail: message(e) });
       } finally {
