@@ -177,3 +177,23 @@ export function fromElk(result: ElkNodeOut, anchor: Point): Map<string, Point> {
 /** What the worker is asked and answers. */
 export type LayoutRequest = { id: number; graph: ElkNodeIn };
 export type LayoutResponse = { id: number; result: ElkNodeOut } | { id: number; error: string };
+
+/** The box around the blocks `ids` of `flow` (all when omitted), with their sizes as `toElkGraph` takes them. */
+export function boundsOf(
+  flow: Flow,
+  catalog: Catalog,
+  measured: Map<string, Size> = new Map(),
+  ids?: Iterable<string>,
+): { x: number; y: number; width: number; height: number } {
+  const keep = ids ? new Set(ids) : undefined;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const n of flow.nodes) {
+    if (keep && !keep.has(n.id)) continue;
+    const size = measured.get(n.id) ?? estimateSize(n, catalog);
+    x0 = Math.min(x0, n.position.x);
+    y0 = Math.min(y0, n.position.y);
+    x1 = Math.max(x1, n.position.x + size.width);
+    y1 = Math.max(y1, n.position.y + size.height);
+  }
+  return Number.isFinite(x0) ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : { x: 0, y: 0, width: 0, height: 0 };
+}

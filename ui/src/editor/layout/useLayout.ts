@@ -7,12 +7,12 @@
  */
 
 import { useCallback, useRef, useState } from "react";
-import { useReactFlow } from "@xyflow/react";
+import { getViewportForBounds, useReactFlow, useStoreApi } from "@xyflow/react";
 import type { Catalog, Flow } from "../../model";
 import type { Notice } from "../useEditor";
 import { arrange } from "./arrange";
 import { layoutInWorker } from "./client";
-import type { Size } from "./graph";
+import { type Size, boundsOf } from "./graph";
 
 type Options = {
   /** The document's flow now (undefined before it is loaded). */
@@ -28,6 +28,7 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function useLayout({ current, catalog, selected, apply, notify }: Options) {
   const reactFlow = useReactFlow();
+  const store = useStoreApi();
   const [layoutBusy, setBusy] = useState(false);
   const busy = useRef(false);
 
@@ -49,10 +50,20 @@ export function useLayout({ current, catalog, selected, apply, notify }: Options
           notify({ kind: "info", key: "layoutStale" });
           return;
         }
+        if (!ids) {
+          // The view fits the new layout before the blocks move there: a large layout drawn even for one
+          // frame at the old (close) zoom made WebKitGTK's web process paint layers tens of thousands of
+          // pixels wide, and crash.
+          const { width, height } = store.getState();
+          const box = boundsOf(next, catalog, measured);
+          await reactFlow.setViewport(getViewportForBounds(box, width, height, 0.2, 1.1, 0.12));
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          if (current() !== flow) {
+            notify({ kind: "info", key: "layoutStale" });
+            return;
+          }
+        }
         apply(next);
-        // The whole flow in view, at the canvas's least zoom at most: below it the canvas's dot grid costs
-        // WebKitGTK seconds per frame.
-        if (!ids) setTimeout(() => void reactFlow.fitView({ padding: 0.12, minZoom: 0.2, maxZoom: 1.1 }), 60);
       } catch (e) {
         notify({ kind: "error", key: "layoutFailed", detail: message(e) });
       } finally {
@@ -60,7 +71,7 @@ export function useLayout({ current, catalog, selected, apply, notify }: Options
         setBusy(false);
       }
     },
-    [apply, catalog, current, notify, reactFlow],
+    [apply, catalog, current, notify, reactFlow, store],
   );
 
   const autoLayout = useCallback(() => run(), [run]);
