@@ -128,31 +128,37 @@ describe("auto-layout and tidy", () => {
     await app.browser.pause(300);
     const ids = ["start", "welcome", "menu_1"];
     const was = await boxes(app.browser);
-    // Click the first, shift-click the others: one key source holding Shift while the pointer clicks.
+    // The new menu is selected (added blocks are); shift-click the start and the welcome prompt too.
     const centres = await app.browser.execute((list) => {
       return list.map((id) => {
-        const r = document.querySelector(`[data-testid="node-${id}"]`).getBoundingClientRect();
-        return { x: Math.round(r.x + r.width / 2), y: Math.round(r.y + Math.min(r.height / 2, 20)) };
+        const r = document.querySelector(`[data-testid="node-title-${id}"]`).getBoundingClientRect();
+        return { x: Math.round(r.x + Math.min(r.width / 2, 40)), y: Math.round(r.y + r.height / 2) };
       });
-    }, ids);
-    const click = (c) => [
-      { type: "pointerMove", duration: 0, x: c.x, y: c.y, origin: "viewport" },
-      { type: "pointerDown", button: 0 },
-      { type: "pointerUp", button: 0 },
-    ];
-    const pointer = [...click(centres[0]), ...centres.slice(1).flatMap(click)];
+    }, ["start", "welcome"]);
+    const pointer = [{ type: "pause", duration: 100 }];
+    for (const c of centres) {
+      pointer.push(
+        { type: "pointerMove", duration: 0, x: c.x, y: c.y, origin: "viewport" },
+        { type: "pointerDown", button: 0 },
+        { type: "pause", duration: 60 },
+        { type: "pointerUp", button: 0 },
+        { type: "pause", duration: 150 },
+      );
+    }
     const keys = [
-      { type: "pause", duration: 0 },
-      { type: "pause", duration: 0 },
       { type: "keyDown", value: Key.Shift },
-      ...Array.from({ length: pointer.length - 3 }, () => ({ type: "pause", duration: 0 })),
+      ...pointer.slice(1).map(() => ({ type: "pause", duration: 0 })),
       { type: "keyUp", value: Key.Shift },
     ];
     await app.browser.performActions([
-      { type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions: [...pointer, { type: "pause", duration: 0 }] },
       { type: "key", id: "kb", actions: keys },
+      { type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions: [...pointer, { type: "pause", duration: 0 }] },
     ]);
     await app.browser.releaseActions();
+    const selectedNow = await app.browser.execute(() =>
+      [...document.querySelectorAll(".react-flow__node.selected")].map((n) => n.dataset.id),
+    );
+    console.log(`# layout: selected for tidy: ${selectedNow.join(", ")}`);
     await app.browser.waitUntil(async () => (await $("tidy").getAttribute("disabled")) === null, {
       timeout: TIMEOUT,
       timeoutMsg: "three selected blocks did not enable Tidy",

@@ -17,11 +17,13 @@ import {
   applyEdgeChanges,
   applyNodeChanges,
   useReactFlow,
+  useStore,
   type Connection,
   type Edge as FlowEdge,
   type EdgeChange,
   type FinalConnectionState,
   type NodeChange,
+  type ReactFlowState,
 } from "@xyflow/react";
 import { BlockNode, type BlockNodeType } from "../components/BlockNode";
 import { CATEGORY_COLOR } from "../components/CategoryIcon";
@@ -35,6 +37,13 @@ const NODE_TYPES = { block: BlockNode };
 const FIT = { padding: 0.12, maxZoom: 1.1 };
 const ARROW = { type: MarkerType.ArrowClosed, width: 16, height: 16 };
 export const GRID = 20;
+/**
+ * Below this zoom the dot grid and the blocks' shadows are left out: too small
+ * to see, and costly to paint on every frame of a pan (software rendering
+ * under WebKitGTK: the grid alone is ~35,000 dots at the least zoom).
+ */
+const FAR_ZOOM = 0.5;
+const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 export type CanvasProps = {
   flow: Flow;
@@ -94,6 +103,7 @@ export function Canvas(props: CanvasProps) {
     props;
   const reactFlow = useReactFlow();
   useOpenTiming(fitKey, flow);
+  const far = useStore(isFar);
   const fitView = useRef(reactFlow.fitView);
   fitView.current = reactFlow.fitView;
   useEffect(() => {
@@ -210,8 +220,9 @@ export function Canvas(props: CanvasProps) {
       fitViewOptions={FIT}
       minZoom={0.2}
       maxZoom={2}
+      className={far ? "zoomed-out" : undefined}
     >
-      <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.4} color="#cbd5e1" />
+      {!far && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.4} color="#cbd5e1" />}
       <MiniMap
         style={{ width: 150, height: 100 }}
         pannable
