@@ -172,7 +172,15 @@ describe("auto-layout and tidy", () => {
         return ids.some((id) => now[id].x !== was[id].x || now[id].y !== was[id].y);
       },
       { timeout: TIMEOUT, timeoutMsg: "Tidy moved nothing" },
-    );
+    ).catch(async (error) => {
+      const state = await app.browser.execute(() => ({
+        busy: document.querySelector('[data-testid="layout-bar"]')?.getAttribute("aria-busy"),
+        notice: document.querySelector('[data-testid="notice"]')?.textContent ?? null,
+      }));
+      console.log(`# layout: after Tidy: ${JSON.stringify(state)}`);
+      await shot("4-tidy-failed");
+      throw error;
+    });
     for (const id of Object.keys(was)) {
       if (ids.includes(id)) continue;
       assert.deepEqual([now[id].x, now[id].y], [was[id].x, was[id].y], `${id} was not moved`);

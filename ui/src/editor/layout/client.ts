@@ -1,6 +1,7 @@
 /**
- * The main thread's side of the layout worker: one worker, started on first
- * use and kept; each call sends a graph and resolves with ELK's answer. A
+ * The main thread's side of the layout worker: a worker started for a layout
+ * and ended when no layout is left; each call sends a graph and resolves with
+ * ELK's answer. A
  * worker that fails (or does not answer within the time limit) is ended and
  * its calls rejected; the next call starts a fresh one.
  */
@@ -36,6 +37,11 @@ function start(): Worker {
     clearTimeout(wait.timer);
     if ("error" in r) wait.reject(new Error(r.error));
     else wait.resolve(r.result);
+    // One worker per layout: ELK keeps state between runs, and a fresh worker costs a few hundred ms.
+    if (waiting.size === 0 && worker === w) {
+      w.terminate();
+      worker = undefined;
+    }
   };
   w.onerror = (event: ErrorEvent) => {
     event.preventDefault();
