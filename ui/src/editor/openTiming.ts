@@ -30,11 +30,19 @@ declare global {
 let openStart: number | undefined;
 /** When the canvas first rendered the document being opened. */
 let firstRender: number | undefined;
+/** The flow the open request answered (the canvas may still show the one before). */
+let expected: Flow | undefined;
 
 /** Notes that a document was asked for now. */
 export function markOpenStart() {
   openStart = performance.now();
   firstRender = undefined;
+  expected = undefined;
+}
+
+/** Notes the flow an open request answered: the one whose drawing is timed. */
+export function markOpened(flow: Flow) {
+  if (openStart !== undefined) expected = flow;
 }
 
 /** Records the time since `markOpenStart` once `flow` (the document `loads`) is fully on the canvas. */
@@ -42,11 +50,11 @@ export function useOpenTiming(loads: number, flow: Flow) {
   const initialized = useNodesInitialized();
   const { getNodes } = useReactFlow();
   useEffect(() => {
-    if (openStart !== undefined) firstRender ??= performance.now();
+    if (openStart !== undefined && flow === expected) firstRender ??= performance.now();
   }, [flow]);
   useEffect(() => {
     const start = openStart;
-    if (start === undefined || !initialized) return;
+    if (start === undefined || !initialized || flow !== expected) return;
     const shown = getNodes();
     // The canvas still shows the previous document until its blocks are handed over.
     const first = shown[0]?.data as { node?: unknown } | undefined;

@@ -13,7 +13,7 @@ import type { Catalog, Flow, Provider } from "../model";
 import * as ops from "./doc";
 import { type DocState, docReducer, initialDoc, isDirty, windowTitle } from "./history";
 import { useLayout } from "./layout/useLayout";
-import { markOpenStart } from "./openTiming";
+import { markOpenStart, markOpened } from "./openTiming";
 import { useAutosave } from "./useAutosave";
 import { useValidation } from "./useValidation";
 
@@ -58,6 +58,7 @@ export function useEditor(backend: Backend, lang: Lang) {
   }, [files]);
 
   const loadOpened = useCallback((o: OpenedFlow) => {
+    markOpened(o.flow);
     dispatch({ type: "load", flow: o.flow, path: o.path, saved: o.path !== null });
     setSelected([]);
     setNotice(o.imported_from ? { kind: "info", key: "imported", detail: o.imported_from } : undefined);
