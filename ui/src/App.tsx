@@ -19,6 +19,7 @@ import { CloudToolbar } from "./cloud";
 import { Canvas, GRID } from "./editor/Canvas";
 import { centreBlock } from "./editor/centre";
 import { FileBar } from "./editor/FileBar";
+import { LayoutButtons } from "./editor/layout/LayoutButtons";
 import { Overlays } from "./editor/Overlays";
 import { useEditing } from "./editor/useEditing";
 import { useEditor } from "./editor/useEditor";
@@ -114,6 +115,7 @@ function Editor({ backend, initialLang }: Props) {
         >
           {t(lang, "addNote")}
         </button>
+        <LayoutButtons editor={editor} lang={lang} />
         <div className="toolbar-spacer" />
         <CloudToolbar
           backend={backend}

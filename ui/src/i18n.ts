@@ -188,6 +188,18 @@ const STRINGS = {
   sc_findPrev: { en: "Previous match (in the find bar)", zh: "上一个匹配（在查找栏中）" },
   sc_help: { en: "Show these shortcuts", zh: "显示这些快捷键" },
   // ----- end of editing -----
+  // ----- Auto-layout and tidy (editor/layout) -----
+  autoLayout: { en: "Auto-layout", zh: "自动布局" },
+  autoLayoutHint: { en: "Arrange every block left to right", zh: "从左到右自动排列所有模块" },
+  tidy: { en: "Tidy", zh: "整理" },
+  tidyHint: { en: "Arrange only the selected blocks, where they are", zh: "仅在原处整理所选模块" },
+  layoutBusy: { en: "Arranging…", zh: "正在排列…" },
+  layoutFailed: { en: "The layout failed; nothing was moved", zh: "布局失败，未移动任何模块" },
+  layoutStale: {
+    en: "The flow changed while it was being arranged; nothing was moved",
+    zh: "排列期间流程已更改，未移动任何模块",
+  },
+  tidyNeedsSelection: { en: "Select two or more blocks to tidy", zh: "请选择两个或更多模块再整理" },
 } as const satisfies Record<string, Text>;
 
 export type StringKey = keyof typeof STRINGS;

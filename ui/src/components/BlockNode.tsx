@@ -5,6 +5,7 @@
  * are marked.
  */
 
+import { memo } from "react";
 import { Handle, Position, type Node as FlowNode, type NodeProps } from "@xyflow/react";
 import { type BlockData, hasEntry, portsOf, summaryOf, titleOf } from "../flow";
 import { t, tx } from "../i18n";
@@ -12,7 +13,14 @@ import { CATEGORY_COLOR, CategoryIcon } from "./CategoryIcon";
 
 export type BlockNodeType = FlowNode<BlockData, "block">;
 
-export function BlockNode({ data, selected }: NodeProps<BlockNodeType>) {
+/**
+ * Drawn again only when its block or its selection changes: React Flow also
+ * hands a node its measured size and position, which the drawing does not use
+ * (a 1,000-block flow is measured once after opening: no second drawing).
+ */
+export const BlockNode = memo(BlockNodeView, (a, b) => a.data === b.data && a.selected === b.selected);
+
+function BlockNodeView({ data, selected }: NodeProps<BlockNodeType>) {
   const { node, spec, lang, problems, badPorts } = data;
   const color = spec ? CATEGORY_COLOR[spec.category] : "#dc2626";
   const title = titleOf(spec, node, lang);

@@ -17,27 +17,38 @@ import {
   applyEdgeChanges,
   applyNodeChanges,
   useReactFlow,
+  useStore,
   type Connection,
   type Edge as FlowEdge,
   type EdgeChange,
   type FinalConnectionState,
   type NodeChange,
+  type ReactFlowState,
 } from "@xyflow/react";
 import { BlockNode, type BlockNodeType } from "../components/BlockNode";
 import { CATEGORY_COLOR } from "../components/CategoryIcon";
 import { NoteNode } from "../components/NoteNode";
-import { toCanvas } from "../flow";
+import { type CanvasNode, toCanvas } from "../flow";
 import type { Lang, StringKey } from "../i18n";
 import type { Catalog, Flow, Problem } from "../model";
 import type { Theme } from "../theme";
 import { refusal } from "./doc";
 import { type NoteNodeType, noteNodes } from "./notes";
+import { useOpenTiming } from "./openTiming";
 
 const NODE_TYPES = { block: BlockNode, note: NoteNode };
 /** What the canvas draws: blocks and sticky notes. */
 type CanvasFlowNode = BlockNodeType | NoteNodeType;
 const FIT = { padding: 0.12, maxZoom: 1.1 };
+const ARROW = { type: MarkerType.ArrowClosed, width: 16, height: 16 };
 export const GRID = 20;
+/**
+ * Below this zoom the dot grid and the blocks' shadows are left out: too small
+ * to see, and costly to paint on every frame of a pan (software rendering
+ * under WebKitGTK: the grid alone is ~35,000 dots at the least zoom).
+ */
+const FAR_ZOOM = 0.5;
+const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 export type CanvasProps = {
   flow: Flow;
@@ -70,6 +81,31 @@ export function problemMarks(problems: Problem[] | undefined) {
   return { counts, ports };
 }
 
+/** Whether the canvas's node `o` already shows `n` as it is now. */
+function sameBlock(o: BlockNodeType, n: CanvasNode, selected: boolean): boolean {
+  const a = o.data;
+  const b = n.data;
+  return (
+    (o.selected ?? false) === selected &&
+    o.position.x === n.position.x &&
+    o.position.y === n.position.y &&
+    a.node === b.node &&
+    a.spec === b.spec &&
+    a.lang === b.lang &&
+    a.problems === b.problems &&
+    (a.badPorts ?? []).join("\n") === (b.badPorts ?? []).join("\n")
+  );
+}
+
+/** Whether the canvas may keep `o` for `n`: the same block, or the same sticky note, drawn the same way. */
+function sameNode(o: CanvasFlowNode, n: CanvasFlowNode, selected: boolean): boolean {
+  if (o.type === "block" && n.type === "block") return sameBlock(o, n as CanvasNode, selected);
+  if (o.type === "note" && n.type === "note") {
+    return (o.selected ?? false) === selected && o.data.note === n.data.note && o.data.lang === n.data.lang;
+  }
+  return false;
+}
+
 /** The block under the pointer where a connection was let go. */
 function nodeUnder(event: MouseEvent | TouchEvent): string | undefined {
   const point = "changedTouches" in event ? event.changedTouches[0] : event;
@@ -83,6 +119,8 @@ export function Canvas(props: CanvasProps) {
   const { flow, catalog, lang, problems, selected, onSelect, onMove, onDelete, onConnect, onRefused, fitKey, theme } =
     props;
   const reactFlow = useReactFlow();
+  useOpenTiming(fitKey, flow);
+  const far = useStore(isFar);
   const fitView = useRef(reactFlow.fitView);
   fitView.current = reactFlow.fitView;
   useEffect(() => {
@@ -104,6 +142,8 @@ export function Canvas(props: CanvasProps) {
       const old = new Map(prev.map((n) => [n.id, n]));
       return canvas.nodes.map((n) => {
         const o = old.get(n.id);
+        // An unchanged block keeps its object, so React Flow does not draw it again (1,000 blocks stay fluid).
+        if (o && !o.dragging && sameNode(o, n, sel.has(n.id))) return o;
         return {
           ...n,
           position: o?.dragging ? o.position : n.position,
@@ -116,13 +156,13 @@ export function Canvas(props: CanvasProps) {
 
   useEffect(() => {
     setEdges((prev) => {
-      const sel = new Set(prev.filter((e) => e.selected).map((e) => e.id));
-      return canvas.edges.map((e) => ({
-        ...e,
-        type: "smoothstep",
-        selected: sel.has(e.id),
-        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
-      }));
+      const old = new Map(prev.map((e) => [e.id, e]));
+      return canvas.edges.map((e) => {
+        const o = old.get(e.id);
+        // An unchanged line keeps its object (and its selection), so React Flow does not draw it again.
+        if (o && o.source === e.source && o.sourceHandle === e.sourceHandle && o.target === e.target) return o;
+        return { ...e, type: "smoothstep", selected: false, markerEnd: ARROW };
+      });
     });
   }, [canvas]);
 
@@ -202,8 +242,9 @@ export function Canvas(props: CanvasProps) {
       minZoom={0.2}
       maxZoom={2}
       colorMode={theme ?? "light"}
+      className={far ? "zoomed-out" : undefined}
     >
-      <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.4} color="var(--canvas-dots)" />
+      {!far && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.4} color="var(--canvas-dots)" />}
       <MiniMap
         style={{ width: 150, height: 100 }}
         pannable

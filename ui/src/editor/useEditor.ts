@@ -12,6 +12,8 @@ import { type Lang, type StringKey, t } from "../i18n";
 import type { Catalog, Flow, Provider } from "../model";
 import * as ops from "./doc";
 import { type DocAction, type DocState, docReducer, initialDoc, isDirty, windowTitle } from "./history";
+import { useLayout } from "./layout/useLayout";
+import { markOpenStart, markOpened } from "./openTiming";
 import { useAutosave } from "./useAutosave";
 import { useValidation } from "./useValidation";
 
@@ -62,6 +64,7 @@ export function useEditor(backend: Backend, lang: Lang) {
   }, [files]);
 
   const loadOpened = useCallback((o: OpenedFlow) => {
+    markOpened(o.flow);
     dispatch({ type: "load", flow: o.flow, path: o.path, saved: o.path !== null });
     setSelected([]);
     setNotice(o.imported_from ? { kind: "info", key: "imported", detail: o.imported_from } : undefined);
@@ -69,6 +72,7 @@ export function useEditor(backend: Backend, lang: Lang) {
 
   const openPath = useCallback(
     async (path: string) => {
+      markOpenStart();
       try {
         loadOpened(await files.open(path));
       } catch (e) {
@@ -114,6 +118,14 @@ export function useEditor(backend: Backend, lang: Lang) {
   const edit = useCallback((change: (f: Flow) => Flow, coalesce?: string) => {
     dispatch({ type: "edit", flow: change(docRef.current.flow), coalesce });
   }, []);
+
+  const layout = useLayout({
+    current: () => (ready ? docRef.current.flow : undefined),
+    catalog,
+    selected,
+    apply: (f) => dispatch({ type: "edit", flow: f }),
+    notify: setNotice,
+  });
 
   // ----- Files -----
   /** Writes the document with `write` (which answers the path, or null when cancelled); true when saved. */
@@ -261,6 +273,8 @@ export function useEditor(backend: Backend, lang: Lang) {
     edit,
     /** The document's flow now, for commands that continue after an await. */
     currentFlow: () => docRef.current.flow,
+    /** Auto-layout (every block) and tidy (the selection): `autoLayout`, `tidy`, `layoutBusy`, `canTidy`. */
+    ...layout,
     move: (moved: Map<string, { x: number; y: number }>) => edit((f) => ops.moveBlocks(f, moved)),
     remove: (nodes: string[], edges: string[]) => {
       edit((f) => ops.remove(f, nodes, edges));

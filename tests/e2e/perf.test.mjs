@@ -1,0 +1,262 @@
+// The editor's speed in the real app, under Xvfb in WebKitGTK: (1) the time
+// to open a 1,000-block flow, from the open request to every block rendered
+// and measured (the file on the command line, cold, then reopened from the
+// recent files, warm); (2) frame times while panning that flow with the
+// mouse, in the editor and on a bare @xyflow/react page (ui/bare.html: the
+// same blocks with the default node type, the same lines, the same canvas
+// size and viewport) loaded into the same window, with the same pointer
+// drags. Prints `# perf:` lines; docs/performance.md keeps the figures.
+
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ARTIFACTS, TIMEOUT, screenshotDisplay, startApp } from "./harness.mjs";
+import { writeLargeFlow } from "./synth.mjs";
+
+const WORK = mkdtempSync(path.join(tmpdir(), "ivr-e2e-perf-"));
+const FILE = path.join(WORK, "large.ivr.json");
+const BLOCKS = 1000;
+/**
+ * Issue 4's targets are an open under 1.5 s and panning within 1.3x of the
+ * bare page. Asserted: the cold open under 1.5 s; the warm opens (noisier on
+ * this shared 2-core machine) and the pan ratio only against sanity bounds,
+ * which catch a regression but not the target (docs/performance.md says why).
+ */
+const OPEN_LIMIT_MS = Number(process.env.PERF_OPEN_LIMIT_MS ?? 1500);
+const WARM_LIMIT_MS = Number(process.env.PERF_WARM_LIMIT_MS ?? 3000);
+const RATIO_LIMIT = Number(process.env.PERF_RATIO_LIMIT ?? 3);
+const PASSES = 3;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const p95 = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))];
+};
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+/** Starts recording requestAnimationFrame deltas in the page. */
+function startProbe(browser) {
+  return browser.execute(() => {
+    const probe = { deltas: [], running: true, last: 0 };
+    window.__frameProbe = probe;
+    const tick = (t) => {
+      if (!probe.running) return;
+      if (probe.last > 0) probe.deltas.push(t - probe.last);
+      probe.last = t;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+/** Stops the probe; answers the deltas. */
+function stopProbe(browser) {
+  return browser.execute(() => {
+    const probe = window.__frameProbe;
+    probe.running = false;
+    return probe.deltas;
+  });
+}
+
+/**
+ * Pans by dragging the pane from viewport point `at`: down, then a zigzag of
+ * small moves (right and down, then back), one per 16 ms, then up.
+ */
+async function pan(browser, at) {
+  const actions = [
+    { type: "pointerMove", duration: 0, x: at.x, y: at.y, origin: "viewport" },
+    { type: "pointerDown", button: 0 },
+  ];
+  let { x, y } = at;
+  const step = (dx, dy) => {
+    x += dx;
+    y += dy;
+    actions.push({ type: "pointerMove", duration: 16, x: Math.round(x), y: Math.round(y), origin: "viewport" });
+  };
+  for (let i = 0; i < 60; i++) step(3, 4);
+  for (let i = 0; i < 60; i++) step(-3, -4);
+  for (let i = 0; i < 60; i++) step(4, -4);
+  for (let i = 0; i < 60; i++) step(-4, 4);
+  actions.push({ type: "pointerUp", button: 0 });
+  try {
+    await browser.performActions([{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions }]);
+  } catch (error) {
+    // WebKitWebDriver now and then answers an action with "unknown error": once more.
+    console.log(`# pointer action failed, once more: ${error.message}`);
+    await browser.releaseActions().catch(() => {});
+    await browser.pause(300);
+    await browser.performActions([{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions }]);
+  }
+  await browser.releaseActions();
+}
+
+/** Frame deltas over PASSES pans from `at` (which must be on the empty pane). */
+async function probePans(browser, at, label) {
+  const hit = await browser.execute((p) => document.elementFromPoint(p.x, p.y)?.className ?? "", at);
+  assert.match(String(hit), /react-flow__pane/, `${label}: the drag starts on the empty pane`);
+  const before = await browser.execute(() => document.querySelector(".react-flow__viewport").style.transform);
+  const all = [];
+  for (let i = 0; i < PASSES; i++) {
+    await startProbe(browser);
+    const t0 = Date.now();
+    await pan(browser, at);
+    const deltas = await stopProbe(browser);
+    all.push(...deltas);
+    console.log(
+      `# perf: ${label} pass ${i + 1}: ${deltas.length} frames in ${Date.now() - t0} ms, median ${ms(median(deltas))}, p95 ${ms(p95(deltas))}`,
+    );
+  }
+  const moved = await browser.execute(() => document.querySelector(".react-flow__viewport").style.transform);
+  if (moved !== before) console.log(`# perf: ${label}: the view did not come back (${before} -> ${moved})`);
+  return all;
+}
+
+describe("performance with a 1,000-block flow", () => {
+  let app;
+  const figures = {};
+  const shot = async (name) => {
+    await app.browser.saveScreenshot(path.join(ARTIFACTS, `perf-${name}.png`));
+    screenshotDisplay(path.join(ARTIFACTS, `perf-${name}-window.png`));
+  };
+  const timings = () => app.browser.execute(() => window.__ivrOpenTimings ?? []);
+  const waitTimings = (n, what) =>
+    app.browser.waitUntil(async () => (await timings()).length >= n, {
+      timeout: 60_000,
+      interval: 50,
+      timeoutMsg: `${what}: the flow was not drawn`,
+    });
+
+  let doc;
+  before(() => {
+    doc = writeLargeFlow(FILE, BLOCKS);
+  });
+  after(async () => {
+    if (process.exitCode && app) console.log(app.log.join(""));
+    await app?.stop();
+    console.log(`# perf: summary ${JSON.stringify(figures)}`);
+  });
+
+  it("opens a 1,000-block flow in under 1.5 s", async () => {
+    const launched = Date.now();
+    app = await startApp({ args: [FILE] });
+    await waitTimings(1, "command-line file");
+    const [cold] = await timings();
+    const origin = await app.browser.execute(() => performance.timeOrigin);
+    assert.equal(cold.nodes, BLOCKS);
+    console.log(`# perf: open ${BLOCKS} blocks (command line, cold): ${cold.ms} ms`);
+    console.log(
+      `# perf: from launching the app (tauri-driver + WebDriver session) to the flow drawn: ${Math.round(origin + cold.at - launched)} ms; page start to drawn ${cold.at} ms`,
+    );
+    assert.equal(await app.browser.execute(() => document.querySelectorAll(".react-flow__node").length), BLOCKS);
+    await shot("1-opened");
+
+    // Warm: a new flow, then the same file again from the recent files, three times.
+    const warm = [];
+    for (let i = 0; i < 3; i++) {
+      await app.browser.$('[data-testid="file-new"]').click();
+      await app.browser.waitUntil(
+        async () => (await app.browser.execute(() => document.querySelectorAll(".react-flow__node").length)) < 10,
+        { timeout: TIMEOUT, timeoutMsg: "the new flow did not replace the large one" },
+      );
+      await app.browser.$('[data-testid="file-recent"]').click();
+      await app.browser.$('[data-testid="recent-0"]').click();
+      await waitTimings(2 + i, "recent file");
+      warm.push((await timings())[1 + i].ms);
+    }
+    console.log(`# perf: open phases (ms to the canvas's first render of the flow): ${JSON.stringify((await timings()).map((t) => t.firstRender))}`);
+    console.log(`# perf: open ${BLOCKS} blocks (recent file, warm): ${warm.join(", ")} ms`);
+    figures.openCold = cold.ms;
+    figures.openWarm = median(warm);
+    assert.ok(cold.ms < OPEN_LIMIT_MS, `the cold open took ${cold.ms} ms (limit ${OPEN_LIMIT_MS})`);
+    assert.ok(median(warm) < WARM_LIMIT_MS, `the warm open took ${median(warm)} ms (limit ${WARM_LIMIT_MS})`);
+  });
+
+  it("pans about as fast as a bare React Flow page (target 1.3x, asserted 3x)", async () => {
+    const { browser } = app;
+    await browser.pause(1000); // Validation and autosave after the open have settled.
+    const canvas = await browser.execute(() => {
+      const r = document.querySelector(".react-flow").getBoundingClientRect();
+      return { x: r.x, y: r.y, w: r.width, h: r.height };
+    });
+    // The drag starts near the canvas's left edge, level with its middle: the pane (the blocks are centred).
+    const offset = { x: 30, y: Math.round(canvas.h / 2) };
+    const ours = await probePans(browser, { x: Math.round(canvas.x) + offset.x, y: Math.round(canvas.y) + offset.y }, "editor");
+    await shot("2-editor-panned");
+    // Where the editor's time goes: the same pans without the minimap. (Hiding the exits' handles too made
+    // React Flow measure every block again and WebKitWebDriver time out.)
+    const at = { x: Math.round(canvas.x) + offset.x, y: Math.round(canvas.y) + offset.y };
+    // CSSOM rules (the CSP forbids inline <style> elements, not insertRule).
+    const addRule = (rule) =>
+      browser.execute((r) => {
+        const sheet = document.styleSheets[document.styleSheets.length - 1];
+        sheet.insertRule(r, sheet.cssRules.length);
+      }, rule);
+    await addRule(".react-flow__minimap { display: none }");
+    figures.editorNoMinimap = median(await probePans(browser, at, "editor without minimap"));
+    await browser.execute(() => {
+      const sheet = document.styleSheets[document.styleSheets.length - 1];
+      sheet.deleteRule(sheet.cssRules.length - 1);
+    });
+
+    // The same blocks on the bare page, in a canvas of the same size with the same viewport.
+    const shown = await browser.execute(() => {
+      const viewport = document.querySelector(".react-flow__viewport").style.transform;
+      const m = /translate\((-?[\d.]+)px,\s*(-?[\d.]+)px\)\s*scale\(([\d.]+)\)/.exec(viewport);
+      const blocks = [...document.querySelectorAll(".react-flow__node")].map((el) => {
+        const t = /translate\(\s*(-?[\d.]+)px,\s*(-?[\d.]+)px\)/.exec(el.style.transform);
+        return {
+          id: el.dataset.id,
+          x: Number(t[1]),
+          y: Number(t[2]),
+          title: el.querySelector(".block-title")?.textContent ?? "",
+          summary: el.querySelector(".block-summary")?.textContent ?? "",
+          ports: [...el.querySelectorAll(".port-name")].map((p) => p.textContent ?? ""),
+        };
+      });
+      return { blocks, viewport: { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) } };
+    });
+    const lines = doc.edges.map((e) => ({ id: e.id, source: e.from.node, target: e.to }));
+    await browser.execute(() => location.assign("/bare.html"));
+    await browser.$('[data-testid="bare-ready"]').waitForExist({ timeout: TIMEOUT });
+    await browser.execute(
+      (input) => window.__bareShow(input),
+      { blocks: shown.blocks, lines, width: canvas.w, height: canvas.h, viewport: shown.viewport },
+    );
+    await browser.waitUntil(
+      async () =>
+        (await browser.execute(
+          () =>
+            [...document.querySelectorAll(".react-flow__node")].filter((n) => n.style.visibility !== "hidden").length,
+        )) === BLOCKS,
+      { timeout: 60_000, timeoutMsg: "the bare page did not draw the blocks" },
+    );
+    assert.equal(await browser.execute(() => document.querySelectorAll(".react-flow__edge").length), lines.length);
+    await browser.pause(1000);
+    const bareRect = await browser.execute(() => {
+      const r = document.querySelector(".react-flow").getBoundingClientRect();
+      return { x: r.x, y: r.y };
+    });
+    const bare = await probePans(
+      browser,
+      { x: Math.round(bareRect.x) + offset.x, y: Math.round(bareRect.y) + offset.y },
+      "bare React Flow",
+    );
+    await shot("3-bare-panned");
+
+    figures.editorMedian = median(ours);
+    figures.editorP95 = p95(ours);
+    figures.bareMedian = median(bare);
+    figures.bareP95 = p95(bare);
+    figures.ratioMedian = figures.editorMedian / figures.bareMedian;
+    figures.ratioP95 = figures.editorP95 / figures.bareP95;
+    console.log(`# perf: pan frame time, editor: median ${ms(figures.editorMedian)}, p95 ${ms(figures.editorP95)} (${ours.length} frames)`);
+    console.log(`# perf: pan frame time, bare React Flow: median ${ms(figures.bareMedian)}, p95 ${ms(figures.bareP95)} (${bare.length} frames)`);
+    console.log(`# perf: ratio editor / bare: median ${figures.ratioMedian.toFixed(2)}x, p95 ${figures.ratioP95.toFixed(2)}x`);
+    assert.ok(figures.ratioMedian <= RATIO_LIMIT, `median frame time ratio ${figures.ratioMedian.toFixed(2)} > ${RATIO_LIMIT}`);
+  });
+});
