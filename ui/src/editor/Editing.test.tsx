@@ -1,3 +1,4 @@
+import { ReactFlowProvider } from "@xyflow/react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { act, cleanup, fireEvent, render, renderHook, screen, waitFor } from "@testing-library/react";
 import { App } from "../App";
@@ -167,8 +168,8 @@ describe("the keyboard", () => {
     expect(overlay.textContent).toContain("键盘快捷键");
     expect(screen.getByTestId("shortcut-undo").textContent).toContain("Ctrl+Z");
     expect(screen.getByTestId("shortcut-paste").textContent).toContain("粘贴");
-    // Auto-layout is listed only once the editor offers it.
-    expect(screen.queryByTestId("shortcut-autoLayout")).toBeNull();
+    // Auto-layout is listed, since the editor offers it.
+    expect(screen.getByTestId("shortcut-autoLayout").textContent).toContain("Ctrl+Shift+L");
     await press("Escape");
     expect(screen.queryByTestId("shortcuts-overlay")).toBeNull();
   });
@@ -207,7 +208,7 @@ describe("find", () => {
 
 describe("one step per gesture", () => {
   it("takes a drag committed twice in one event (move, then drag stop) as one undo step", async () => {
-    const { result } = renderHook(() => useEditor(new MemoryBackend(), "en"));
+    const { result } = renderHook(() => useEditor(new MemoryBackend(), "en"), { wrapper: ReactFlowProvider });
     await waitFor(() => expect(result.current.flow).toBeDefined());
     const to = new Map([["welcome", { x: 500, y: 300 }]]);
     act(() => {
