@@ -14,7 +14,16 @@ source "$ROOT/scripts/common.sh"
 ARTIFACTS="$ROOT/artifacts"
 mkdir -p "$ARTIFACTS/e2e"
 build_ui
+# Cargo hashes a workspace's own crates by their path relative to the
+# workspace, so two clones (or git worktrees) sharing CARGO_TARGET_DIR share
+# artifacts: a build from another tree whose files are older would be taken as
+# fresh. Touch this tree's sources when the last build came from elsewhere.
+STAMP="$(target_dir)/.ivr-studio-built-from"
+if [ "$(cat "$STAMP" 2>/dev/null)" != "$ROOT" ]; then
+  git ls-files -z -- '*.rs' '*Cargo.toml' 'src-tauri/capabilities/*' | xargs -0 touch
+fi
 build_app
+mkdir -p "$(target_dir)" && printf '%s\n' "$ROOT" >"$STAMP"
 IVR_STUDIO_BIN="$(target_dir)/release/ivr-studio" E2E_ARTIFACTS="$ARTIFACTS/e2e" \
   LC_ALL=C.UTF-8 \
   xvfb-run -a -s "-screen 0 1360x850x24" \
