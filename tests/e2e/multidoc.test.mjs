@@ -1,11 +1,10 @@
 // A document per window, end to end in the real app (issue 6): two flows
 // published to the app's own sandbox are imported together from the Import
 // dialog; the first (in the instance's order) opens in the main window, the
-// other in a new window
-// of its own, which WebDriver switches to: it holds the second flow, an
-// edit there leaves the main window's document alone and lands in that
-// window's own autosave slot, and the X display shows both windows by
-// their titles. Then the app is killed with both documents unsaved: the
+// other in a new window of its own, which WebDriver switches to: it holds
+// that flow, an edit there leaves the main window's document alone and lands
+// in that window's own autosave slot, and the X display shows both windows
+// by their titles. Then the app is killed with both documents unsaved: the
 // next start offers both back, and restoring reopens the second in a new
 // window. Closing that window with unsaved changes asks first (a close
 // request sent the way a window manager's close button does). Screenshots of
@@ -173,6 +172,8 @@ describe("IVR Studio: several imported flows, a window each", () => {
     await app.browser.switchToWindow(main);
     assert.equal(await $("import-button").getText(), "Import", "the main window keeps its language");
     await app.browser.switchToWindow(other);
+    await app.browser.saveScreenshot(path.join(ARTIFACTS, "multidoc-second-window-zh.png"));
+    await app.browser.pause(500); // let the display catch up before photographing it
     await shot("two-windows-zh");
     await $("lang-en").click();
   });
@@ -180,12 +181,12 @@ describe("IVR Studio: several imported flows, a window each", () => {
   it("asks before closing a second window with unsaved changes, and closes only it", async () => {
     // The window manager's close button on the second window (the current WebDriver window).
     xClose(EDITED);
-    await $("unsaved-dialog").waitForExist({ timeout: TIMEOUT });
+    await $("unsaved-cancel").waitForDisplayed({ timeout: TIMEOUT });
     await shot("close-asks");
     await $("unsaved-cancel").click();
     assert.ok(xTitles().some((t) => t.includes(EDITED)), "cancel keeps the window");
     xClose(EDITED);
-    await $("unsaved-dialog").waitForExist({ timeout: TIMEOUT });
+    await $("unsaved-discard").waitForDisplayed({ timeout: TIMEOUT });
     await $("unsaved-discard").click();
     await until(async () => !xTitles().some((t) => t.includes(EDITED)), "the window did not close");
     await app.browser.switchToWindow(main);
