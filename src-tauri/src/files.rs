@@ -1,18 +1,21 @@
 //! File commands: open, save, save as (through the native dialogs, shown from
-//! Rust so the webview needs no dialog permission), recent files, autosave and
-//! crash recovery, the file named on the command line, and the window title
-//! with its dirty marker. Reading, writing and what is kept between runs live
-//! in `ivr-files`; these are thin wrappers.
+//! Rust so the webview needs no dialog permission), recent files, and, per
+//! window, autosave, crash recovery, the document it starts with (the file
+//! named on the command line, or a document opened in a new window), and the
+//! title with its dirty marker. Reading, writing, what is kept between runs
+//! and which window holds what live in `ivr-files`; these are thin wrappers.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
-use ivr_files::session::{Autosaved, Session};
+use ivr_files::documents::{Documents, Startup};
+use ivr_files::session::{Autosaved, Session, Slot};
 use ivr_flow::Flow;
 use ivr_flow::dialect::Dialect;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime, State, WebviewWindow, Window, WindowEvent};
 use tauri_plugin_dialog::DialogExt;
+
+use crate::windows;
 
 /// The event the window gets when it is asked to close with unsaved changes.
 pub const CLOSE_REQUESTED: &str = "close-requested";
@@ -39,11 +42,10 @@ impl Options {
     }
 }
 
-/// The app's file state.
+/// The app's file state: the data folder and each window's document.
 pub struct Files {
     data_dir: Option<PathBuf>,
-    startup: Mutex<Option<PathBuf>>,
-    dirty: Mutex<bool>,
+    docs: Documents,
 }
 
 impl Files {
@@ -51,8 +53,7 @@ impl Files {
     pub fn new(options: Options) -> Files {
         Files {
             data_dir: options.data_dir,
-            startup: Mutex::new(options.open),
-            dirty: Mutex::new(false),
+            docs: Documents::new(options.open),
         }
     }
 
@@ -67,16 +68,16 @@ impl Files {
                 .map_err(|e| format!("no app data folder: {e}")),
         }
     }
+}
 
-    fn is_dirty(&self) -> bool {
-        self.dirty.lock().map(|d| *d).unwrap_or(false)
-    }
+/// The autosave slot of the window labelled `label`.
+fn slot(label: &str) -> Result<Slot, String> {
+    Slot::new(label).map_err(|e| e.to_string())
+}
 
-    fn set_dirty(&self, dirty: bool) {
-        if let Ok(mut d) = self.dirty.lock() {
-            *d = dirty;
-        }
-    }
+/// Whether the app has a window labelled `label`.
+fn has_window<R: Runtime>(app: &AppHandle<R>, label: &str) -> bool {
+    app.get_webview_window(label).is_some()
 }
 
 /// A flow read from a file.
@@ -199,10 +200,10 @@ pub fn recent_files<R: Runtime>(
         .collect())
 }
 
-/// Keeps the open document in the app data folder, atomically.
+/// Keeps the window's document in its autosave slot, atomically.
 #[tauri::command]
 pub fn autosave<R: Runtime>(
-    app: AppHandle<R>,
+    window: WebviewWindow<R>,
     files: State<'_, Files>,
     flow: Flow,
     path: Option<String>,
@@ -212,40 +213,105 @@ pub fn autosave<R: Runtime>(
         flow,
     };
     files
-        .session(&app)?
-        .autosave(&doc)
+        .session(window.app_handle())?
+        .autosave(&slot(window.label())?, &doc)
         .map_err(|e| e.to_string())
 }
 
-/// The document a run that did not close cleanly left behind.
+/// The documents a run that did not close cleanly left behind (main window
+/// only: its own first, then every other window's).
 #[tauri::command]
 pub fn recovery<R: Runtime>(
-    app: AppHandle<R>,
+    window: WebviewWindow<R>,
     files: State<'_, Files>,
-) -> Result<Option<Autosaved>, String> {
-    Ok(files.session(&app)?.recovery())
+) -> Result<Vec<Autosaved>, String> {
+    let app = window.app_handle();
+    let session = files.session(app)?;
+    Ok(files
+        .docs
+        .offer_recovery(&session, &slot(window.label())?, &|l| has_window(app, l)))
 }
 
-/// Forgets the autosaved document.
+/// Restores what [`recovery`] offered: the window loads the first document
+/// itself; each other one opens in a new window. Returns the new labels.
 #[tauri::command]
-pub fn discard_recovery<R: Runtime>(
-    app: AppHandle<R>,
+pub async fn restore_recovery<R: Runtime>(
+    window: WebviewWindow<R>,
+    files: State<'_, Files>,
+) -> Result<Vec<String>, String> {
+    let app = window.app_handle();
+    let session = files.session(app)?;
+    let opened = files.docs.restore_recovery(
+        &session,
+        &slot(window.label())?,
+        &|l| has_window(app, l),
+        &mut |slot, doc| windows::open_document(app, slot, doc),
+    );
+    labels(opened)
+}
+
+/// Declines what [`recovery`] offered: every offered copy is forgotten.
+#[tauri::command]
+pub fn decline_recovery<R: Runtime>(
+    window: WebviewWindow<R>,
     files: State<'_, Files>,
 ) -> Result<(), String> {
     files
-        .session(&app)?
-        .clear_autosave()
+        .docs
+        .decline_recovery(&files.session(window.app_handle())?)
         .map_err(|e| e.to_string())
 }
 
-/// The file named on the command line, once: later calls return none.
+/// Forgets the window's autosaved copy (its document was saved or replaced).
 #[tauri::command]
-pub fn startup_file(files: State<'_, Files>) -> Option<String> {
-    files.startup.lock().ok()?.take().map(|p| text(&p))
+pub fn discard_recovery<R: Runtime>(
+    window: WebviewWindow<R>,
+    files: State<'_, Files>,
+) -> Result<(), String> {
+    files
+        .session(window.app_handle())?
+        .clear_autosave(&slot(window.label())?)
+        .map_err(|e| e.to_string())
 }
 
-/// Shows `title` in the window's title bar and remembers whether the document
-/// has unsaved changes (closing then asks first).
+/// What this window starts with, once: for the main window the file named on
+/// the command line, for a window opened by [`open_documents`] its document.
+#[tauri::command]
+pub fn startup_document<R: Runtime>(
+    window: WebviewWindow<R>,
+    files: State<'_, Files>,
+) -> Result<Option<Startup>, String> {
+    Ok(files.docs.startup(&slot(window.label())?))
+}
+
+/// Opens each of `docs` as an unsaved document in a new window of its own;
+/// returns the new windows' labels.
+#[tauri::command]
+pub async fn open_documents<R: Runtime>(
+    app: AppHandle<R>,
+    files: State<'_, Files>,
+    docs: Vec<Autosaved>,
+) -> Result<Vec<String>, String> {
+    let session = files.session(&app)?;
+    let opened = files.docs.open(
+        &session,
+        docs,
+        &|l| has_window(&app, l),
+        &mut |slot, doc| windows::open_document(&app, slot, doc),
+    );
+    labels(opened)
+}
+
+fn labels(
+    opened: Result<Vec<Slot>, ivr_files::documents::WindowError>,
+) -> Result<Vec<String>, String> {
+    opened
+        .map(|slots| slots.iter().map(|s| s.label().to_string()).collect())
+        .map_err(|e| e.to_string())
+}
+
+/// Shows `title` in the window's title bar and remembers whether its
+/// document has unsaved changes (closing it then asks first).
 #[tauri::command]
 pub fn set_document<R: Runtime>(
     window: WebviewWindow<R>,
@@ -253,36 +319,44 @@ pub fn set_document<R: Runtime>(
     title: String,
     dirty: bool,
 ) -> Result<(), String> {
-    files.set_dirty(dirty);
+    files.docs.set_dirty(window.label(), dirty);
     window.set_title(&title).map_err(|e| e.to_string())
 }
 
 /// Closes the window without asking again (the designer chose to discard or
-/// has saved), and forgets the autosaved copy.
+/// has saved), and forgets its autosaved copy.
 #[tauri::command]
 pub fn close_window<R: Runtime>(
     window: WebviewWindow<R>,
     files: State<'_, Files>,
 ) -> Result<(), String> {
-    files.set_dirty(false);
-    if let Ok(session) = files.session(window.app_handle()) {
-        let _ = session.clear_autosave();
-    }
+    files.docs.set_dirty(window.label(), false);
+    forget_autosave(window.app_handle(), window.label(), &files);
     window.destroy().map_err(|e| e.to_string())
 }
 
-/// Closing a window with unsaved changes is held and the window asked
-/// ([`CLOSE_REQUESTED`]); a clean close forgets the autosaved copy.
+fn forget_autosave<R: Runtime>(app: &AppHandle<R>, label: &str, files: &Files) {
+    if let (Ok(session), Ok(slot)) = (files.session(app), slot(label)) {
+        let _ = session.clear_autosave(&slot);
+    }
+}
+
+/// Closing a window with unsaved changes is held and that window asked
+/// ([`CLOSE_REQUESTED`]); a clean close forgets its autosaved copy; a closed
+/// window is forgotten.
 pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
-    let WindowEvent::CloseRequested { api, .. } = event else {
-        return;
-    };
     let files = window.state::<Files>();
-    if files.is_dirty() {
-        api.prevent_close();
-        let _ = window.emit_to(window.label(), CLOSE_REQUESTED, ());
-    } else if let Ok(session) = files.session(window.app_handle()) {
-        let _ = session.clear_autosave();
+    match event {
+        WindowEvent::CloseRequested { api, .. } => {
+            if files.docs.is_dirty(window.label()) {
+                api.prevent_close();
+                let _ = window.emit_to(window.label(), CLOSE_REQUESTED, ());
+            } else {
+                forget_autosave(window.app_handle(), window.label(), &files);
+            }
+        }
+        WindowEvent::Destroyed => files.docs.closed(window.label()),
+        _ => {}
     }
 }
 
@@ -293,6 +367,7 @@ mod tests {
     use ivr_flow::Flow;
     use serde_json::{Value, json};
     use std::fs;
+    use tauri::Manager;
 
     fn window(
         dir: &std::path::Path,
@@ -380,25 +455,236 @@ mod tests {
     fn autosave_is_offered_back_until_discarded() {
         let dir = tempfile::tempdir().unwrap();
         let (_app, w) = window(dir.path(), None);
-        assert_eq!(invoke(&w, "recovery", json!({})).unwrap(), Value::Null);
+        assert_eq!(invoke(&w, "recovery", json!({})).unwrap(), json!([]));
         let mut flow = ivr_flow::starter_flow();
         flow.name = "Edited".into();
         invoke(&w, "autosave", json!({ "flow": flow, "path": null })).unwrap();
+        assert!(dir.path().join("data/autosave.json").is_file());
         // A new run (after a crash) finds it.
         let (_app2, w2) = window(dir.path(), None);
         let kept = invoke(&w2, "recovery", json!({})).unwrap();
-        assert_eq!(kept["flow"]["name"], json!("Edited"));
+        assert_eq!(kept[0]["flow"]["name"], json!("Edited"));
         invoke(&w2, "discard_recovery", json!({})).unwrap();
-        assert_eq!(invoke(&w2, "recovery", json!({})).unwrap(), Value::Null);
+        assert_eq!(invoke(&w2, "recovery", json!({})).unwrap(), json!([]));
     }
 
     #[test]
-    fn the_command_line_file_is_given_once() {
+    fn the_command_line_file_is_given_once_to_the_main_window() {
         let dir = tempfile::tempdir().unwrap();
         let (_app, w) = window(dir.path(), Some("start.ivr.json"));
         let want = dir.path().join("start.ivr.json").display().to_string();
-        assert_eq!(invoke(&w, "startup_file", json!({})).unwrap(), json!(want));
-        assert_eq!(invoke(&w, "startup_file", json!({})).unwrap(), Value::Null);
+        assert_eq!(
+            invoke(&w, "startup_document", json!({})).unwrap(),
+            json!({ "kind": "file", "path": want })
+        );
+        assert_eq!(
+            invoke(&w, "startup_document", json!({})).unwrap(),
+            Value::Null
+        );
+    }
+
+    fn doc(name: &str) -> Value {
+        let mut flow = ivr_flow::starter_flow();
+        flow.name = name.into();
+        json!({ "path": null, "flow": flow })
+    }
+
+    #[test]
+    fn open_documents_gives_each_flow_its_own_new_window() {
+        let dir = tempfile::tempdir().unwrap();
+        let (app, main) = window(dir.path(), None);
+        let labels = invoke(
+            &main,
+            "open_documents",
+            json!({ "docs": [doc("Two"), doc("Three")] }),
+        )
+        .unwrap();
+        assert_eq!(labels, json!(["doc-1", "doc-2"]));
+        for (label, name) in [("doc-1", "Two"), ("doc-2", "Three")] {
+            let w = app.get_webview_window(label).expect("the window opened");
+            // Each is safe in its own autosave slot before its UI has loaded.
+            let slot = dir.path().join(format!("data/autosave-{label}.json"));
+            assert!(fs::read_to_string(&slot).unwrap().contains(name), "{label}");
+            // Its UI gets its document, once; the main window's is not touched.
+            let got = invoke(&w, "startup_document", json!({})).unwrap();
+            assert_eq!(got["kind"], json!("document"));
+            assert_eq!(got["flow"]["name"], json!(name));
+            assert_eq!(got["path"], Value::Null);
+            assert_eq!(
+                invoke(&w, "startup_document", json!({})).unwrap(),
+                Value::Null
+            );
+            // The window may use the app's commands (capability "doc-*"), and
+            // is offered no other window's recovery.
+            invoke(&w, "autosave", doc(&format!("{name} edited"))).unwrap();
+            assert!(fs::read_to_string(&slot).unwrap().contains("edited"));
+            assert_eq!(invoke(&w, "recovery", json!({})).unwrap(), json!([]));
+        }
+        assert_eq!(
+            invoke(&main, "startup_document", json!({})).unwrap(),
+            Value::Null
+        );
+        // A window outside the capability gets nothing.
+        let other = tauri::WebviewWindowBuilder::new(&app, "other", Default::default())
+            .build()
+            .unwrap();
+        assert!(invoke(&other, "startup_document", json!({})).is_err());
+    }
+
+    #[test]
+    fn discarding_or_closing_forgets_only_that_windows_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let (app, main) = window(dir.path(), None);
+        invoke(&main, "autosave", doc("Main")).unwrap();
+        invoke(&main, "open_documents", json!({ "docs": [doc("Two")] })).unwrap();
+        let two = app.get_webview_window("doc-1").unwrap();
+        invoke(&two, "discard_recovery", json!({})).unwrap();
+        assert!(!dir.path().join("data/autosave-doc-1.json").exists());
+        assert!(dir.path().join("data/autosave.json").is_file());
+        invoke(&two, "autosave", doc("Two")).unwrap();
+        invoke(&two, "close_window", json!({})).unwrap();
+        assert!(!dir.path().join("data/autosave-doc-1.json").exists());
+        assert!(dir.path().join("data/autosave.json").is_file());
+    }
+
+    #[test]
+    fn after_a_crash_main_is_offered_every_window_and_restoring_reopens_them() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            // The run that crashes: main and two more windows, all edited.
+            let (app, main) = window(dir.path(), None);
+            invoke(&main, "autosave", doc("Main edited")).unwrap();
+            invoke(
+                &main,
+                "open_documents",
+                json!({ "docs": [doc("Two"), doc("Three")] }),
+            )
+            .unwrap();
+            let three = app.get_webview_window("doc-2").unwrap();
+            invoke(&three, "autosave", doc("Three edited")).unwrap();
+        }
+        let (app, main) = window(dir.path(), None);
+        let offered = invoke(&main, "recovery", json!({})).unwrap();
+        let names: Vec<&str> = offered
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["flow"]["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names, ["Main edited", "Two", "Three edited"]);
+        let labels = invoke(&main, "restore_recovery", json!({})).unwrap();
+        // New labels avoid the old slots, which are cleared once moved.
+        assert_eq!(labels, json!(["doc-3", "doc-4"]));
+        let four = app.get_webview_window("doc-4").unwrap();
+        let got = invoke(&four, "startup_document", json!({})).unwrap();
+        assert_eq!(got["flow"]["name"], json!("Three edited"));
+        let mut left: Vec<String> = fs::read_dir(dir.path().join("data"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("autosave"))
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                "autosave-doc-3.json",
+                "autosave-doc-4.json",
+                "autosave.json"
+            ]
+        );
+    }
+
+    #[test]
+    fn declining_the_recovery_forgets_every_left_window() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let (_app, main) = window(dir.path(), None);
+            invoke(&main, "open_documents", json!({ "docs": [doc("Two")] })).unwrap();
+        }
+        let (_app, main) = window(dir.path(), None);
+        assert_eq!(
+            invoke(&main, "recovery", json!({})).unwrap()[0]["flow"]["name"],
+            json!("Two")
+        );
+        invoke(&main, "decline_recovery", json!({})).unwrap();
+        assert!(!dir.path().join("data/autosave-doc-1.json").exists());
+        assert_eq!(invoke(&main, "recovery", json!({})).unwrap(), json!([]));
+    }
+
+    #[test]
+    fn closing_a_window_with_unsaved_changes_asks_that_window_only() {
+        use std::sync::{Arc, Mutex};
+        use tauri::{Listener, RunEvent, WindowEvent};
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        // Run the app's event loop; its set-up opens the main window from the
+        // config. The mock runtime hands close requests only to the run
+        // callback, which passes them to the app's window-event handler as
+        // the real runtime does.
+        let app = crate::app_with(
+            tauri::test::mock_builder(),
+            Options {
+                data_dir: Some(data.clone()),
+                open: None,
+            },
+        )
+        .build(crate::context())
+        .unwrap();
+        let asked = Arc::new(Mutex::new(Vec::<String>::new()));
+        let closing = Arc::new(Mutex::new(Vec::<String>::new()));
+        let (asked2, closing2) = (asked.clone(), closing.clone());
+        app.run_return(move |handle, event| match event {
+            RunEvent::Ready => {
+                let main = handle.get_webview_window("main").expect("the main window");
+                invoke(&main, "autosave", doc("Main")).unwrap();
+                invoke(&main, "open_documents", json!({ "docs": [doc("Two")] })).unwrap();
+                let two = handle.get_webview_window("doc-1").unwrap();
+                invoke(
+                    &two,
+                    "set_document",
+                    json!({ "title": "• Two", "dirty": true }),
+                )
+                .unwrap();
+                invoke(
+                    &main,
+                    "set_document",
+                    json!({ "title": "Main", "dirty": false }),
+                )
+                .unwrap();
+                for w in [&main, &two] {
+                    let (asked, label) = (asked2.clone(), w.label().to_string());
+                    w.listen(super::CLOSE_REQUESTED, move |_| {
+                        asked.lock().unwrap().push(label.clone())
+                    });
+                }
+                // Close both: the clean main window closes; doc-1 is held and asked.
+                two.close().unwrap();
+                main.close().unwrap();
+            }
+            RunEvent::WindowEvent {
+                label,
+                event: event @ WindowEvent::CloseRequested { .. },
+                ..
+            } => {
+                closing2.lock().unwrap().push(label.clone());
+                let window = handle.get_webview_window(&label).expect("the window");
+                let window = window.as_ref().window();
+                super::on_window_event(&window, &event);
+                if label == "doc-1" {
+                    let w = handle
+                        .get_webview_window("doc-1")
+                        .expect("doc-1 is held open");
+                    // It asked; the designer discards: the window closes for good.
+                    invoke(&w, "close_window", json!({})).unwrap();
+                }
+            }
+            _ => {}
+        });
+        assert_eq!(*closing.lock().unwrap(), ["doc-1", "main"]);
+        assert_eq!(*asked.lock().unwrap(), ["doc-1"]);
+        // Both copies are gone: main's by its clean close, doc-1's by close_window.
+        assert!(!data.join("autosave.json").exists());
+        assert!(!data.join("autosave-doc-1.json").exists());
     }
 
     #[test]

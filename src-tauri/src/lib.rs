@@ -8,6 +8,7 @@ pub mod clipboard;
 pub mod cloud;
 pub mod commands;
 pub mod files;
+pub mod windows;
 
 use tauri::{Builder, Context, Runtime};
 
@@ -36,8 +37,11 @@ pub fn app_with<R: Runtime>(builder: Builder<R>, options: files::Options) -> Bui
             files::recent_files,
             files::autosave,
             files::recovery,
+            files::restore_recovery,
+            files::decline_recovery,
             files::discard_recovery,
-            files::startup_file,
+            files::startup_document,
+            files::open_documents,
             files::set_document,
             files::close_window,
             cloud::list_profiles,

@@ -122,7 +122,7 @@ function Editor({ backend, initialLang }: Props) {
           lang={lang}
           flow={flow}
           path={editor.doc.path}
-          onOpen={(flows) => flows[0] && editor.openDocument(flows[0])}
+          onOpen={editor.openDocuments}
           onPublished={editor.published}
           onProblems={(_, target) => editor.setTarget(target)}
         />

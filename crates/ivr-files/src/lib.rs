@@ -8,6 +8,7 @@ use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
+pub mod documents;
 pub mod session;
 
 use ivr_flow::dialect::{self, DecodeError, Dialect};

@@ -1,13 +1,14 @@
 /**
  * What the editor needs for files: open, save, save as (native dialogs),
- * recent files, autosave and crash recovery, the file named on the command
- * line, and the window's title and close. `tauriFiles` answers with the Rust
- * commands (src-tauri/src/files.rs); `MemoryFiles` keeps files in memory for
- * tests and the plain browser.
+ * recent files, and for its window: autosave and crash recovery, the
+ * document it starts with, more documents in new windows, the title and
+ * close. Each app window holds one document. `tauriFiles` answers with the
+ * Rust commands (src-tauri/src/files.rs); `MemoryFiles` keeps files in
+ * memory for tests and the plain browser.
  */
 
 import { invoke } from "@tauri-apps/api/core";
-import { listen } from "@tauri-apps/api/event";
+import { getCurrentWebviewWindow } from "@tauri-apps/api/webviewWindow";
 import type { Flow } from "../model";
 
 /** A flow read from a file. */
@@ -19,8 +20,11 @@ export type OpenedFlow = {
   imported_from: string | null;
 };
 
-/** The document autosave kept. */
+/** The document autosave kept; also an unsaved document to open (saving to `path` when it has one). */
 export type AutosavedFlow = { path: string | null; flow: Flow };
+
+/** What a window starts with: the file named on the command line (main window), or the document it was opened for. */
+export type StartupDocument = { kind: "file"; path: string } | { kind: "document"; path: string | null; flow: Flow };
 
 export interface FilesApi {
   /** Reads a flow file; rejects with a message naming the file and the fix. */
@@ -33,12 +37,20 @@ export interface FilesApi {
   saveDialog(flow: Flow): Promise<string | null>;
   /** Recently opened and saved files, newest first. */
   recent(): Promise<string[]>;
+  /** Keeps this window's document in its autosave slot. */
   autosave(flow: Flow, path: string | null): Promise<void>;
-  /** What autosave kept from a run that did not close cleanly. */
-  recovery(): Promise<AutosavedFlow | null>;
+  /** What autosave kept from a run that did not close cleanly: every window's (this window's first), offered to the main window only. */
+  recovery(): Promise<AutosavedFlow[]>;
+  /** Restores what `recovery` offered: this window loads the first itself; the others open in new windows. */
+  restoreRecovery(): Promise<void>;
+  /** Forgets everything `recovery` offered. */
+  declineRecovery(): Promise<void>;
+  /** Forgets this window's autosaved copy (saved, or replaced). */
   discardRecovery(): Promise<void>;
-  /** The file named on the command line (once). */
-  startupFile(): Promise<string | null>;
+  /** What this window starts with (once). */
+  startupDocument(): Promise<StartupDocument | null>;
+  /** Opens each document, unsaved, in a new window of its own. */
+  openDocuments(docs: AutosavedFlow[]): Promise<void>;
   /** The window title, and whether closing must ask first. */
   setDocument(title: string, dirty: boolean): Promise<void>;
   /** Closes the window without asking. */
@@ -55,12 +67,16 @@ export const tauriFiles: FilesApi = {
   recent: () => invoke("recent_files"),
   autosave: (flow, path) => invoke("autosave", { flow, path }),
   recovery: () => invoke("recovery"),
+  restoreRecovery: () => invoke<string[]>("restore_recovery").then(() => undefined),
+  declineRecovery: () => invoke("decline_recovery"),
   discardRecovery: () => invoke("discard_recovery"),
-  startupFile: () => invoke("startup_file"),
+  startupDocument: () => invoke("startup_document"),
+  openDocuments: (docs) => invoke<string[]>("open_documents", { docs }).then(() => undefined),
   setDocument: (title, dirty) => invoke("set_document", { title, dirty }),
   closeWindow: () => invoke("close_window"),
   onCloseRequested(handler) {
-    const un = listen("close-requested", handler);
+    // This window's own request: a listener for any target would hear every window's.
+    const un = getCurrentWebviewWindow().listen("close-requested", handler);
     return () => void un.then((f) => f());
   },
 };
@@ -69,8 +85,16 @@ export const tauriFiles: FilesApi = {
 export class MemoryFiles implements FilesApi {
   readonly files = new Map<string, string>();
   recentList: string[] = [];
+  /** This window's autosave slot. */
   kept: AutosavedFlow | null = null;
+  /** The slots of other windows a crashed run left. */
+  left: AutosavedFlow[] = [];
+  /** The command-line file this window starts with. */
   startup: string | null = null;
+  /** The document this window was opened for. */
+  startupDoc: AutosavedFlow | null = null;
+  /** Every document opened in a new window, in order. */
+  readonly windows: AutosavedFlow[] = [];
   /** What `saveDialog` answers (the path the designer would pick). */
   saveAsPath: string | null = null;
   /** What `openDialog` answers. */
@@ -118,8 +142,21 @@ export class MemoryFiles implements FilesApi {
     return Promise.resolve();
   }
 
-  recovery(): Promise<AutosavedFlow | null> {
-    return Promise.resolve(this.kept);
+  recovery(): Promise<AutosavedFlow[]> {
+    return Promise.resolve([...(this.kept ? [this.kept] : []), ...this.left]);
+  }
+
+  async restoreRecovery(): Promise<void> {
+    const [first, ...rest] = await this.recovery();
+    this.kept = first ?? null;
+    this.left = [];
+    await this.openDocuments(rest);
+  }
+
+  declineRecovery(): Promise<void> {
+    this.kept = null;
+    this.left = [];
+    return Promise.resolve();
   }
 
   discardRecovery(): Promise<void> {
@@ -127,10 +164,18 @@ export class MemoryFiles implements FilesApi {
     return Promise.resolve();
   }
 
-  startupFile(): Promise<string | null> {
-    const s = this.startup;
+  startupDocument(): Promise<StartupDocument | null> {
+    const path = this.startup;
+    const doc = this.startupDoc;
     this.startup = null;
-    return Promise.resolve(s);
+    this.startupDoc = null;
+    if (path !== null) return Promise.resolve({ kind: "file", path });
+    return Promise.resolve(doc && { kind: "document", ...doc });
+  }
+
+  openDocuments(docs: AutosavedFlow[]): Promise<void> {
+    this.windows.push(...structuredClone(docs));
+    return Promise.resolve();
   }
 
   setDocument(title: string, dirty: boolean): Promise<void> {

@@ -8,7 +8,7 @@ export type { Backend } from "./types";
 export { MemoryBackend } from "./memory";
 export { TauriBackend } from "./tauri";
 export { MemoryClipboard, type ClipboardApi } from "./clipboard";
-export { MemoryFiles, type FilesApi, type OpenedFlow, type AutosavedFlow } from "./files";
+export { MemoryFiles, type FilesApi, type OpenedFlow, type AutosavedFlow, type StartupDocument } from "./files";
 
 /** Whether this page runs inside the Tauri webview. */
 export function inTauri(w: object = globalThis): boolean {

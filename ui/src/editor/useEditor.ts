@@ -2,11 +2,12 @@
  * The editor's state and commands: the open document with undo, the
  * selection, live validation, autosave, files (new, open, save, save as,
  * recent, the command-line file, crash recovery), the title with its dirty
- * marker, and asking before unsaved changes are dropped.
+ * marker, and asking before unsaved changes are dropped. The window holds
+ * one document; more open in new windows (each with its own editor).
  */
 
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import type { Backend, OpenedFlow } from "../backend";
+import type { AutosavedFlow, Backend, OpenedFlow } from "../backend";
 import { blockSpec } from "../flow";
 import { type Lang, type StringKey, t } from "../i18n";
 import type { Catalog, Flow, Provider } from "../model";
@@ -42,7 +43,8 @@ export function useEditor(backend: Backend, lang: Lang) {
   const [selected, setSelected] = useState<string[]>([]);
   const [target, setTarget] = useState<Provider | null>(null);
   const [notice, setNotice] = useState<Notice>();
-  const [recovery, setRecovery] = useState<{ flow: Flow; path: string | null }>();
+  /** What a crashed run left (every window's), offered until answered. */
+  const [recovery, setRecovery] = useState<AutosavedFlow[]>();
   const [recent, setRecent] = useState<string[]>([]);
   /** The action waiting for the "save changes?" answer. */
   const [pending, setPending] = useState<() => void>();
@@ -83,7 +85,8 @@ export function useEditor(backend: Backend, lang: Lang) {
     [files, loadOpened, refreshRecent],
   );
 
-  // Start-up: the catalog, then the command-line file, else the starter flow;
+  // Start-up: the catalog, then this window's document (the command-line
+  // file, or the document the window was opened for), else the starter flow;
   // and what autosave kept from a run that did not close cleanly.
   useEffect(() => {
     let live = true;
@@ -91,15 +94,17 @@ export function useEditor(backend: Backend, lang: Lang) {
       const [c, starter, startup, kept] = await Promise.all([
         backend.catalog(),
         backend.starterFlow(),
-        files.startupFile().catch(() => null),
-        files.recovery().catch(() => null),
+        files.startupDocument().catch(() => null),
+        files.recovery().catch(() => []),
       ]);
       if (!live) return;
       setCatalog(c);
       dispatch({ type: "load", flow: starter, path: null, saved: true });
       setReady(true);
-      if (kept) setRecovery(kept);
-      if (startup) await openPath(startup);
+      if (kept.length > 0) setRecovery(kept);
+      if (startup?.kind === "file") await openPath(startup.path);
+      // A document opened for this window is unsaved, even when it has a file.
+      if (startup?.kind === "document") dispatch({ type: "load", flow: startup.flow, path: startup.path, saved: false });
       refreshRecent();
     })().catch((e: unknown) => live && setLoadError(message(e)));
     return () => {
@@ -208,16 +213,34 @@ export function useEditor(backend: Backend, lang: Lang) {
 
   const restore = useCallback(
     (yes: boolean) => {
-      const kept = recovery;
+      const first = recovery?.[0];
       setRecovery(undefined);
-      if (yes && kept) {
+      if (yes && first) {
         // The restored document is unsaved: its file (if any) still has the old content.
-        dispatch({ type: "load", flow: kept.flow, path: kept.path, saved: false });
+        dispatch({ type: "load", flow: first.flow, path: first.path, saved: false });
+        // Every other window's document opens in a new window.
+        files
+          .restoreRecovery()
+          .catch((e: unknown) => setNotice({ kind: "error", key: "openFailed", detail: message(e) }));
       } else {
-        void files.discardRecovery();
+        void files.declineRecovery();
       }
     },
     [files, recovery],
+  );
+
+  /** Opens `flows` (imported from a cloud) as new unsaved documents: the first here, asking first about unsaved changes; each other one in a new window. */
+  const openDocuments = useCallback(
+    (flows: Flow[]) => {
+      const [first, ...rest] = flows;
+      if (rest.length > 0) {
+        files
+          .openDocuments(rest.map((f) => ({ flow: f, path: null })))
+          .catch((e: unknown) => setNotice({ kind: "error", key: "openFailed", detail: message(e) }));
+      }
+      if (first) guard(() => loadOpened({ flow: first, path: null, imported_from: null }));
+    },
+    [files, guard, loadOpened],
   );
 
   // ----- Edits -----
@@ -257,7 +280,9 @@ export function useEditor(backend: Backend, lang: Lang) {
     setTarget,
     notice,
     setNotice,
-    recovery,
+    /** The first document a crashed run left, when there is an offer; `recoveryCount` says how many. */
+    recovery: recovery?.[0],
+    recoveryCount: recovery?.length ?? 0,
     restore,
     recent,
     pending: pending !== undefined,
@@ -287,8 +312,7 @@ export function useEditor(backend: Backend, lang: Lang) {
       edit((f) => ops.updateBlock(f, catalog, id, (n) => ({ ...n, label })), `label:${id}`),
     setSettings: (patch: Partial<ops.FlowSettings>, tag?: string) =>
       edit((f) => ops.setSettings(f, patch), tag),
-    /** Opens `f` (imported from a cloud) as a new unsaved document, asking first about unsaved changes. */
-    openDocument: (f: Flow) => guard(() => loadOpened({ flow: f, path: null, imported_from: null })),
+    openDocuments,
     /** The document after a publish: `f` carries the binding; `written` when it was also written to the document's file. */
     published: (f: Flow, written: boolean) => {
       edit(() => f);
