@@ -12,7 +12,6 @@ import {
   BackgroundVariant,
   Controls,
   MarkerType,
-  MiniMap,
   ReactFlow,
   applyEdgeChanges,
   applyNodeChanges,
@@ -32,6 +31,7 @@ import { type CanvasNode, toCanvas } from "../flow";
 import type { Lang, StringKey } from "../i18n";
 import type { Catalog, Flow, Problem } from "../model";
 import type { Theme } from "../theme";
+import { CanvasMiniMap } from "./CanvasMiniMap";
 import { refusal } from "./doc";
 import { type NoteNodeType, noteNodes } from "./notes";
 import { useOpenTiming } from "./openTiming";
@@ -49,6 +49,12 @@ export const GRID = 20;
  */
 const FAR_ZOOM = 0.5;
 const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+/** A block's colour in the minimap: its category's (red for an unknown block); notes in their border colour. */
+const minimapColor = (n: { type?: string; data: unknown }) => {
+  if (n.type === "note") return "var(--note-border)";
+  const spec = (n as BlockNodeType).data.spec;
+  return spec ? CATEGORY_COLOR[spec.category] : "#dc2626";
+};
 
 export type CanvasProps = {
   flow: Flow;
@@ -245,17 +251,7 @@ export function Canvas(props: CanvasProps) {
       className={far ? "zoomed-out" : undefined}
     >
       {!far && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.4} color="var(--canvas-dots)" />}
-      <MiniMap
-        style={{ width: 150, height: 100 }}
-        pannable
-        zoomable
-        nodeColor={(n) => {
-          if (n.type === "note") return "var(--note-border)";
-          const spec = (n as BlockNodeType).data.spec;
-          return spec ? CATEGORY_COLOR[spec.category] : "#dc2626";
-        }}
-        nodeStrokeWidth={0}
-      />
+      <CanvasMiniMap nodeColor={minimapColor} theme={theme} />
       <Controls showInteractive={false} />
     </ReactFlow>
   );
