@@ -81,7 +81,18 @@ describe("IVR Studio: several imported flows, a window each", () => {
   };
   /** Clicks `testid` through the page: after a window-manager close request,
    * WebKitWebDriver's native clicks sometimes answer "no such window". */
-  const answer = (testid) => app.browser.execute((s) => document.querySelector(`[data-testid="${s}"]`).click(), testid);
+  /**
+   * Clicks a button through the page. The click runs after the script has
+   * answered: "Don't save" destroys the window, and a script still running in
+   * it then has no result for WebDriver to read.
+   */
+  const answer = (testid) =>
+    app.browser.execute((s) => {
+      const button = document.querySelector(`[data-testid="${s}"]`);
+      if (!button) return false;
+      setTimeout(() => button.click(), 0);
+      return true;
+    }, testid).then((found) => assert.ok(found, `no ${testid} button`));
   /** The other window's handle, once WebDriver sees it. */
   const otherWindow = async () => {
     let handles = [];

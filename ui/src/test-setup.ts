@@ -1,6 +1,7 @@
 /**
  * jsdom lacks what React Flow measures with (ResizeObserver, DOMMatrixReadOnly,
- * element sizes); these stand-ins follow React Flow's testing guide.
+ * element sizes) and a 2D canvas (the minimap draws into one); these
+ * stand-ins follow React Flow's testing guide.
  */
 
 class ResizeObserverStub {
@@ -34,4 +35,6 @@ export function mockReactFlow() {
   });
   (SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () =>
     ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
+  // No 2D context, as in a browser without one: the minimap then draws nothing.
+  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
 }
