@@ -127,11 +127,17 @@ describe("IVR Studio: several imported flows, a window each", () => {
     await $("import-button").click();
     await choose("sandbox-ccc");
     await $("import-search").setValue("E2E multidoc");
+    const boxOf = (id) => app.browser.$(`[data-testid="remote-flow-${id}"] input[type="checkbox"]`);
+    // Both rows first: the search reloads the list, which may replace a row just clicked.
+    await until(async () => (await boxOf(one).isExisting()) && (await boxOf(two).isExisting()), "the two flows are not listed");
     for (const id of [one, two]) {
-      const box = await app.browser.$(`[data-testid="remote-flow-${id}"] input[type="checkbox"]`);
-      await box.waitForExist({ timeout: TIMEOUT });
-      await box.click();
-      await until(() => box.isSelected(), `the checkbox of ${id} is not ticked`);
+      // Ticked once it reads ticked; a click the reloading list swallowed is made again.
+      await until(async () => {
+        if (await boxOf(id).isSelected().catch(() => false)) return true;
+        await boxOf(id).click().catch(() => undefined);
+        await app.browser.pause(300);
+        return boxOf(id).isSelected().catch(() => false);
+      }, `the checkbox of ${id} is not ticked`);
     }
     await shot("import-two");
     await $("import-open").click();
