@@ -37,8 +37,8 @@ export function freePort() {
   });
 }
 
-/** Resolves when `port` on loopback accepts connections, rejects after `ms`. */
-export async function waitForPort(port, ms, child) {
+/** Resolves when `port` on loopback accepts connections, rejects after `ms` (`what` names the listener). */
+export async function waitForPort(port, ms, child, what = "tauri-driver") {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`tauri-driver exited with ${child.exitCode}`);
@@ -53,7 +53,7 @@ export async function waitForPort(port, ms, child) {
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`tauri-driver did not listen on port ${port} within ${ms} ms`);
+  throw new Error(`${what} did not listen on port ${port} within ${ms} ms`);
 }
 
 /** A screenshot of the whole X display (the real window), when ImageMagick's import is there. */
@@ -114,6 +114,10 @@ async function launch(args, env) {
   driver.stderr.on("data", (d) => log.push(String(d)));
   try {
     await waitForPort(port, TIMEOUT, driver);
+    // tauri-driver listens at once but forwards the new session to WebKitWebDriver
+    // without waiting for it: on a busy 2-core machine the session request then
+    // meets a closed port ("tcp connect error"). Wait for the native driver too.
+    await waitForPort(nativePort, TIMEOUT, driver, "WebKitWebDriver");
     const browser = await remote({
       hostname: "127.0.0.1",
       port,
