@@ -12,7 +12,8 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, truncateSync } fr
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Key } from "webdriverio";
-import { ARTIFACTS, ROOT, TIMEOUT, screenshotDisplay, startApp } from "./harness.mjs";
+import { ROOT, TIMEOUT, startApp } from "./harness.mjs";
+import { pageOf } from "./page.mjs";
 
 const WORK = mkdtempSync(path.join(tmpdir(), "ivr-e2e-editor-"));
 const DATA = path.join(WORK, "data");
@@ -24,49 +25,11 @@ const timings = [];
 /** Helpers bound to one running app. */
 function on(app) {
   const { browser } = app;
-  const $ = (testid) => browser.$(`[data-testid="${testid}"]`);
+  const { $, rect, shot, dragTo } = pageOf(browser, "editor");
   const value = (testid) =>
     browser.execute((s) => document.querySelector(`[data-testid="${s}"]`)?.value ?? null, testid);
   const textOf = (testid) =>
     browser.execute((s) => document.querySelector(`[data-testid="${s}"]`)?.textContent ?? null, testid);
-  const rect = (testid) =>
-    browser.execute((s) => {
-      const r = document.querySelector(`[data-testid="${s}"]`)?.getBoundingClientRect();
-      return r ? { x: r.x, y: r.y, w: r.width, h: r.height } : null;
-    }, testid);
-  const shot = async (name) => {
-    await browser.saveScreenshot(path.join(ARTIFACTS, `editor-${name}.png`));
-    screenshotDisplay(path.join(ARTIFACTS, `editor-${name}-window.png`));
-  };
-  /** Presses the mouse on `from` (an element's centre) and lets go at viewport point `to`. */
-  const dragTo = async (fromTestid, to) => {
-    const r = await rect(fromTestid);
-    assert.ok(r, `${fromTestid} is on screen`);
-    const x0 = Math.round(r.x + r.w / 2);
-    const y0 = Math.round(r.y + r.h / 2);
-    const gesture = () =>
-      browser
-        .action("pointer", { parameters: { pointerType: "mouse" } })
-        .move({ x: x0, y: y0, origin: "viewport" })
-        .down({ button: 0 })
-        .pause(50)
-        .move({ x: x0 + 10, y: y0 + 6, origin: "viewport", duration: 50 })
-        .move({ x: Math.round((x0 + to.x) / 2), y: Math.round((y0 + to.y) / 2), origin: "viewport", duration: 150 })
-        .move({ x: Math.round(to.x), y: Math.round(to.y), origin: "viewport", duration: 150 })
-        .pause(50)
-        .up({ button: 0 })
-        .perform();
-    try {
-      await gesture();
-    } catch (error) {
-      // WebKitWebDriver now and then answers an action with "unknown error"
-      // before it ran: release the pointer and do the gesture once more.
-      console.log(`# pointer action failed, once more: ${error.message}`);
-      await browser.releaseActions().catch(() => {});
-      await browser.pause(200);
-      await gesture();
-    }
-  };
   /** Drags a line from exit `port` of `node` onto block `target`. */
   const wire = async (node, port, target) => {
     const r = await rect(`node-${target}`);
@@ -216,6 +179,49 @@ describe("the editor, as a designer uses it", () => {
     await ui.click("param-keys-remove-2");
     await ui.$("handle-menu_1-key:3").waitForExist({ reverse: true, timeout: TIMEOUT });
     await ui.problemsAre([], "key 3 is gone");
+  });
+
+  it("zoomed far out, shows handles only where they can be used, and still draws a line", async () => {
+    const ui = on(app);
+    const { browser } = app;
+    const visibility = (testid) =>
+      browser.execute((s) => {
+        const el = document.querySelector(`[data-testid="${s}"]`);
+        return el ? getComputedStyle(el).visibility : "missing";
+      }, testid);
+    const scale = () =>
+      browser.execute(() =>
+        Number(/scale\(([\d.]+)\)/.exec(document.querySelector(".react-flow__viewport").style.transform)?.[1]),
+      );
+    await browser.keys(Key.Escape);
+    for (let i = 0; i < 12 && (await scale()) >= 0.45; i++) {
+      await browser.$(".react-flow__controls-zoomout").click();
+      await browser.pause(120);
+    }
+    await browser.$(".react-flow.zoomed-out").waitForExist({ timeout: TIMEOUT });
+    assert.equal(await visibility("handle-welcome-next"), "hidden", "an exit of a block at rest is not drawn");
+    assert.equal(await visibility("entry-hang_up"), "hidden", "nor is an entry");
+    await ui.click("node-title-menu_1");
+    await ui.$("inspector-menu_1").waitForExist({ timeout: TIMEOUT });
+    assert.equal(await visibility("handle-menu_1-key:1"), "visible", "the selected block's exits are drawn");
+    await ui.click("param-keys-add");
+    await ui.$("handle-menu_1-key:3").waitForExist({ timeout: TIMEOUT });
+    await ui.problemsAre(["exit.unwired"], "key 3 is unwired");
+    await browser.keys(Key.Escape);
+    await ui.$("inspector-menu_1").waitForExist({ reverse: true, timeout: TIMEOUT });
+    assert.equal(await visibility("handle-menu_1-key:1"), "hidden");
+    assert.equal(await visibility("handle-menu_1-key:3"), "visible", "an exit with a problem stays drawn");
+    await ui.shot("6b-far");
+    // The pointer over the block shows its handles; the line is drawn as at any zoom.
+    await ui.wire("menu_1", "key:3", "hang_up");
+    await ui.problemsAre([], "key 3 is wired, zoomed out");
+    // Back to the flow as it was (add key 3 and its line: two steps), in full view.
+    await browser.keys([Key.Ctrl, "z"]);
+    await browser.keys([Key.Ctrl, "z"]);
+    await ui.$("handle-menu_1-key:3").waitForExist({ reverse: true, timeout: TIMEOUT });
+    await ui.problemsAre([], "key 3 is gone again");
+    await browser.$(".react-flow__controls-fitview").click();
+    await browser.$(".react-flow.zoomed-out").waitForExist({ reverse: true, timeout: TIMEOUT });
   });
 
   it("saves with Ctrl+S, and the recent file reopens the same flow", async () => {

@@ -43,9 +43,10 @@ const FIT = { padding: 0.12, maxZoom: 1.1 };
 const ARROW = { type: MarkerType.ArrowClosed, width: 16, height: 16 };
 export const GRID = 20;
 /**
- * Below this zoom the dot grid and the blocks' shadows are left out: too small
- * to see, and costly to paint on every frame of a pan (software rendering
- * under WebKitGTK: the grid alone is ~35,000 dots at the least zoom).
+ * Below this zoom the dot grid and the blocks' shadows are left out, and
+ * handles show only where they can be used (styles.css): too small to see,
+ * and costly to paint on every frame of a pan (software rendering under
+ * WebKitGTK: the grid alone is ~35,000 dots at the least zoom).
  */
 const FAR_ZOOM = 0.5;
 const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
@@ -127,6 +128,9 @@ export function Canvas(props: CanvasProps) {
   const reactFlow = useReactFlow();
   useOpenTiming(fitKey, flow);
   const far = useStore(isFar);
+  /** A line is being drawn: every handle shows, also zoomed far out (styles.css). */
+  const [connecting, setConnecting] = useState(false);
+  const onConnectStart = useCallback(() => setConnecting(true), []);
   const fitView = useRef(reactFlow.fitView);
   fitView.current = reactFlow.fitView;
   useEffect(() => {
@@ -214,6 +218,7 @@ export function Canvas(props: CanvasProps) {
 
   const onConnectEnd = useCallback(
     (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      setConnecting(false);
       const from = state.fromHandle;
       if (!from || from.type !== "source" || !from.id) return;
       const to = state.toNode?.id ?? nodeUnder(event);
@@ -234,6 +239,7 @@ export function Canvas(props: CanvasProps) {
       onNodeDragStop={onNodeDragStop}
       onDelete={({ nodes: ns, edges: es }) => onDelete(ns.map((n) => n.id), es.map((e) => e.id))}
       isValidConnection={isValidConnection}
+      onConnectStart={onConnectStart}
       onConnectEnd={onConnectEnd}
       // Delete and Backspace are the shortcut table's (useEditing), through deleteElements and onDelete.
       deleteKeyCode={null}
@@ -248,7 +254,7 @@ export function Canvas(props: CanvasProps) {
       minZoom={0.2}
       maxZoom={2}
       colorMode={theme ?? "light"}
-      className={far ? "zoomed-out" : undefined}
+      className={[far && "zoomed-out", connecting && "connecting"].filter(Boolean).join(" ") || undefined}
     >
       {!far && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.4} color="var(--canvas-dots)" />}
       <CanvasMiniMap nodeColor={minimapColor} theme={theme} />
