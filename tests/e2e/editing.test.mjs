@@ -12,7 +12,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Key } from "webdriverio";
-import { ARTIFACTS, ROOT, TIMEOUT, screenshotDisplay, startApp } from "./harness.mjs";
+import { ROOT, TIMEOUT, startApp } from "./harness.mjs";
+import { pageOf } from "./page.mjs";
 
 const WORK = mkdtempSync(path.join(tmpdir(), "ivr-e2e-editing-"));
 const FILE_A = path.join(WORK, "a.ivr.json");
@@ -34,51 +35,10 @@ function flowFile(file, name, prompt, hangUpLabel) {
 /** Helpers bound to one running app. */
 function on(app, prefix) {
   const { browser } = app;
-  const $ = (testid) => browser.$(`[data-testid="${testid}"]`);
-  const rect = (selector) =>
-    browser.execute((s) => {
-      const r = document.querySelector(s)?.getBoundingClientRect();
-      return r ? { x: r.x, y: r.y, w: r.width, h: r.height } : null;
-    }, selector);
-  const byId = (testid) => `[data-testid="${testid}"]`;
-  const shot = async (name) => {
-    await browser.saveScreenshot(path.join(ARTIFACTS, `editing-${prefix}-${name}.png`));
-    screenshotDisplay(path.join(ARTIFACTS, `editing-${prefix}-${name}-window.png`));
-  };
-  /** Runs a WebDriver action, once more if WebKitWebDriver answers "unknown error" before it ran. */
-  const retry = async (gesture) => {
-    try {
-      await gesture();
-    } catch (error) {
-      console.log(`# action failed, once more: ${error.message}`);
-      await browser.releaseActions().catch(() => {});
-      await browser.pause(200);
-      await gesture();
-    }
-  };
-  /** Presses the mouse on element `testid`'s centre and lets go at viewport point `to`. */
-  const dragTo = async (testid, to) => {
-    const r = await rect(byId(testid));
-    assert.ok(r, `${testid} is on screen`);
-    const x0 = Math.round(r.x + r.w / 2);
-    const y0 = Math.round(r.y + r.h / 2);
-    await retry(() =>
-      browser
-        .action("pointer", { parameters: { pointerType: "mouse" } })
-        .move({ x: x0, y: y0, origin: "viewport" })
-        .down({ button: 0 })
-        .pause(50)
-        .move({ x: x0 + 10, y: y0 + 6, origin: "viewport", duration: 50 })
-        .move({ x: Math.round((x0 + to.x) / 2), y: Math.round((y0 + to.y) / 2), origin: "viewport", duration: 150 })
-        .move({ x: Math.round(to.x), y: Math.round(to.y), origin: "viewport", duration: 150 })
-        .pause(50)
-        .up({ button: 0 })
-        .perform(),
-    );
-  };
+  const { $, rect, shot, retry, dragTo } = pageOf(browser, `editing-${prefix}`);
   /** Clicks element `testid`, with Shift held when `shift`. */
   const clickAt = async (testid, shift = false) => {
-    const r = await rect(byId(testid));
+    const r = await rect(testid);
     assert.ok(r, `${testid} is on screen`);
     const x = Math.round(r.x + r.w / 2);
     const y = Math.round(r.y + r.h / 2);
@@ -193,7 +153,7 @@ describe("editing: undo, clipboard, find, keyboard", () => {
       await undoRedo(s0, s1, "add");
 
       // Move: drag the menu by its title.
-      const canvas = await ui.rect('[data-testid="canvas"]');
+      const canvas = await ui.rect("canvas");
       await ui.dragTo("node-title-menu_1", { x: canvas.x + canvas.w * 0.45, y: canvas.y + canvas.h * 0.8 });
       await a.browser.waitUntil(async () => JSON.stringify(await ui.snapshot()) !== JSON.stringify(s1), {
         timeout: TIMEOUT,
@@ -203,7 +163,7 @@ describe("editing: undo, clipboard, find, keyboard", () => {
       await undoRedo(s1, s2, "move");
 
       // Connect: welcome's exit onto the menu (replacing its line to hang up).
-      const menu = await ui.rect('[data-testid="node-menu_1"]');
+      const menu = await ui.rect("node-menu_1");
       await ui.dragTo("handle-welcome-next", { x: menu.x + menu.w / 2, y: menu.y + 18 });
       await a.browser.waitUntil(
         async () => (await ui.snapshot()).edges.includes("Edge from welcome to menu_1"),
@@ -249,7 +209,7 @@ describe("editing: undo, clipboard, find, keyboard", () => {
   it("copies blocks in one app and pastes them into another file in a second app, with fresh ids and their line", async () => {
     const ua = on(a, "a");
     // Welcome's exit back to hang up (the menu it went to is deleted).
-    const hangUp = await ua.rect('[data-testid="node-hang_up"]');
+    const hangUp = await ua.rect("node-hang_up");
     await ua.dragTo("handle-welcome-next", { x: hangUp.x + hangUp.w / 2, y: hangUp.y + 18 });
     await a.browser.waitUntil(
       async () => (await ua.snapshot()).edges.includes("Edge from welcome to hang_up"),

@@ -13,7 +13,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Key } from "webdriverio";
-import { ARTIFACTS, ROOT, TIMEOUT, screenshotDisplay, startApp } from "./harness.mjs";
+import { ROOT, TIMEOUT, startApp } from "./harness.mjs";
+import { pageOf } from "./page.mjs";
 
 const WORK = mkdtempSync(path.join(tmpdir(), "ivr-e2e-notes-"));
 const env = { IVR_STUDIO_DATA_DIR: path.join(WORK, "data"), IVR_STUDIO_CONFIG_DIR: path.join(WORK, "config") };
@@ -23,16 +24,11 @@ const TEXT = "Ask sales about\nthe May holiday hours";
 
 function on(app) {
   const { browser } = app;
-  const $ = (testid) => browser.$(`[data-testid="${testid}"]`);
-  const rect = (testid) =>
-    browser.execute((s) => {
-      const r = document.querySelector(`[data-testid="${s}"]`)?.getBoundingClientRect();
-      return r ? { x: r.x, y: r.y, w: r.width, h: r.height } : null;
-    }, testid);
+  const page = pageOf(browser, "notes");
+  const { $, rect, dragBy: drag } = page;
   const shot = async (name) => {
     await browser.pause(250);
-    await browser.saveScreenshot(path.join(ARTIFACTS, `notes-${name}.png`));
-    screenshotDisplay(path.join(ARTIFACTS, `notes-${name}-window.png`));
+    await page.shot(name);
   };
   const saved = () => JSON.parse(readFileSync(FILE, "utf8"));
   const save = async () => {
@@ -60,23 +56,6 @@ function on(app) {
         flowClass: document.querySelector(".react-flow")?.className ?? "",
       };
     });
-  /** Drags from an element's centre by (dx, dy). */
-  const drag = async (testid, dx, dy) => {
-    const r = await rect(testid);
-    assert.ok(r, `${testid} is on screen`);
-    const x0 = Math.round(r.x + r.w / 2);
-    const y0 = Math.round(r.y + r.h / 2);
-    await browser
-      .action("pointer", { parameters: { pointerType: "mouse" } })
-      .move({ x: x0, y: y0, origin: "viewport" })
-      .down({ button: 0 })
-      .pause(50)
-      .move({ x: x0 + 8, y: y0 + 4, origin: "viewport", duration: 50 })
-      .move({ x: x0 + dx, y: y0 + dy, origin: "viewport", duration: 250 })
-      .pause(50)
-      .up({ button: 0 })
-      .perform();
-  };
   return { $, rect, shot, saved, save, colours, drag };
 }
 
