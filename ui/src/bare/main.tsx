@@ -7,9 +7,9 @@
  * canvas's size and its viewport; both pages then get the same pans.
  */
 
-import { StrictMode } from "react";
+import { StrictMode, useEffect } from "react";
 import { createRoot } from "react-dom/client";
-import { MarkerType, ReactFlow, type Edge, type Node, type Viewport } from "@xyflow/react";
+import { MarkerType, ReactFlow, useNodesInitialized, type Edge, type Node, type Viewport } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 
 /** One block as the editor drew it. */
@@ -33,7 +33,23 @@ export type BareInput = {
 declare global {
   interface Window {
     __bareShow?: (input: BareInput) => void;
+    /** From `__bareShow` to every block measured plus one frame, in ms: the editor's open time, measured the same way. */
+    __bareDrawnMs?: number;
   }
+}
+
+let shownAt = 0;
+
+/** Sets `__bareDrawnMs` once React Flow has measured every block. */
+function DrawnTiming() {
+  const initialized = useNodesInitialized();
+  useEffect(() => {
+    if (!initialized || window.__bareDrawnMs !== undefined) return;
+    requestAnimationFrame(() => {
+      window.__bareDrawnMs = Math.round(performance.now() - shownAt);
+    });
+  }, [initialized]);
+  return null;
 }
 
 /** About as many elements as an editor block: header, summary, a row per exit. */
@@ -72,7 +88,9 @@ function Bare({ input }: { input: BareInput }) {
   }));
   return (
     <div data-testid="bare" style={{ width: input.width, height: input.height }}>
-      <ReactFlow defaultNodes={nodes} defaultEdges={edges} defaultViewport={input.viewport} minZoom={0.2} maxZoom={2} />
+      <ReactFlow defaultNodes={nodes} defaultEdges={edges} defaultViewport={input.viewport} minZoom={0.2} maxZoom={2}>
+        <DrawnTiming />
+      </ReactFlow>
     </div>
   );
 }
@@ -81,10 +99,12 @@ const root = document.getElementById("root");
 if (root) {
   const app = createRoot(root);
   app.render(<div data-testid="bare-ready">Waiting for blocks…</div>);
-  window.__bareShow = (input) =>
+  window.__bareShow = (input) => {
+    shownAt = performance.now();
     app.render(
       <StrictMode>
         <Bare input={input} />
       </StrictMode>,
     );
+  };
 }

@@ -17,8 +17,12 @@ export type OpenTiming = {
   ms: number;
   /** `performance.now()` when they were: time since the page started. */
   at: number;
+  /** From the open request to the document read and parsed (the IPC answer), in ms. */
+  opened: number;
   /** From the open request to the canvas's first render of the new document, in ms. */
   firstRender: number;
+  /** From the open request to every block measured by React Flow (before its lines are drawn), in ms. */
+  measured: number;
 };
 
 declare global {
@@ -28,6 +32,8 @@ declare global {
 }
 
 let openStart: number | undefined;
+/** When the open request was answered. */
+let opened: number | undefined;
 /** When the canvas first rendered the document being opened. */
 let firstRender: number | undefined;
 /** The flow the open request answered (the canvas may still show the one before). */
@@ -36,13 +42,16 @@ let expected: Flow | undefined;
 /** Notes that a document was asked for now. */
 export function markOpenStart() {
   openStart = performance.now();
+  opened = undefined;
   firstRender = undefined;
   expected = undefined;
 }
 
 /** Notes the flow an open request answered: the one whose drawing is timed. */
 export function markOpened(flow: Flow) {
-  if (openStart !== undefined) expected = flow;
+  if (openStart === undefined) return;
+  expected = flow;
+  opened = performance.now();
 }
 
 /** Records the time since `markOpenStart` once `flow` (the document `loads`) is fully on the canvas. */
@@ -60,6 +69,7 @@ export function useOpenTiming(loads: number, flow: Flow) {
     const first = shown[0]?.data as { node?: unknown } | undefined;
     if (shown.length !== flow.nodes.length || first?.node !== flow.nodes[0]) return;
     const blocks = shown.length;
+    const measured = performance.now();
     openStart = undefined;
     requestAnimationFrame(() => {
       const at = performance.now();
@@ -67,7 +77,9 @@ export function useOpenTiming(loads: number, flow: Flow) {
         nodes: blocks,
         ms: Math.round(at - start),
         at: Math.round(at),
+        opened: Math.round((opened ?? at) - start),
         firstRender: Math.round((firstRender ?? at) - start),
+        measured: Math.round(measured - start),
       };
       (window.__ivrOpenTimings ??= []).push(timing);
       document.querySelector(".react-flow")?.setAttribute("data-open-ms", String(timing.ms));
