@@ -1,12 +1,23 @@
 /** The toolbar's file and edit buttons: new, open, save, save as, recent files, undo, redo. */
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { type Lang, t } from "../i18n";
 import { fileName } from "./history";
 import type { Editor } from "./useEditor";
 
 export function FileBar({ editor, lang }: { editor: Editor; lang: Lang }) {
-  const [recentOpen, setRecentOpen] = useState(false);
+  /**
+   * Where the recent files menu opens (under its button, in window
+   * coordinates), when it is open. It is placed `fixed` because the toolbar
+   * scrolls sideways in a narrow window, and would clip a menu inside it.
+   */
+  const [recentAt, setRecentAt] = useState<{ top: number; left: number }>();
+  const recentOpen = recentAt !== undefined;
+  const setRecentOpen = (open: boolean) => {
+    const r = anchor.current?.getBoundingClientRect();
+    setRecentAt(open && r ? { top: r.bottom + 4, left: r.left } : undefined);
+  };
+  const anchor = useRef<HTMLDivElement>(null);
   const f = editor.files;
   const button = (id: string, label: string, onClick: () => void, disabled = false, hint?: string) => (
     <button
@@ -24,10 +35,10 @@ export function FileBar({ editor, lang }: { editor: Editor; lang: Lang }) {
     <div className="file-bar" role="group">
       {button("file-new", t(lang, "fileNew"), f.newFlow, false, "Ctrl+N")}
       {button("file-open", t(lang, "fileOpen"), f.open, false, "Ctrl+O")}
-      <div className="menu-anchor">
-        {button("file-recent", `${t(lang, "fileRecent")} ▾`, () => setRecentOpen((o) => !o))}
-        {recentOpen && (
-          <ul className="menu" data-testid="recent-menu" onMouseLeave={() => setRecentOpen(false)}>
+      <div className="menu-anchor" ref={anchor}>
+        {button("file-recent", `${t(lang, "fileRecent")} ▾`, () => setRecentOpen(!recentOpen))}
+        {recentAt && (
+          <ul className="menu" data-testid="recent-menu" style={recentAt} onMouseLeave={() => setRecentOpen(false)}>
             {editor.recent.length === 0 && <li className="menu-empty">{t(lang, "noRecent")}</li>}
             {editor.recent.map((p, i) => (
               <li key={p}>
