@@ -1,11 +1,12 @@
 // The editor's speed in the real app, under Xvfb in WebKitGTK: (1) the time
-// to open a 1,000-block flow, from the open request to every block rendered
-// and measured (the file on the command line, cold, then reopened from the
-// recent files, warm); (2) frame times while panning that flow with the
-// mouse, in the editor and on a bare @xyflow/react page (ui/bare.html: the
-// same blocks with the default node type, the same lines, the same canvas
-// size and viewport) loaded into the same window, with the same pointer
-// drags. Prints `# perf:` lines; docs/performance.md keeps the figures.
+// to open a 1,000-block flow, from the open request to every block the canvas
+// draws (those in view) rendered and measured (the file on the command line,
+// cold, then reopened from the recent files, warm); (2) frame times while
+// panning that flow with the mouse, in the editor and on a bare @xyflow/react
+// page (ui/bare.html: the same blocks with the default node type and React
+// Flow's defaults, so every block drawn; the same lines, canvas size and
+// viewport) loaded into the same window, with the same pointer drags. Prints
+// `# perf:` lines; docs/performance.md keeps the figures.
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -19,17 +20,16 @@ const WORK = mkdtempSync(path.join(tmpdir(), "ivr-e2e-perf-"));
 const FILE = path.join(WORK, "large.ivr.json");
 const BLOCKS = 1000;
 /**
- * Issue 4's targets are an open under 1.5 s and panning within 1.3x of the
- * bare page. Neither is met reliably yet on this 2-core machine (the cold open
- * measured 1.3-2.7 s depending on load, the ratio 1.7-2.4x), so the opens and
- * the pan ratio are asserted only against sanity bounds, which catch a
- * regression but not the target; every figure is printed (`# perf:` lines)
- * and docs/performance.md records them. Tighten these with the env variables.
+ * Issue 4's targets, asserted: an open under 1.5 s (cold and warm) and panning
+ * within 1.3x of the bare page (median frame). Since the canvas draws only the
+ * blocks in view of a large flow (Canvas's CULL_FROM), the 2-core machine
+ * measures about 0.6 s cold, 0.3 s warm and 1.0x (docs/performance.md); the
+ * env variables loosen or tighten the bounds for another machine.
  */
 const OPEN_TARGET_MS = 1500;
-const OPEN_LIMIT_MS = Number(process.env.PERF_OPEN_LIMIT_MS ?? 3000);
-const WARM_LIMIT_MS = Number(process.env.PERF_WARM_LIMIT_MS ?? 3000);
-const RATIO_LIMIT = Number(process.env.PERF_RATIO_LIMIT ?? 3);
+const OPEN_LIMIT_MS = Number(process.env.PERF_OPEN_LIMIT_MS ?? OPEN_TARGET_MS);
+const WARM_LIMIT_MS = Number(process.env.PERF_WARM_LIMIT_MS ?? OPEN_TARGET_MS);
+const RATIO_LIMIT = Number(process.env.PERF_RATIO_LIMIT ?? 1.3);
 const PASSES = 3;
 
 const median = (xs) => {
@@ -144,7 +144,7 @@ describe("performance with a 1,000-block flow", () => {
     console.log(`# perf: summary ${JSON.stringify(figures)}`);
   });
 
-  it("opens a 1,000-block flow (target 1.5 s; asserted under a 3 s sanity bound)", async () => {
+  it("opens a 1,000-block flow in under 1.5 s, cold and warm", async () => {
     const launched = Date.now();
     app = await startApp({ args: [FILE] });
     await waitTimings(1, "command-line file");
@@ -155,7 +155,19 @@ describe("performance with a 1,000-block flow", () => {
     console.log(
       `# perf: from launching the app (tauri-driver + WebDriver session) to the flow drawn: ${Math.round(origin + cold.at - launched)} ms; page start to drawn ${cold.at} ms`,
     );
-    assert.equal(await app.browser.execute(() => document.querySelectorAll(".react-flow__node").length), BLOCKS);
+    // A flow this large is drawn as far as it is in view (Canvas's CULL_FROM).
+    const drawn = await app.browser.execute(() => document.querySelectorAll(".react-flow__node").length);
+    assert.ok(cold.drawn > 0 && cold.drawn < BLOCKS, `only the blocks in view are drawn (${cold.drawn} of ${BLOCKS})`);
+    assert.equal(drawn, cold.drawn, "the blocks drawn are those the open timing saw");
+    console.log(`# perf: blocks drawn at open (those in view): ${cold.drawn} of ${BLOCKS}`);
+    // A line to a block out of view is still drawn (the blocks' computed handles place its end).
+    const reaching = await app.browser.execute((edges) => {
+      const drawnIds = new Set([...document.querySelectorAll(".react-flow__node")].map((n) => n.dataset.id));
+      const lines = new Set([...document.querySelectorAll(".react-flow__edge")].map((e) => e.dataset.id));
+      return edges.filter((e) => lines.has(e.id) && (!drawnIds.has(e.from.node) || !drawnIds.has(e.to))).length;
+    }, doc.edges);
+    assert.ok(reaching > 0, "the lines to blocks out of view are drawn");
+    console.log(`# perf: lines drawn to or from blocks out of view: ${reaching}`);
     await shot("1-opened");
 
     // Warm: a new flow, then the same file again from the recent files, three times.
@@ -186,7 +198,7 @@ describe("performance with a 1,000-block flow", () => {
     assert.ok(median(warm) < WARM_LIMIT_MS, `the warm open took ${median(warm)} ms (limit ${WARM_LIMIT_MS})`);
   });
 
-  it("pans about as fast as a bare React Flow page (target 1.3x, asserted 3x)", async () => {
+  it("pans within 1.3x of a bare React Flow page's frame time", async () => {
     const { browser } = app;
     await browser.pause(1000); // Validation and autosave after the open have settled.
     const canvas = await browser.execute(() => {
@@ -214,28 +226,28 @@ describe("performance with a 1,000-block flow", () => {
     });
 
     // The same blocks on the bare page, in a canvas of the same size with the same viewport.
-    const shown = await browser.execute(() => {
-      const viewport = document.querySelector(".react-flow__viewport").style.transform;
-      const m = /translate\((-?[\d.]+)px,\s*(-?[\d.]+)px\)\s*scale\(([\d.]+)\)/.exec(viewport);
-      const blocks = [...document.querySelectorAll(".react-flow__node")].map((el) => {
-        const t = /translate\(\s*(-?[\d.]+)px,\s*(-?[\d.]+)px\)/.exec(el.style.transform);
-        return {
-          id: el.dataset.id,
-          x: Number(t[1]),
-          y: Number(t[2]),
-          title: el.querySelector(".block-title")?.textContent ?? "",
-          summary: el.querySelector(".block-summary")?.textContent ?? "",
-          ports: [...el.querySelectorAll(".port-name")].map((p) => p.textContent ?? ""),
-        };
-      });
-      return { blocks, viewport: { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) } };
+    // The bare page draws every block (React Flow's defaults): positions from the file, about as many
+    // elements as the editor's blocks (a title, a summary, a row per exit); the editor's viewport.
+    const viewport = await browser.execute(() => {
+      const m = /translate\((-?[\d.]+)px,\s*(-?[\d.]+)px\)\s*scale\(([\d.]+)\)/.exec(
+        document.querySelector(".react-flow__viewport").style.transform,
+      );
+      return { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) };
     });
+    const blocks = doc.nodes.map((n) => ({
+      id: n.id,
+      x: n.position.x,
+      y: n.position.y,
+      title: n.label || n.block,
+      summary: String(Object.values(n.params)[0] ?? "").slice(0, 60),
+      ports: [...new Set(doc.edges.filter((e) => e.from.node === n.id).map((e) => e.from.port))],
+    }));
     const lines = doc.edges.map((e) => ({ id: e.id, source: e.from.node, target: e.to }));
     await browser.execute(() => location.assign("/bare.html"));
     await browser.$('[data-testid="bare-ready"]').waitForExist({ timeout: TIMEOUT });
     await browser.execute(
       (input) => window.__bareShow(input),
-      { blocks: shown.blocks, lines, width: canvas.w, height: canvas.h, viewport: shown.viewport },
+      { blocks, lines, width: canvas.w, height: canvas.h, viewport },
     );
     await browser.waitUntil(
       async () =>

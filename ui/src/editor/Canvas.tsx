@@ -15,8 +15,11 @@ import {
   ReactFlow,
   applyEdgeChanges,
   applyNodeChanges,
+  getNodesBounds,
+  getViewportForBounds,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Connection,
   type Edge as FlowEdge,
   type EdgeChange,
@@ -25,6 +28,7 @@ import {
   type ReactFlowState,
 } from "@xyflow/react";
 import { BlockNode, type BlockNodeType } from "../components/BlockNode";
+import { blockGeometry } from "../components/blockGeometry";
 import { CATEGORY_COLOR } from "../components/CategoryIcon";
 import { NoteNode } from "../components/NoteNode";
 import { type CanvasNode, toCanvas } from "../flow";
@@ -39,7 +43,15 @@ import { useOpenTiming } from "./openTiming";
 const NODE_TYPES = { block: BlockNode, note: NoteNode };
 /** What the canvas draws: blocks and sticky notes. */
 type CanvasFlowNode = BlockNodeType | NoteNodeType;
-const FIT = { padding: 0.12, maxZoom: 1.1 };
+const FIT = { padding: 0.12, minZoom: 0.2, maxZoom: 1.1 };
+/**
+ * From this many blocks on, blocks and lines out of view are not drawn
+ * (React Flow's `onlyRenderVisibleElements`, with each block's computed
+ * `placement`): a 1,000-block flow then opens and pans by drawing the hundred
+ * or so in view. A smaller flow is drawn whole: cheap, and nothing appears
+ * while panning.
+ */
+export const CULL_FROM = 300;
 const ARROW = { type: MarkerType.ArrowClosed, width: 16, height: 16 };
 export const GRID = 20;
 /**
@@ -113,6 +125,17 @@ function sameNode(o: CanvasFlowNode, n: CanvasFlowNode, selected: boolean): bool
   return false;
 }
 
+/**
+ * What React Flow needs to place a block without drawing it: its size and its
+ * handles, computed (exactly) from its catalog entry. With them, blocks off
+ * screen are not drawn at all (`onlyRenderVisibleElements`), yet the lines to
+ * them are, and a 1,000-block flow opens by drawing only what is in view.
+ */
+function placement(n: CanvasNode) {
+  const g = blockGeometry(n.data.spec, n.data.node);
+  return { initialWidth: g.width, initialHeight: g.height, handles: g.handles };
+}
+
 /** The block under the pointer where a connection was let go. */
 function nodeUnder(event: MouseEvent | TouchEvent): string | undefined {
   const point = "changedTouches" in event ? event.changedTouches[0] : event;
@@ -131,13 +154,7 @@ export function Canvas(props: CanvasProps) {
   /** A line is being drawn: every handle shows, also zoomed far out (styles.css). */
   const [connecting, setConnecting] = useState(false);
   const onConnectStart = useCallback(() => setConnecting(true), []);
-  const fitView = useRef(reactFlow.fitView);
-  fitView.current = reactFlow.fitView;
-  useEffect(() => {
-    // Only when a document is loaded, after its blocks are measured.
-    const timer = setTimeout(() => void fitView.current(FIT), 80);
-    return () => clearTimeout(timer);
-  }, [fitKey]);
+  const store = useStoreApi<CanvasFlowNode>();
   const canvas = useMemo(() => {
     const marks = problemMarks(problems);
     const blocks = toCanvas(flow, catalog, lang, marks.counts, marks.ports);
@@ -145,6 +162,25 @@ export function Canvas(props: CanvasProps) {
   }, [flow, catalog, lang, problems]);
   const [nodes, setNodes] = useState<CanvasFlowNode[]>([]);
   const [edges, setEdges] = useState<FlowEdge[]>([]);
+
+  // A document just loaded is shown whole. Every block's size is known
+  // without drawing it (`placement`), so the view is fitted before the first
+  // drawing: only what will be in view is drawn.
+  const fitted = useRef<number>(undefined);
+  useEffect(() => {
+    if (fitted.current === fitKey) return;
+    fitted.current = fitKey;
+    const { width, height } = store.getState();
+    const placed = canvas.nodes.map((n) => (n.type === "block" ? { ...n, ...placement(n as CanvasNode) } : n));
+    if (placed.length === 0) return;
+    if (width > 0 && height > 0) {
+      const bounds = getNodesBounds(placed);
+      void reactFlow.setViewport(getViewportForBounds(bounds, width, height, FIT.minZoom, FIT.maxZoom, FIT.padding));
+    } else {
+      // The canvas has no size yet (the window is opening): React Flow fits once it has.
+      void reactFlow.fitView(FIT);
+    }
+  }, [fitKey, canvas, reactFlow, store]);
 
   useEffect(() => {
     const sel = new Set(selected);
@@ -156,6 +192,7 @@ export function Canvas(props: CanvasProps) {
         if (o && !o.dragging && sameNode(o, n, sel.has(n.id))) return o;
         return {
           ...n,
+          ...(n.type === "block" ? placement(n as CanvasNode) : {}),
           position: o?.dragging ? o.position : n.position,
           measured: o?.measured,
           selected: sel.has(n.id),
@@ -251,6 +288,7 @@ export function Canvas(props: CanvasProps) {
       snapGrid={[GRID, GRID]}
       fitView
       fitViewOptions={FIT}
+      onlyRenderVisibleElements={flow.nodes.length >= CULL_FROM}
       minZoom={0.2}
       maxZoom={2}
       colorMode={theme ?? "light"}

@@ -46,8 +46,8 @@ export function nodesBox(nodes: Node[]): Box | undefined {
   if (nodes.length === 0) return undefined;
   const box = { x: Infinity, y: Infinity, x2: -Infinity, y2: -Infinity };
   for (const n of nodes) {
-    const w = n.measured?.width ?? n.width ?? FALLBACK.width;
-    const h = n.measured?.height ?? n.height ?? FALLBACK.height;
+    const w = n.measured?.width ?? n.width ?? n.initialWidth ?? FALLBACK.width;
+    const h = n.measured?.height ?? n.height ?? n.initialHeight ?? FALLBACK.height;
     box.x = Math.min(box.x, n.position.x);
     box.y = Math.min(box.y, n.position.y);
     box.x2 = Math.max(box.x2, n.position.x + w);
@@ -110,8 +110,8 @@ export function CanvasMiniMap({ nodeColor, theme }: CanvasMiniMapProps) {
     const colours = new Map<string, string>();
     for (const n of nodes) {
       ctx.fillStyle = resolve(canvas, nodeColor(n), colours);
-      const w = n.measured?.width ?? n.width ?? FALLBACK.width;
-      const h = n.measured?.height ?? n.height ?? FALLBACK.height;
+      const w = n.measured?.width ?? n.width ?? n.initialWidth ?? FALLBACK.width;
+      const h = n.measured?.height ?? n.height ?? n.initialHeight ?? FALLBACK.height;
       ctx.fillRect(n.position.x, n.position.y, w, h);
     }
   }, [nodes, frame, nodeColor, theme]);

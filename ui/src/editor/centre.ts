@@ -6,8 +6,8 @@ import type { ReactFlowInstance } from "@xyflow/react";
 export function centreBlock(reactFlow: Pick<ReactFlowInstance, "getNode" | "setCenter" | "getZoom">, id: string): boolean {
   const node = reactFlow.getNode(id);
   if (!node) return false;
-  const w = node.measured?.width ?? 240;
-  const h = node.measured?.height ?? 100;
+  const w = node.measured?.width ?? node.initialWidth ?? 240;
+  const h = node.measured?.height ?? node.initialHeight ?? 100;
   void reactFlow.setCenter(node.position.x + w / 2, node.position.y + h / 2, {
     zoom: reactFlow.getZoom(),
     duration: 300,

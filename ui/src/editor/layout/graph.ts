@@ -6,6 +6,7 @@
  * React here: the worker runs ELK, these run on either side and in tests.
  */
 
+import { blockGeometry } from "../../components/blockGeometry";
 import { blockSpec, hasEntry, portsOf } from "../../flow";
 import type { Catalog, Flow, Node } from "../../model";
 
@@ -42,20 +43,10 @@ export const LAYOUT_OPTIONS: Record<string, string> = {
   "elk.layered.nodePlacement.strategy": "BRANDES_KOEPF",
 };
 
-/** Block width on the canvas (styles.css `.block-node`, with its border). */
-const BLOCK_WIDTH = 242;
-/** Header, summary and borders of a block. */
-const BLOCK_BASE_HEIGHT = 76;
-/** The exits list's padding and rule, and one exit row. */
-const PORTS_BASE_HEIGHT = 9;
-const PORT_ROW_HEIGHT = 20;
-
-/** A block's size when the canvas has not measured it: from its catalog entry's exits. */
+/** A block's size when the canvas has not measured it: computed exactly from its catalog entry and exits. */
 export function estimateSize(node: Node, catalog: Catalog): Size {
-  const spec = blockSpec(catalog, node.block);
-  const ports = spec ? portsOf(spec, node).length : 0;
-  const height = BLOCK_BASE_HEIGHT + (ports > 0 ? PORTS_BASE_HEIGHT + ports * PORT_ROW_HEIGHT : 0);
-  return { width: BLOCK_WIDTH, height };
+  const { width, height } = blockGeometry(blockSpec(catalog, node.block), node);
+  return { width, height };
 }
 
 const portId = (node: string, port: string) => `${node}\u0000${port}`;
