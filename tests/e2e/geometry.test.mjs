@@ -6,7 +6,9 @@
 // Flow again (select all: from then on its lines start and end at the
 // computed places, not the measured ones), every line must start at the
 // right-middle of its exit's drawn handle and end at the left-middle of its
-// target's drawn entry handle, in English and in Chinese.
+// target's drawn entry handle, in English and in Chinese. Then a 1,000-block
+// flow: only the blocks in view are drawn, and finding one out of view draws
+// it in the middle.
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -16,6 +18,7 @@ import path from "node:path";
 import { Key } from "webdriverio";
 import { ROOT, TIMEOUT, startApp } from "./harness.mjs";
 import { pageOf } from "./page.mjs";
+import { writeLargeFlow } from "./synth.mjs";
 
 const WORK = mkdtempSync(path.join(tmpdir(), "ivr-e2e-geometry-"));
 const FILE = path.join(WORK, "every-block.ivr.json");
@@ -150,5 +153,47 @@ describe("block geometry computed without drawing", () => {
     assert.deepEqual(await misses(), [], "as computed, in Chinese");
     await ui.shot("2-every-block-zh");
     await ui.$("lang-en").click();
+  });
+});
+
+describe("a large flow, drawn as far as it is in view", () => {
+  const LARGE = path.join(WORK, "large.ivr.json");
+  let app;
+
+  before(() => writeLargeFlow(LARGE, 1000));
+  after(async () => {
+    if (process.exitCode && app) console.log(app.log.join(""));
+    await app?.stop();
+  });
+
+  const drawnIds = () =>
+    app.browser.execute(() => [...document.querySelectorAll(".react-flow__node")].map((n) => n.dataset.id));
+  /** How far block `id`'s centre is from the canvas's centre, in px (Infinity when it is not drawn). */
+  const offCentre = (id) =>
+    app.browser.execute((i) => {
+      const n = document.querySelector(`.react-flow__node[data-id="${i}"]`)?.getBoundingClientRect();
+      const c = document.querySelector(".react-flow")?.getBoundingClientRect();
+      if (!n || !c) return Infinity;
+      return Math.hypot(n.x + n.width / 2 - (c.x + c.width / 2), n.y + n.height / 2 - (c.y + c.height / 2));
+    }, id);
+
+  it("finds a block out of view by its id: drawn, selected and centred", async () => {
+    app = await startApp({ args: [LARGE] });
+    const ui = pageOf(app.browser, "geometry-large");
+    await ui.$("node-start").waitForExist({ timeout: TIMEOUT });
+    const before_ = await drawnIds();
+    assert.ok(before_.length < 1000, `only the blocks in view are drawn (${before_.length})`);
+    assert.ok(!before_.includes("collect200"), "the block looked for is out of view");
+    await app.browser.keys([Key.Ctrl, "f"]);
+    await ui.$("search-input").waitForDisplayed({ timeout: TIMEOUT });
+    await ui.$("search-input").setValue("collect200");
+    await app.browser.keys(Key.Enter);
+    await app.browser.waitUntil(async () => (await offCentre("collect200")) < 8, {
+      timeout: TIMEOUT,
+      timeoutMsg: "the block found was not drawn in the middle of the view",
+    });
+    assert.match(await ui.$("node-collect200").getAttribute("class"), /\bselected\b/);
+    assert.ok(!(await drawnIds()).includes("start"), "the blocks now out of view are no longer drawn");
+    await ui.shot("1-found");
   });
 });
