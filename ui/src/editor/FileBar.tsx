@@ -6,6 +6,7 @@ import { fileName } from "./history";
 import type { Editor } from "./useEditor";
 
 export function FileBar({ editor, lang }: { editor: Editor; lang: Lang }) {
+  const anchor = useRef<HTMLDivElement>(null);
   /**
    * Where the recent files menu opens (under its button, in window
    * coordinates), when it is open. It is placed `fixed` because the toolbar
@@ -17,7 +18,6 @@ export function FileBar({ editor, lang }: { editor: Editor; lang: Lang }) {
     const r = anchor.current?.getBoundingClientRect();
     setRecentAt(open && r ? { top: r.bottom + 4, left: r.left } : undefined);
   };
-  const anchor = useRef<HTMLDivElement>(null);
   const f = editor.files;
   const button = (id: string, label: string, onClick: () => void, disabled = false, hint?: string) => (
     <button
