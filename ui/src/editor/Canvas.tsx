@@ -175,7 +175,12 @@ export function Canvas(props: CanvasProps) {
     if (placed.length === 0) return;
     if (width > 0 && height > 0) {
       const bounds = getNodesBounds(placed);
-      void reactFlow.setViewport(getViewportForBounds(bounds, width, height, FIT.minZoom, FIT.maxZoom, FIT.padding));
+      const view = getViewportForBounds(bounds, width, height, FIT.minZoom, FIT.maxZoom, FIT.padding);
+      // Too tall to show whole even at the least zoom: show its top, where the call begins, not its middle.
+      if (view.zoom <= FIT.minZoom && bounds.height * view.zoom > height) {
+        view.y = (height * FIT.padding) / 2 - bounds.y * view.zoom;
+      }
+      void reactFlow.setViewport(view);
     } else {
       // The canvas has no size yet (the window is opening): React Flow fits once it has.
       void reactFlow.fitView(FIT);
