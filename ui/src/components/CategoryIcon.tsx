@@ -1,6 +1,7 @@
 /** A small line icon and a colour for each catalog category. */
 
 import type { Category } from "../model";
+import { LineIcon } from "./LineIcon";
 
 export const CATEGORY_COLOR: Record<Category, string> = {
   flow: "#475569",
@@ -28,20 +29,5 @@ const PATHS: Record<Category, string> = {
 };
 
 export function CategoryIcon({ category, size = 16 }: { category: Category; size?: number }) {
-  return (
-    <svg
-      className="category-icon"
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-    >
-      <path d={PATHS[category]} />
-    </svg>
-  );
+  return <LineIcon className="category-icon" d={PATHS[category]} size={size} />;
 }

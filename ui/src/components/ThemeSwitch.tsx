@@ -2,6 +2,7 @@
 
 import { type Lang, type StringKey, t } from "../i18n";
 import { THEME_CHOICES, type ThemeChoice } from "../theme";
+import { LineIcon } from "./LineIcon";
 
 const ICON: Record<ThemeChoice, string> = {
   // A screen: whatever the system says.
@@ -29,19 +30,7 @@ export function ThemeSwitch(props: { choice: ThemeChoice; lang: Lang; onChange: 
             title={name}
             onClick={() => onChange(c)}
           >
-            <svg
-              width={15}
-              height={15}
-              viewBox="0 0 24 24"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth={1.8}
-              strokeLinecap="round"
-              strokeLinejoin="round"
-              aria-hidden="true"
-            >
-              <path d={ICON[c]} />
-            </svg>
+            <LineIcon d={ICON[c]} size={15} />
           </button>
         );
       })}
