@@ -15,13 +15,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from "react";
 import { Panel, useReactFlow, useStore, type Node, type ReactFlowState } from "@xyflow/react";
 import type { Theme } from "../theme";
+import { nodeSize } from "./nodeSize";
 
 export const WIDTH = 150;
 export const HEIGHT = 100;
 /** Flow-unit padding around the frame, in minimap pixels. */
 const PAD = 5;
-/** Sizes for blocks not measured yet. */
-const FALLBACK = { width: 240, height: 100 };
 
 type Box = { x: number; y: number; x2: number; y2: number };
 
@@ -46,8 +45,7 @@ export function nodesBox(nodes: Node[]): Box | undefined {
   if (nodes.length === 0) return undefined;
   const box = { x: Infinity, y: Infinity, x2: -Infinity, y2: -Infinity };
   for (const n of nodes) {
-    const w = n.measured?.width ?? n.width ?? n.initialWidth ?? FALLBACK.width;
-    const h = n.measured?.height ?? n.height ?? n.initialHeight ?? FALLBACK.height;
+    const { width: w, height: h } = nodeSize(n);
     box.x = Math.min(box.x, n.position.x);
     box.y = Math.min(box.y, n.position.y);
     box.x2 = Math.max(box.x2, n.position.x + w);
@@ -110,9 +108,8 @@ export function CanvasMiniMap({ nodeColor, theme }: CanvasMiniMapProps) {
     const colours = new Map<string, string>();
     for (const n of nodes) {
       ctx.fillStyle = resolve(canvas, nodeColor(n), colours);
-      const w = n.measured?.width ?? n.width ?? n.initialWidth ?? FALLBACK.width;
-      const h = n.measured?.height ?? n.height ?? n.initialHeight ?? FALLBACK.height;
-      ctx.fillRect(n.position.x, n.position.y, w, h);
+      const { width, height } = nodeSize(n);
+      ctx.fillRect(n.position.x, n.position.y, width, height);
     }
   }, [nodes, frame, nodeColor, theme]);
 
