@@ -1,22 +1,14 @@
 import { ReactFlowProvider } from "@xyflow/react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { act, cleanup, fireEvent, render, renderHook, screen, waitFor } from "@testing-library/react";
-import { App } from "../App";
+import { act, cleanup, fireEvent, renderHook, screen, waitFor } from "@testing-library/react";
 import { MemoryBackend } from "../backend";
+import { renderApp } from "../test-app";
 import { mockReactFlow } from "../test-setup";
 import { FRAGMENT_FORMAT } from "./fragment";
 import { useEditor } from "./useEditor";
 
 beforeAll(mockReactFlow);
 afterEach(cleanup);
-
-async function renderApp(backend = new MemoryBackend(), lang: "en" | "zh" = "en") {
-  await act(async () => {
-    render(<App backend={backend} initialLang={lang} />);
-  });
-  await screen.findByTestId("node-start");
-  return backend;
-}
 
 /** Presses a key on the page (or on `target`), as the designer would. */
 async function press(key: string, mods: { ctrl?: boolean; shift?: boolean; repeat?: boolean } = {}, target: Element | Window = window) {

@@ -1,22 +1,15 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { App } from "../App";
+import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { MemoryBackend } from "../backend";
 import fixture from "../backend/fixture.json";
 import type { Flow } from "../model";
+import { renderApp } from "../test-app";
 import { mockReactFlow } from "../test-setup";
 
 beforeAll(mockReactFlow);
 afterEach(cleanup);
 
 const starter = fixture.starter_flow as Flow;
-
-async function renderApp(backend: MemoryBackend) {
-  await act(async () => {
-    render(<App backend={backend} initialLang="en" />);
-  });
-  await screen.findByTestId("node-start");
-}
 
 const dirty = () => screen.getByTestId("dirty-marker").getAttribute("data-dirty");
 

@@ -7,12 +7,12 @@
  */
 
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { App } from "../App";
+import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { MemoryBackend } from "../backend";
 import fixture from "../backend/fixture.json";
 import { MemoryCloud } from "../cloud/memory";
 import type { Flow } from "../model";
+import { renderApp } from "../test-app";
 import { mockReactFlow } from "../test-setup";
 
 beforeAll(mockReactFlow);
@@ -22,13 +22,6 @@ afterEach(() => {
 });
 
 const named = (name: string): Flow => ({ ...structuredClone(fixture.starter_flow as Flow), name });
-
-async function renderApp(backend: MemoryBackend) {
-  await act(async () => {
-    render(<App backend={backend} initialLang="en" />);
-  });
-  await screen.findByTestId("node-start");
-}
 
 const flowName = () => (screen.getByTestId("flow-name") as HTMLInputElement).value;
 const dirty = () => screen.getByTestId("dirty-marker").getAttribute("data-dirty");
