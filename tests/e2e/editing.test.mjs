@@ -35,7 +35,7 @@ function flowFile(file, name, prompt, hangUpLabel) {
 /** Helpers bound to one running app. */
 function on(app, prefix) {
   const { browser } = app;
-  const { $, rect, shot, retry, dragTo } = pageOf(browser, `editing-${prefix}`);
+  const { $, rect, shot, retry, dragTo, offCentre } = pageOf(browser, `editing-${prefix}`);
   /** Clicks element `testid`, with Shift held when `shift`. */
   const clickAt = async (testid, shift = false) => {
     const r = await rect(testid);
@@ -84,14 +84,6 @@ function on(app, prefix) {
     browser.execute(() =>
       [...document.querySelectorAll(".react-flow__node.selected")].map((n) => n.dataset.id).sort(),
     );
-  /** How far block `id`'s centre is from the canvas's centre, in px. */
-  const offCentre = (id) =>
-    browser.execute((i) => {
-      const n = document.querySelector(`.react-flow__node[data-id="${i}"]`)?.getBoundingClientRect();
-      const c = document.querySelector(".react-flow")?.getBoundingClientRect();
-      if (!n || !c) return Infinity;
-      return Math.hypot(n.x + n.width / 2 - (c.x + c.width / 2), n.y + n.height / 2 - (c.y + c.height / 2));
-    }, id);
   const translate = (id) =>
     browser.execute((i) => {
       const m = document

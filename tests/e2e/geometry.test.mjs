@@ -168,14 +168,6 @@ describe("a large flow, drawn as far as it is in view", () => {
 
   const drawnIds = () =>
     app.browser.execute(() => [...document.querySelectorAll(".react-flow__node")].map((n) => n.dataset.id));
-  /** How far block `id`'s centre is from the canvas's centre, in px (Infinity when it is not drawn). */
-  const offCentre = (id) =>
-    app.browser.execute((i) => {
-      const n = document.querySelector(`.react-flow__node[data-id="${i}"]`)?.getBoundingClientRect();
-      const c = document.querySelector(".react-flow")?.getBoundingClientRect();
-      if (!n || !c) return Infinity;
-      return Math.hypot(n.x + n.width / 2 - (c.x + c.width / 2), n.y + n.height / 2 - (c.y + c.height / 2));
-    }, id);
 
   it("finds a block out of view by its id: drawn, selected and centred", async () => {
     app = await startApp({ args: [LARGE] });
@@ -193,7 +185,7 @@ describe("a large flow, drawn as far as it is in view", () => {
     await ui.$("search-input").waitForDisplayed({ timeout: TIMEOUT });
     await ui.$("search-input").setValue(target);
     await app.browser.keys(Key.Enter);
-    await app.browser.waitUntil(async () => (await offCentre(target)) < 8, {
+    await app.browser.waitUntil(async () => (await ui.offCentre(target)) < 8, {
       timeout: TIMEOUT,
       timeoutMsg: "the block found was not drawn in the middle of the view",
     });

@@ -1,8 +1,9 @@
 // Helpers bound to one running app's page, shared by the end-to-end files:
-// an element by its test id, an element's box on screen, screenshots of the
-// page and of the whole X display, and pointer drags made the way a hand makes
-// them (press, a small first move, then the way there in two legs), each tried
-// once more when WebKitWebDriver answers "unknown error" before acting.
+// an element by its test id, an element's box on screen, a block's distance
+// from the canvas's centre, screenshots of the page and of the whole X
+// display, and pointer drags made the way a hand makes them (press, a small
+// first move, then the way there in two legs), each tried once more when
+// WebKitWebDriver answers "unknown error" before acting.
 
 import assert from "node:assert/strict";
 import path from "node:path";
@@ -60,5 +61,16 @@ export function pageOf(browser, shotPrefix) {
     const { x, y } = await centre(testid);
     await dragTo(testid, { x: x + dx, y: y + dy });
   };
-  return { $, rect, shot, retry, dragTo, dragBy };
+  /**
+   * How far block `id`'s centre is from the canvas's centre, in px; Infinity
+   * when it is not drawn (the page answers null: WebDriver's JSON has no Infinity).
+   */
+  const offCentre = async (id) =>
+    (await browser.execute((i) => {
+      const n = document.querySelector(`.react-flow__node[data-id="${i}"]`)?.getBoundingClientRect();
+      const c = document.querySelector(".react-flow")?.getBoundingClientRect();
+      if (!n || !c) return null;
+      return Math.hypot(n.x + n.width / 2 - (c.x + c.width / 2), n.y + n.height / 2 - (c.y + c.height / 2));
+    }, id)) ?? Infinity;
+  return { $, rect, shot, retry, dragTo, dragBy, offCentre };
 }
