@@ -163,9 +163,9 @@ export function Canvas(props: CanvasProps) {
   const [nodes, setNodes] = useState<CanvasFlowNode[]>([]);
   const [edges, setEdges] = useState<FlowEdge[]>([]);
 
-  // A document just loaded is shown whole. Every block's size is known
-  // without drawing it (`placement`), so the view is fitted before the first
-  // drawing: only what will be in view is drawn.
+  // A document just loaded is shown whole (or from its top, when too tall).
+  // Every block's size is known without drawing it (`placement`), so the view
+  // is fitted before the first drawing: only what will be in view is drawn.
   const fitted = useRef<number>(undefined);
   useEffect(() => {
     if (fitted.current === fitKey) return;
