@@ -21,6 +21,7 @@ done
 
 say "==> checking what the app needs"
 ensure_rust
+ensure_disk 3072 "the release build"
 ensure_packages "${APP_PACKAGES[@]}"
 ensure_node
 npm_ci ui

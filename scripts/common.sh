@@ -41,6 +41,24 @@ ensure_packages() {
     "${missing[@]}"
 }
 
+# ensure_disk MIB WHAT: stops early, with the fix, when the disk that holds the
+# build is too full for WHAT (about MIB MiB from an empty target folder, less
+# what the target folder holds already), instead of failing half-way through a
+# compile with "No space left on device".
+ensure_disk() {
+  local need=$1 what=$2 dir free have
+  dir=$(target_dir)
+  mkdir -p "$dir"
+  free=$(df -Pm "$dir" | awk 'NR == 2 { print $4 }')
+  have=$(du -sm "$dir" 2>/dev/null | awk '{ print $1 }')
+  need=$((need - ${have:-0}))
+  [ "$need" -lt 512 ] && need=512
+  if [ -n "$free" ] && [ "$free" -lt "$need" ]; then
+    die "only ${free} MiB free on the disk that holds $dir, and $what needs about ${need} MiB more: free some space (old clones, cargo clean) and run again"
+  fi
+  say "disk: ${free:-?} MiB free under $dir (about ${need} MiB needed)"
+}
+
 # ensure_node: Node.js 20.19+ and npm (Vite 7 needs them).
 ensure_node() {
   if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then

@@ -39,6 +39,7 @@ stage() {
 
 setup() {
   ensure_rust
+  ensure_disk 7168 "the whole test run"
   ensure_packages "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
   ensure_node
   npm_ci ui
