@@ -5,8 +5,8 @@
 //! SortOrder), CreateContactFlow, StartEditContactFlow (one open draft per
 //! flow: a second one is refused with `Conflict.ContactFlowEditing`, 409),
 //! CommitContactFlow, PublishContactFlow, DiscardEditingContactFlow,
-//! GetContactFlow. 2017: CreateContactFlow (Content and Canvas in the form
-//! body) and ListContactFlows. Any InstanceId is accepted and created on
+//! GetContactFlow. The 2017 calls are in [`crate::ccc2017`]; both versions
+//! share one state and gateway. Any InstanceId is accepted and created on
 //! first use.
 
 use std::collections::BTreeMap;
@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::acs::{AcsError, Gateway, param, required, splitmix};
+use crate::ccc2017::{self, Flow2017};
 use crate::faults::{Faults, Plan};
 use crate::store::Store;
 use crate::{SandboxConfig, SandboxError};
@@ -63,28 +64,6 @@ pub struct Draft {
     pub editor: String,
     pub definition: String,
     pub description: String,
-}
-
-/// A 2017 contact flow with its versions.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Flow2017 {
-    pub id: String,
-    pub name: String,
-    pub r#type: String,
-    pub description: String,
-    pub versions: Vec<Version2017>,
-}
-
-/// A 2017 contact-flow version.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Version2017 {
-    pub id: String,
-    pub version: String,
-    pub status: String,
-    pub content: String,
-    pub canvas: String,
-    pub modified: String,
-    pub modified_by: String,
 }
 
 /// The CCC provider of the sandbox.
@@ -217,8 +196,14 @@ impl Ccc {
                 .update(|s| discard(s, &instance, params), save_err),
             (V2017, "CreateContactFlow") => self
                 .store
-                .update(|s| create2017(s, &instance, params, &caller), save_err),
-            (V2017, "ListContactFlows") => self.store.read(|s| Ok(list2017(s, &instance))),
+                .update(|s| ccc2017::create(s, &instance, params, &caller), save_err),
+            (V2017, "CommitContactFlowVersionModification") => self
+                .store
+                .update(|s| ccc2017::commit(s, &instance, params, &caller), save_err),
+            (V2017, "PublishContactFlowVersion") => self
+                .store
+                .update(|s| ccc2017::publish(s, &instance, params), save_err),
+            (V2017, "ListContactFlows") => self.store.read(|s| Ok(ccc2017::list(s, &instance))),
             (V2020 | V2017, _) => Err(AcsError::new(
                 404,
                 "InvalidAction.NotFound",
@@ -241,13 +226,13 @@ fn ok(data: Option<Value>) -> Value {
     v
 }
 
-fn now_text() -> String {
+pub(crate) fn now_text() -> String {
     // "2021-03-08 15:34:49.0", as the API writes times.
     let iso = ivr_cloud::sign::iso8601_utc(SystemTime::now());
     format!("{}.0", iso.trim_end_matches('Z').replace('T', " "))
 }
 
-fn new_id(state: &mut CccState) -> String {
+pub(crate) fn new_id(state: &mut CccState) -> String {
     state.seq += 1;
     let t = SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
@@ -509,109 +494,4 @@ fn discard(s: &mut CccState, instance: &str, params: &Params) -> Result<Value, A
     let f = open_draft(s, instance, params)?;
     f.draft = None;
     Ok(ok(None))
-}
-
-fn envelope2017(key: &str, value: Value) -> Value {
-    json!({"Success": true, "Code": "OK", "Message": "", "HttpStatusCode": 200, key: value})
-}
-
-fn flow2017_json(instance: &str, f: &Flow2017) -> Value {
-    let versions: Vec<Value> = f
-        .versions
-        .iter()
-        .map(|v| {
-            json!({
-                "ContactFlowVersionId": v.id,
-                "Version": v.version,
-                "Status": v.status,
-                "Content": v.content,
-                "Canvas": v.canvas,
-                "LastModified": v.modified,
-                "LastModifiedBy": v.modified_by,
-                "LockedBy": v.modified_by,
-                "ContactFlowVersionDescription": f.description,
-            })
-        })
-        .collect();
-    json!({
-        "ContactFlowId": f.id,
-        "ContactFlowName": f.name,
-        "ContactFlowDescription": f.description,
-        "Type": f.r#type,
-        "InstanceId": instance,
-        "AppliedVersion": f.versions.first().map(|v| v.version.clone()).unwrap_or_default(),
-        "Versions": {"ContactFlowVersion": versions},
-        "PhoneNumbers": {"PhoneNumber": []},
-    })
-}
-
-fn create2017(
-    s: &mut CccState,
-    instance: &str,
-    params: &Params,
-    caller: &str,
-) -> Result<Value, AcsError> {
-    let name = required(params, "Name")?.to_owned();
-    let ty = required(params, "Type")?.to_owned();
-    let content = required(params, "Content")?.to_owned();
-    let canvas = required(params, "Canvas")?.to_owned();
-    let description = param(params, "Description").unwrap_or_default().to_owned();
-    if !serde_json::from_str::<Value>(&content).is_ok_and(|v| v.is_array()) {
-        return Err(AcsError::new(
-            400,
-            "InvalidParameter.Content",
-            "Content must be a JSON array of nodes.",
-        ));
-    }
-    if !serde_json::from_str::<Value>(&canvas).is_ok_and(|v| v.get("lineList").is_some()) {
-        return Err(AcsError::new(
-            400,
-            "InvalidParameter.Canvas",
-            "Canvas must be a JSON object with a lineList.",
-        ));
-    }
-    let id = new_id(s);
-    let version_id = new_id(s);
-    let modified = now_text();
-    let version: String = modified
-        .chars()
-        .filter(char::is_ascii_digit)
-        .take(14)
-        .collect();
-    let flow = Flow2017 {
-        id,
-        name,
-        r#type: ty,
-        description,
-        versions: vec![Version2017 {
-            id: version_id,
-            version,
-            status: "Draft".into(),
-            content,
-            canvas,
-            modified: modified.trim_end_matches(".0").to_owned(),
-            modified_by: caller.to_owned(),
-        }],
-    };
-    let out = flow2017_json(instance, &flow);
-    s.instances
-        .entry(instance.to_owned())
-        .or_default()
-        .flows2017
-        .push(flow);
-    Ok(envelope2017("ContactFlow", out))
-}
-
-fn list2017(s: &CccState, instance: &str) -> Value {
-    let flows: Vec<Value> = s
-        .instances
-        .get(instance)
-        .map(|i| {
-            i.flows2017
-                .iter()
-                .map(|f| flow2017_json(instance, f))
-                .collect()
-        })
-        .unwrap_or_default();
-    envelope2017("ContactFlows", json!({"ContactFlow": flows}))
 }

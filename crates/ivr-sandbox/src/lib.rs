@@ -11,7 +11,8 @@
 //!   atomically on every change, read back on start.
 //! - [`acs`]: Alibaba Cloud's RPC gateway (signature V1, timestamps, nonces,
 //!   error bodies), shared by the CCC APIs.
-//! - [`ccc`]: the CCC 2020-07-01 and 2017-07-05 contact-flow APIs.
+//! - [`ccc`]: the CCC 2020-07-01 contact-flow APIs and the state they share
+//!   with [`ccc2017`], the legacy 2017-07-05 ones.
 //! - [`aws`]: the AWS gateway (SigV4 in the Authorization header, the
 //!   5-minute date window, `x-amzn-ErrorType` error bodies).
 //! - [`connect`]: Amazon Connect's contact-flow REST API.
@@ -38,6 +39,7 @@
 pub mod acs;
 pub mod aws;
 pub mod ccc;
+pub mod ccc2017;
 pub mod connect;
 pub mod faults;
 pub mod server;

@@ -329,7 +329,7 @@ async fn drafts_paging_and_restart() {
 }
 
 #[tokio::test]
-async fn ccc_2017_create_and_list() {
+async fn ccc_2017_create_commit_publish_and_list() {
     let dir = tempfile::tempdir().unwrap();
     let h = start(dir.path()).await;
     let content = r#"[{"nodeType":"start","nodeDescript":"开始","variables":[]}]"#;
@@ -368,11 +368,81 @@ async fn ccc_2017_create_and_list() {
     let cf = &v["ContactFlow"];
     assert_eq!(cf["ContactFlowName"], "测试流程");
     assert_eq!(cf["Versions"]["ContactFlowVersion"][0]["Content"], content);
+    assert_eq!(cf["AppliedVersion"], "", "nothing is published by a create");
     let (_, v) = call(&h, "ListContactFlows", &[("Version", "2017-07-05")]).await;
     assert_eq!(
         v["ContactFlows"]["ContactFlow"][0]["ContactFlowId"],
         cf["ContactFlowId"]
     );
+    // A commit replaces the version's Content and Canvas; a publish applies it.
+    let version = cf["Versions"]["ContactFlowVersion"][0]["ContactFlowVersionId"]
+        .as_str()
+        .unwrap();
+    let v17 = ("Version", "2017-07-05");
+    let content2 = r#"[{"nodeType":"start","nodeDescript":"开始（改）","variables":[]}]"#;
+    let commit = |id, content| {
+        [
+            v17,
+            ("ContactFlowVersionId", id),
+            ("Content", content),
+            ("Canvas", canvas),
+        ]
+    };
+    let (s, v) = call(
+        &h,
+        "CommitContactFlowVersionModification",
+        &commit(version, content2),
+    )
+    .await;
+    assert_eq!(s, 200, "{v}");
+    let got = &v["ContactFlow"]["Versions"]["ContactFlowVersion"][0];
+    assert_eq!(
+        (got["Content"].as_str(), got["Status"].as_str()),
+        (Some(content2), Some("Draft"))
+    );
+    let (s, v) = call(
+        &h,
+        "PublishContactFlowVersion",
+        &[v17, ("ContactFlowVersionId", version)],
+    )
+    .await;
+    assert_eq!(s, 200, "{v}");
+    let (_, v) = call(&h, "ListContactFlows", &[v17]).await;
+    let listed = &v["ContactFlows"]["ContactFlow"];
+    assert_eq!(
+        listed.as_array().unwrap().len(),
+        1,
+        "updated in place: {listed}"
+    );
+    let got = &listed[0]["Versions"]["ContactFlowVersion"][0];
+    assert_eq!(got["Status"], "Published");
+    assert_eq!(got["Content"], content2);
+    assert_eq!(listed[0]["AppliedVersion"], got["Version"]);
+    // An unknown version, and a Content that is not a node list, are refused.
+    let (s, v) = call(
+        &h,
+        "CommitContactFlowVersionModification",
+        &commit("nope", content2),
+    )
+    .await;
+    assert_eq!(s, 404);
+    assert_error_body(&v, "NotExists.ContactFlowVersionId", 404);
+    let (s, v) = call(
+        &h,
+        "PublishContactFlowVersion",
+        &[v17, ("ContactFlowVersionId", "nope")],
+    )
+    .await;
+    assert_eq!(s, 404);
+    assert_error_body(&v, "NotExists.ContactFlowVersionId", 404);
+    let (s, v) = call(
+        &h,
+        "CommitContactFlowVersionModification",
+        &commit(version, "{}"),
+    )
+    .await;
+    assert_eq!(s, 400);
+    assert_error_body(&v, "InvalidParameter.Content", 400);
     h.shutdown().await;
 }
 
