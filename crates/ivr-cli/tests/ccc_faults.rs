@@ -31,9 +31,20 @@ fn a_create_answered_500_is_looked_up_then_sent_again_once() {
 
 #[test]
 fn a_failed_publish_discards_its_draft_and_keeps_the_created_binding() {
-    let w = World::ccc();
+    a_failed_publish_keeps_the_created_binding(World::ccc(), "PublishContactFlow");
+}
+
+#[test]
+fn a_failed_2017_publish_keeps_the_created_binding() {
+    a_failed_publish_keeps_the_created_binding(World::ccc2017(), "PublishContactFlowVersion");
+}
+
+/// After a create, the publish step (`action`) fails past its retries: the
+/// error is the provider's, the created flow is bound (with no draft left
+/// open), and once the service recovers the same flow is published.
+fn a_failed_publish_keeps_the_created_binding(w: World, action: &str) {
     let file = write_flow(&w.path("p.ivr.json"), &flow("Publish fails", "x"));
-    w.faults(Fault::new(FaultKind::Fail, 20).for_action("PublishContactFlow"));
+    w.faults(Fault::new(FaultKind::Fail, 20).for_action(action));
     let out = w.publish(&file);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     let err = text(&out.stderr);
@@ -41,6 +52,7 @@ fn a_failed_publish_discards_its_draft_and_keeps_the_created_binding() {
     assert!(err.contains("request id"), "{err}");
     let listed = w.list();
     assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0]["published"], false, "{listed:?}");
     assert!(
         listed[0]["draft_id"].is_null(),
         "the draft was discarded: {listed:?}"
@@ -139,12 +151,53 @@ fn ccc_2017_publish_and_list() {
     assert_eq!(back.name, "Legacy flow");
     assert_eq!(back.nodes.len(), 3);
     assert_eq!(back.bindings[0].remote_id, b.remote_id);
-    // A second publish is refused (2017 updates are not built), not duplicated.
+    // Edit and publish again: the same flow's version is updated and
+    // published (CommitContactFlowVersionModification), not duplicated.
+    let out = w.ivr(&["publish", &file, "--profile", "sb", "--dry-run"]);
+    assert!(
+        text(&out.stdout).contains(&format!("would update aliyun2017 flow {}", b.remote_id)),
+        "{}",
+        text(&out.stdout)
+    );
+    let mut edited = read_flow(Path::new(&file));
+    for n in &mut edited.nodes {
+        if n.block == "play_prompt" {
+            n.params
+                .insert("text".into(), "Edited legacy prompt.".into());
+        }
+    }
+    write_flow(Path::new(&file), &edited);
     let out = w.publish(&file);
-    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let out = w.ivr(&["list", "--profile", "sb", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["flows"].as_array().unwrap().len(), 1);
+    assert_eq!(v["flows"].as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(v["flows"][0]["id"], b.remote_id.as_str());
+    assert_eq!(v["flows"][0]["published"], true, "{v}");
+    let again = read_flow(Path::new(&file));
+    assert_eq!(again.bindings.len(), 1);
+    assert_eq!(
+        again.bindings[0].version, b.version,
+        "the same working version"
+    );
+    let out = w.ivr(&[
+        "import",
+        "--profile",
+        "sb",
+        "--all",
+        "-o",
+        "back",
+        "--force",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let back = read_flow(&w.path("back").join("Legacy-flow.ivr.json"));
+    assert!(
+        back.nodes
+            .iter()
+            .any(|n| n.params.get("text") == Some(&"Edited legacy prompt.".into())),
+        "the edit came back: {:?}",
+        back.nodes
+    );
 }
 
 #[test]

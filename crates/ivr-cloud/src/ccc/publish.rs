@@ -5,7 +5,11 @@
 //! - A binding: StartEditContactFlow (or the draft the binding kept from a
 //!   `saved` publish) -> CommitContactFlow -> PublishContactFlow, and
 //!   DiscardEditingContactFlow when a step fails, so no draft stays locked.
-//! - 2017: CreateContactFlow with Content and Canvas.
+//! - 2017, no binding: CreateContactFlow with Content and Canvas, then
+//!   PublishContactFlowVersion of the version it made.
+//! - 2017, a binding: CommitContactFlowVersionModification of the flow's
+//!   working version (the draft, or the one the binding names), then
+//!   PublishContactFlowVersion. With `Saved`, neither publishes.
 //!
 //! A create is never repeated blindly: when CreateContactFlow times out, its
 //! connection drops or it answers 5xx, the flows of that name are listed and
@@ -108,7 +112,7 @@ impl CccClient {
         status: PublishStatus,
     ) -> Result<Binding, PublishFailure> {
         if self.provider == Provider::Aliyun2017 {
-            return self.publish_2017(flow).await.map_err(PublishFailure::from);
+            return self.publish_2017(flow, status).await;
         }
         let definition = aliyun::encode(flow).map_err(encode_err)?.to_string();
         let ty = aliyun::kind_to_type(flow.kind).map_err(encode_err)?;
@@ -349,15 +353,14 @@ impl CccClient {
         }
     }
 
-    /// 2017: CreateContactFlow with Content and Canvas in the form body
-    /// (confirmed, see [`Self::create_confirmed`]).
-    async fn publish_2017(&self, flow: &Flow) -> Result<Binding, CloudError> {
-        if binding_for(flow, self.provider, &self.instance).is_some() {
-            return Err(CloudError::config(
-                "this flow is already published to this CCC 2017 instance; updating a 2017 flow \
-                 (CommitContactFlowVersionModification) is not supported yet",
-            ));
-        }
+    /// 2017: a create (CreateContactFlow with Content and Canvas in the form
+    /// body, confirmed, see [`Self::create_confirmed`]) or, with a binding, a
+    /// commit; then, for `Published`, PublishContactFlowVersion.
+    async fn publish_2017(
+        &self,
+        flow: &Flow,
+        status: PublishStatus,
+    ) -> Result<Binding, PublishFailure> {
         let req = aliyun2017::encode_request(flow).map_err(encode_err)?;
         let s = |k: &str| {
             req.get(k)
@@ -365,14 +368,68 @@ impl CccClient {
                 .unwrap_or_default()
                 .to_owned()
         };
-        let name = s("Name");
-        let (ty, content, canvas) = (s("Type"), s("Content"), s("Canvas"));
+        let (content, canvas) = (s("Content"), s("Canvas"));
+        let existing = binding_for(flow, self.provider, &self.instance).cloned();
+        let (mut binding, created) = match existing {
+            Some(b) => {
+                let now = self.find_by_id(&b.remote_id, &flow.name).await?;
+                let version = working_version_2017(&now.raw, b.version.as_deref())
+                    .ok_or_else(|| no_id(&now.raw, self))?;
+                let query = [("ContactFlowVersionId", version.as_str())];
+                let body = [("Content", content.as_str()), ("Canvas", canvas.as_str())];
+                self.call_split(
+                    V2017,
+                    "CommitContactFlowVersionModification",
+                    &query,
+                    &body,
+                    Repeat::Safe,
+                )
+                .await?;
+                let mut b = self.binding(&b.remote_id);
+                b.version = Some(version);
+                (b, false)
+            }
+            None => (
+                self.create_2017(flow, &s("Name"), &s("Type"), &content, &canvas)
+                    .await?,
+                true,
+            ),
+        };
+        if status == PublishStatus::Published
+            && let Some(version) = binding.version.clone()
+        {
+            let params = [("ContactFlowVersionId", version.as_str())];
+            if let Err(error) = self
+                .call(V2017, "PublishContactFlowVersion", &params, Repeat::Safe)
+                .await
+            {
+                return Err(PublishFailure {
+                    error,
+                    created: created.then(|| Box::new(binding)),
+                });
+            }
+        }
+        if let Ok(now) = self.find_by_id(&binding.remote_id, &flow.name).await {
+            binding.version = working_version_2017(&now.raw, binding.version.as_deref());
+        }
+        Ok(binding)
+    }
+
+    /// 2017 CreateContactFlow; the binding names the version it made.
+    async fn create_2017(
+        &self,
+        flow: &Flow,
+        name: &str,
+        ty: &str,
+        content: &str,
+        canvas: &str,
+    ) -> Result<Binding, CloudError> {
         let query = [
-            ("Name", name.as_str()),
-            ("Type", ty.as_str()),
+            ("Name", name),
+            ("Type", ty),
             ("Description", version_description(flow)),
         ];
-        let body = [("Content", content.as_str()), ("Canvas", canvas.as_str())];
+        let body = [("Content", content), ("Canvas", canvas)];
         let send = async || {
             self.call_split(
                 V2017,
@@ -383,23 +440,59 @@ impl CccClient {
             )
             .await
         };
-        match self.create_confirmed(&name, send).await? {
-            Created::Found(id) => Ok(self.binding(&id)),
+        let (id, item) = match self.create_confirmed(name, send).await? {
+            Created::Found(id) => {
+                let item = self.find_by_id(&id, name).await?.raw;
+                (id, item)
+            }
             Created::Answered(v) => {
                 let cf = v.get("ContactFlow").ok_or_else(|| no_id(&v, self))?;
                 let id = cf
                     .get("ContactFlowId")
                     .and_then(Value::as_str)
                     .ok_or_else(|| no_id(&v, self))?;
-                let mut b = self.binding(id);
-                b.version = cf
-                    .pointer("/Versions/ContactFlowVersion/0/ContactFlowVersionId")
-                    .and_then(Value::as_str)
-                    .map(str::to_owned);
-                Ok(b)
+                (id.to_owned(), cf.clone())
             }
-        }
+        };
+        let mut b = self.binding(&id);
+        b.version = working_version_2017(&item, None);
+        Ok(b)
     }
+}
+
+/// The version of a 2017 flow (a ListContactFlows or CreateContactFlow
+/// `ContactFlow`) to edit: `preferred` when it is a draft; else the newest
+/// draft; else `preferred` when the flow still has it; else the newest version.
+fn working_version_2017(item: &Value, preferred: Option<&str>) -> Option<String> {
+    let versions = item
+        .pointer("/Versions/ContactFlowVersion")
+        .and_then(Value::as_array)?;
+    let field = |v: &'_ Value, k: &str| {
+        v.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let mut all: Vec<(String, String, bool)> = versions
+        .iter()
+        .map(|v| {
+            (
+                field(v, "Version"),
+                field(v, "ContactFlowVersionId"),
+                field(v, "Status") == "Draft",
+            )
+        })
+        .filter(|(_, id, _)| !id.is_empty())
+        .collect();
+    // Newest first; version numbers are timestamps of the same width.
+    all.sort_by(|a, b| b.0.cmp(&a.0));
+    let is = |id: &str| preferred == Some(id);
+    all.iter()
+        .find(|(_, id, draft)| *draft && is(id))
+        .or_else(|| all.iter().find(|(_, _, draft)| *draft))
+        .or_else(|| all.iter().find(|(_, id, _)| is(id)))
+        .or_else(|| all.first())
+        .map(|(_, id, _)| id.clone())
 }
 
 /// How a confirmed create ended.
@@ -441,5 +534,51 @@ fn draft_id_of(v: &Value, c: &CccClient) -> Result<String, CloudError> {
             .map(str::to_owned)
             .ok_or_else(|| no_id(v, c)),
         None => Err(no_id(v, c)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::working_version_2017;
+
+    fn flow(versions: &[(&str, &str, &str)]) -> serde_json::Value {
+        let list: Vec<_> = versions
+            .iter()
+            .map(|(id, version, status)| {
+                json!({"ContactFlowVersionId": id, "Version": version, "Status": status})
+            })
+            .collect();
+        json!({"Versions": {"ContactFlowVersion": list}})
+    }
+
+    #[test]
+    fn the_version_to_edit() {
+        let one = flow(&[("a", "20201216094041", "Published")]);
+        assert_eq!(working_version_2017(&one, None).as_deref(), Some("a"));
+        let two = flow(&[
+            ("a", "20201216094041", "Published"),
+            ("b", "20201217100000", "Draft"),
+            ("c", "20201215000000", "Draft"),
+        ]);
+        // The bound version when it is a draft, else the newest draft.
+        assert_eq!(working_version_2017(&two, Some("c")).as_deref(), Some("c"));
+        assert_eq!(working_version_2017(&two, Some("a")).as_deref(), Some("b"));
+        assert_eq!(working_version_2017(&two, None).as_deref(), Some("b"));
+        // No draft: the bound version, else the newest.
+        let published = flow(&[
+            ("a", "20201216094041", "Published"),
+            ("b", "20201217100000", "Archived"),
+        ]);
+        assert_eq!(
+            working_version_2017(&published, Some("a")).as_deref(),
+            Some("a")
+        );
+        assert_eq!(
+            working_version_2017(&published, Some("gone")).as_deref(),
+            Some("b")
+        );
+        assert_eq!(working_version_2017(&json!({}), None), None);
     }
 }
