@@ -1,5 +1,5 @@
 // Import and publish end to end, in the real app against the sandbox it
-// starts for itself (issues 5, 6 and 7): for a CCC profile and a Connect
+// starts for itself (issues 5, 6 and 7): for a CCC 2020, a CCC 2017 and a Connect
 // profile, publish a flow through the app (seeding the sandbox), import it
 // back from the Import dialog (search, preview), edit its prompt in the
 // inspector, publish back (the plan says update, same remote id), and import
@@ -179,8 +179,10 @@ describe("IVR Studio cloud: import, edit, publish back", () => {
 
   for (const [profile, label] of [
     ["sandbox-ccc", "CCC"],
+    ["sandbox-ccc2017", "CCC 2017"],
     ["sandbox-connect", "Connect"],
   ]) {
+    const slug = label.toLowerCase().replace(/\W+/g, "-");
     it(`${label}: publish, import, edit, publish back, import again and see the edit`, async () => {
       const name = `E2E ${label} menu`;
       await $("flow-name").setValue(name);
@@ -189,10 +191,10 @@ describe("IVR Studio cloud: import, edit, publish back", () => {
       assert.equal(first.action, "create");
       assert.match(first.plan, /local-sandbox/);
       assert.ok(first.id, "a remote id is reported");
-      await shot(`${label.toLowerCase()}-published`);
+      await shot(`${slug}-published`);
       await $("publish-done").click();
 
-      await importFlow(profile, name, first.id, `${label.toLowerCase()}-import`);
+      await importFlow(profile, name, first.id, `${slug}-import`);
       const node = await promptNode();
       assert.ok(node, "the imported flow has its prompt");
       await app.browser.$(`[data-testid="${node}"]`).click();
@@ -215,7 +217,7 @@ describe("IVR Studio cloud: import, edit, publish back", () => {
       await app.browser.$(`[data-testid="${again}"]`).click();
       await $("param-text").waitForExist({ timeout: TIMEOUT });
       assert.equal(await $("param-text").getValue(), text);
-      await shot(`${label.toLowerCase()}-reimported`);
+      await shot(`${slug}-reimported`);
     });
   }
 
