@@ -308,7 +308,7 @@ impl CccClient {
                         .collect();
                     match ours.as_slice() {
                         [] => last = Some(e),
-                        [one] => return Ok(Created::Found(one.id.clone())),
+                        [one] => return Ok(Created::Found(Box::new(one.clone()))),
                         more => {
                             return Err(CloudError::new(
                                 ErrorKind::Conflict,
@@ -340,7 +340,7 @@ impl CccClient {
                 .await
         };
         match self.create_confirmed(&flow.name, send).await? {
-            Created::Found(id) => Ok(id),
+            Created::Found(f) => Ok(f.id),
             Created::Answered(v) => match v.get("Data") {
                 Some(Value::String(id)) => Ok(id.clone()),
                 Some(d) => d
@@ -395,14 +395,27 @@ impl CccClient {
                 true,
             ),
         };
-        if status == PublishStatus::Published
-            && let Some(version) = binding.version.clone()
-        {
-            let params = [("ContactFlowVersionId", version.as_str())];
-            if let Err(error) = self
-                .call(V2017, "PublishContactFlowVersion", &params, Repeat::Safe)
-                .await
-            {
+        if status == PublishStatus::Published {
+            let published = match binding.version.as_deref() {
+                Some(version) => self
+                    .call(
+                        V2017,
+                        "PublishContactFlowVersion",
+                        &[("ContactFlowVersionId", version)],
+                        Repeat::Safe,
+                    )
+                    .await
+                    .map(|_| ()),
+                None => Err(CloudError::new(
+                    ErrorKind::Other,
+                    format!(
+                        "CCC lists no version of flow {} to publish; it was not published",
+                        binding.remote_id
+                    ),
+                )
+                .with_provider(self.provider)),
+            };
+            if let Err(error) = published {
                 return Err(PublishFailure {
                     error,
                     created: created.then(|| Box::new(binding)),
@@ -441,10 +454,7 @@ impl CccClient {
             .await
         };
         let (id, item) = match self.create_confirmed(name, send).await? {
-            Created::Found(id) => {
-                let item = self.find_by_id(&id, name).await?.raw;
-                (id, item)
-            }
+            Created::Found(f) => (f.id, f.raw),
             Created::Answered(v) => {
                 let cf = v.get("ContactFlow").ok_or_else(|| no_id(&v, self))?;
                 let id = cf
@@ -500,7 +510,7 @@ enum Created {
     /// The service answered the create.
     Answered(Value),
     /// The answer was lost; the lookup found the flow it created.
-    Found(String),
+    Found(Box<ContactFlow>),
 }
 
 /// The `Description` CreateContactFlow and CommitContactFlow require (a
