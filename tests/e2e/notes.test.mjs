@@ -162,6 +162,15 @@ describe("sticky notes and themes", () => {
   });
 
   it("reopens the file with the note drawn, in the remembered theme; Delete removes the note", async () => {
+    // The theme is remembered in localStorage, which WebKit writes to disk
+    // behind the page (a commit within about half a second). Stopping the app
+    // at once can beat that write (seen once in CI), so wait for the choice to
+    // be stored, then give the write its time.
+    await app.browser.waitUntil(
+      async () => (await app.browser.execute(() => localStorage.getItem("ivr-studio.theme"))) === "dark",
+      { timeout: TIMEOUT, timeoutMsg: "the dark choice was not stored" },
+    );
+    await new Promise((r) => setTimeout(r, 1500));
     await app.stop();
     app = await startApp({ args: [FILE], env });
     const ui = on(app);
