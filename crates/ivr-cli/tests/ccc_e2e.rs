@@ -11,8 +11,9 @@ use std::path::Path;
 use ivr_flow::dialect::aliyun;
 use ivr_flow::{Flow, Provider};
 use ivr_sandbox::{Fault, FaultKind};
-use serde_json::Value;
-use support::{CCC_INSTANCE as INSTANCE, World, flow, read_flow, text, write_flow};
+use support::{
+    CCC_INSTANCE as INSTANCE, World, flow, has_prompt, read_flow, set_prompt, text, write_flow,
+};
 
 /// The same flow up to bindings and the ids the provider assigns: same name,
 /// kind, description and the same Definition when written for CCC.
@@ -99,12 +100,7 @@ fn publish_list_import_back_equal_then_update_without_duplicate() {
 
     // Edit and publish again: the same remote flow is updated.
     let mut edited = saved.clone();
-    for n in &mut edited.nodes {
-        if n.block == "play_prompt" {
-            n.params
-                .insert("text".into(), Value::from("Edited prompt."));
-        }
-    }
+    set_prompt(&mut edited, "Edited prompt.");
     write_flow(Path::new(&file), &edited);
     let out = w.publish(&file);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -129,10 +125,7 @@ fn publish_list_import_back_equal_then_update_without_duplicate() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let again = read_flow(&imported_path);
     assert!(
-        again
-            .nodes
-            .iter()
-            .any(|n| n.params.get("text") == Some(&Value::from("Edited prompt."))),
+        has_prompt(&again, "Edited prompt."),
         "the edit is in the imported flow"
     );
     let out = w.ivr(&["import", "--profile", "sb", "--all", "-o", "imported"]);

@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use ivr_flow::Provider;
 use ivr_sandbox::{Fault, FaultKind};
-use support::{World, flow, read_flow, text, write_flow};
+use support::{World, flow, has_prompt, read_flow, set_prompt, text, write_flow};
 
 #[test]
 fn a_create_answered_500_is_looked_up_then_sent_again_once() {
@@ -160,12 +160,7 @@ fn ccc_2017_publish_and_list() {
         text(&out.stdout)
     );
     let mut edited = read_flow(Path::new(&file));
-    for n in &mut edited.nodes {
-        if n.block == "play_prompt" {
-            n.params
-                .insert("text".into(), "Edited legacy prompt.".into());
-        }
-    }
+    set_prompt(&mut edited, "Edited legacy prompt.");
     write_flow(Path::new(&file), &edited);
     let out = w.publish(&file);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -192,9 +187,7 @@ fn ccc_2017_publish_and_list() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let back = read_flow(&w.path("back").join("Legacy-flow.ivr.json"));
     assert!(
-        back.nodes
-            .iter()
-            .any(|n| n.params.get("text") == Some(&"Edited legacy prompt.".into())),
+        has_prompt(&back, "Edited legacy prompt."),
         "the edit came back: {:?}",
         back.nodes
     );

@@ -12,8 +12,9 @@ use std::path::Path;
 use ivr_flow::dialect::connect;
 use ivr_flow::{Flow, FlowKind, Provider};
 use ivr_sandbox::{Fault, FaultKind};
-use serde_json::Value;
-use support::{CONNECT_INSTANCE as INSTANCE, World, flow, read_flow, text, write_flow};
+use support::{
+    CONNECT_INSTANCE as INSTANCE, World, flow, has_prompt, read_flow, set_prompt, text, write_flow,
+};
 
 /// The same flow up to bindings and the ids the provider assigns.
 fn assert_same_flow(a: &Flow, b: &Flow) {
@@ -27,20 +28,6 @@ fn assert_same_flow(a: &Flow, b: &Flow) {
         connect::content_string(a).unwrap(),
         connect::content_string(b).unwrap()
     );
-}
-
-fn set_prompt(f: &mut Flow, say: &str) {
-    for n in &mut f.nodes {
-        if n.block == "play_prompt" {
-            n.params.insert("text".into(), Value::from(say));
-        }
-    }
-}
-
-fn has_prompt(f: &Flow, say: &str) -> bool {
-    f.nodes
-        .iter()
-        .any(|n| n.params.get("text") == Some(&Value::from(say)))
 }
 
 #[test]

@@ -194,12 +194,24 @@ pub fn flow(name: &str, say: &str) -> Flow {
     let mut f = ivr_flow::starter_flow();
     f.name = name.into();
     f.description = "end-to-end".into();
+    set_prompt(&mut f, say);
+    f
+}
+
+/// Sets the text of every prompt block of `f` to `say`.
+pub fn set_prompt(f: &mut Flow, say: &str) {
     for n in &mut f.nodes {
         if n.block == "play_prompt" {
             n.params.insert("text".into(), Value::from(say));
         }
     }
-    f
+}
+
+/// Whether some block of `f` has `say` as its text.
+pub fn has_prompt(f: &Flow, say: &str) -> bool {
+    f.nodes
+        .iter()
+        .any(|n| n.params.get("text") == Some(&Value::from(say)))
 }
 
 pub fn write_flow(path: &Path, f: &Flow) -> String {
