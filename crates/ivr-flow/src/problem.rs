@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::i18n::Text;
+use crate::model::Provider;
 
 /// How bad a problem is. Errors stop a publish; warnings and notes do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
@@ -47,56 +48,110 @@ macro_rules! codes {
             pub fn severity(self) -> Severity {
                 match self { $(Code::$variant => Severity::$severity,)* }
             }
+
+            /// The severity problems of this code have when checking for
+            /// `target`: an unwired exit is an error for CCC, whose publish
+            /// refuses it.
+            pub fn severity_for(self, target: Option<Provider>) -> Severity {
+                match (self, target) {
+                    (Code::ExitUnwired, Some(Provider::Aliyun | Provider::Aliyun2017)) => {
+                        Severity::Error
+                    }
+                    _ => self.severity(),
+                }
+            }
         }
     };
 }
 
 codes! {
-    /// The flow has no start block.
+    /// The flow has no start block. Mirrors: Connect's Content requires a
+    /// `StartAction`; a CCC Definition needs its INCOMING_CALL (2020) or start
+    /// node (2017). With none, no call can enter the flow.
     StartMissing = "start.missing", Error;
-    /// The flow has more than one start block.
+    /// The flow has more than one start block. Mirrors: Connect's Content has
+    /// one `StartAction`; CCC one INCOMING_CALL / start node.
     StartMultiple = "start.multiple", Error;
-    /// Two blocks share an id.
+    /// The start block leads nowhere. Mirrors: Connect's `StartAction` must
+    /// name an action; CCC refuses a start event with no next module. A call
+    /// entering the flow would find nothing to do.
+    StartUnwired = "start.unwired", Error;
+    /// Two blocks share an id. Mirrors: Connect refuses Actions with a repeated
+    /// `Identifier`; CCC activity ids are keys of the Definition.
     NodeDuplicateId = "node.duplicate-id", Error;
-    /// A block names no catalog entry.
+    /// A block names no catalog entry. Mirrors: no provider document can be
+    /// written for it, so every target refuses it.
     NodeUnknownBlock = "node.unknown-block", Error;
-    /// No path from the start reaches this block.
+    /// No path from the start reaches this block. Every provider accepts it.
     NodeUnreachable = "node.unreachable", Warning;
-    /// Two lines share an id.
-    EdgeDuplicateId = "edge.duplicate-id", Error;
-    /// A line starts or ends at a block or exit that does not exist.
+    /// Two lines share an id. Line ids are IVR Studio's own bookkeeping: no
+    /// provider document carries them, so no provider refuses it.
+    EdgeDuplicateId = "edge.duplicate-id", Warning;
+    /// A line starts or ends at a block or exit that does not exist. Mirrors:
+    /// Connect refuses a `NextAction` naming no action; CCC an event whose
+    /// `next` names no activity.
     EdgeDangling = "edge.dangling", Error;
-    /// A line enters the start block.
+    /// A line enters the start block. Mirrors: the start is not an action
+    /// (Connect: `StartAction` only) and not a target of any CCC event, so the
+    /// line would name nothing the provider has.
     EdgeIntoStart = "edge.into-start", Error;
-    /// A line leaves a block that ends the call.
-    TerminalHasExit = "terminal.has-exit", Error;
-    /// An exit has more than one line.
+    /// A line leaves a block that ends the call. The call ends there and the
+    /// line is never taken; real flows carry such lines (Connect keeps a
+    /// `NextAction` on DisconnectParticipant), so no provider refuses it.
+    TerminalHasExit = "terminal.has-exit", Warning;
+    /// An exit has more than one line. Mirrors: a Connect branch has one
+    /// `NextAction`, a CCC event one `next`; the document cannot hold two.
     ExitMultipleLines = "exit.multiple-lines", Error;
-    /// An exit that must lead somewhere has no line.
-    ExitUnwired = "exit.unwired", Error;
-    /// A loop of blocks that never wait for the caller would spin forever.
-    CycleNoWait = "cycle.no-wait", Error;
-    /// A required setting is empty.
+    /// An exit has no line: the call ends there if it takes it. Amazon Connect
+    /// accepts it (real flows leave Timeout and Error branches unwired), so
+    /// it is a warning; CCC's publish refuses a module with an unwired exit,
+    /// so for a CCC target it is reported as an error.
+    ExitUnwired = "exit.unwired", Warning;
+    /// A loop of blocks that never take the caller's time, with ways out of
+    /// it. Whether it spins depends on values at run time; providers accept it.
+    CycleNoWait = "cycle.no-wait", Warning;
+    /// A loop of blocks that never take the caller's time and have no way
+    /// out: the call certainly spins until the provider ends it (Connect and
+    /// CCC stop a contact that runs too many steps without waiting).
+    CycleNoExit = "cycle.no-exit", Error;
+    /// A setting the provider itself requires is empty. Mirrors the
+    /// provider's required parameters (Connect: `QueueId` of
+    /// UpdateContactTargetQueue, `LambdaFunctionARN`, a prompt's text; CCC: a
+    /// transfer's skill group). Settings a provider lets be empty are warnings
+    /// ([`Code::FieldEmpty`]).
     FieldRequired = "field.required", Error;
-    /// A setting has the wrong kind of value.
+    /// A setting the designer usually fills is empty, but the provider takes
+    /// the flow as it is (a menu with no keys).
+    FieldEmpty = "field.empty", Warning;
+    /// A fixed value of a kind the provider refuses (a word where Connect
+    /// takes a number, a key that is not a phone key). Dynamic values
+    /// (`$.Attributes.x`, `$.External.x`, `${var}`) always pass.
     FieldInvalid = "field.invalid", Error;
-    /// A number is outside its limits.
+    /// A fixed number outside the provider's limits (Connect: `LoopCount`
+    /// 0..100, `InvocationTimeLimitSeconds` 1..8 seconds per the catalog).
     FieldOutOfRange = "field.out-of-range", Error;
-    /// A text or list is longer than allowed.
+    /// A text or list longer than the provider takes.
     FieldTooLong = "field.too-long", Error;
-    /// A setting the block does not have.
+    /// A setting the block does not have. The provider ignores or keeps it.
     FieldUnknown = "field.unknown", Warning;
-    /// A variable is used that the flow does not declare.
+    /// A variable is used that the flow does not declare. Connect and CCC set
+    /// attributes freely.
     VariableUndeclared = "variable.undeclared", Warning;
-    /// A declared variable has an empty, malformed or repeated name.
-    VariableInvalid = "variable.invalid", Error;
-    /// The target cannot carry this block.
+    /// A declared variable has an empty, malformed or repeated name. The
+    /// declarations are IVR Studio's own (kept in Connect's Metadata); the
+    /// providers do not read them.
+    VariableInvalid = "variable.invalid", Warning;
+    /// The target cannot carry this block. Mirrors: the target has no such
+    /// action or activity (Connect refuses unknown action types).
     TargetUnsupportedBlock = "target.unsupported-block", Error;
-    /// The flow has more blocks than the target allows.
+    /// The flow has more blocks than the target allows. Mirrors: Connect's
+    /// 250 actions per flow.
     TargetTooManyBlocks = "target.too-many-blocks", Error;
-    /// An id is longer than the target allows.
+    /// An id is longer than the target allows. Mirrors: Connect's 50-character
+    /// action `Identifier`.
     TargetIdTooLong = "target.id-too-long", Error;
-    /// The flow, written in the target's format, is larger than the target allows.
+    /// The flow, written in the target's format, is larger than the target
+    /// allows. Mirrors: Connect's 256,000-character `Content`.
     TargetContentTooLarge = "target.content-too-large", Error;
     /// The target has no place for sticky notes: they stay in the file but are not published.
     TargetNotesDropped = "target.notes-dropped", Warning;

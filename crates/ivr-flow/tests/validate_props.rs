@@ -121,7 +121,7 @@ proptest! {
     fn validation_never_panics_and_points_at_real_things(flow in flow(), target in target()) {
         let problems = validate_for(&flow, target);
         for p in &problems {
-            prop_assert_eq!(p.severity, p.code.severity());
+            prop_assert_eq!(p.severity, p.code.severity_for(target));
             prop_assert!(!p.message.en.is_empty() && !p.message.zh.is_empty());
             if let Some(node) = &p.node {
                 prop_assert!(flow.nodes.iter().any(|n| &n.id == node), "{:?}", p);

@@ -226,33 +226,91 @@ fn exit_appears_when_a_key_is_added() {
 
 #[test]
 fn cycle_no_wait() {
+    // Set variables and a branch that loop into each other; the branch's
+    // "no match" exit leaves the loop, so it may end at run time: a warning.
     let flow = B::new()
         .node("start", "start")
-        .node("a", "play_prompt")
-        .node("b", "set_variables")
-        .param("assignments", json!([]))
-        .unset("assignments")
+        .node("a", "set_variables")
+        .param("assignments", json!([{"variable": "x", "value": "1"}]))
+        .node("b", "branch")
+        .param("value", json!("$.Attributes.x"))
+        .param(
+            "cases",
+            json!([{"id": "one", "operator": "equals", "value": "1"}]),
+        )
+        .node("bye", "hang_up")
         .edge("start", "next", "a")
         .edge("a", "next", "b")
-        .edge("b", "next", "a")
+        .edge("a", "error", "bye")
+        .edge("b", "case:one", "a")
+        .edge("b", "no_match", "bye")
         .build();
     let p = validate(&flow);
     let problem = expect(&p, Code::CycleNoWait)[0];
     assert_eq!(problem.node.as_deref(), Some("a"));
+    assert_eq!(problem.severity, Severity::Warning);
+    assert!(!codes(&p).contains(&Code::CycleNoExit));
     // A loop through a menu waits for the caller: no problem.
     assert!(!codes(&validate(&menu_flow())).contains(&Code::CycleNoWait));
 }
 
 #[test]
-fn cycle_no_wait_self_loop() {
+fn cycle_no_wait_is_not_reported_for_blocks_that_take_the_callers_time() {
+    // A production polling loop: a function called again and again while a
+    // short prompt plays between calls.
     let flow = B::new()
         .node("start", "start")
-        .node("a", "play_prompt")
-        .edge("start", "next", "a")
-        .edge("a", "next", "a")
+        .node("poll", "invoke_function")
+        .param(
+            "function",
+            json!("arn:aws:lambda:us-east-1:1:function:poll"),
+        )
+        .node("hold", "play_prompt")
+        .node("bye", "hang_up")
+        .edge("start", "next", "poll")
+        .edge("poll", "next", "hold")
+        .edge("poll", "error", "bye")
+        .edge("hold", "next", "poll")
         .build();
     let p = validate(&flow);
-    assert_eq!(expect(&p, Code::CycleNoWait)[0].node.as_deref(), Some("a"));
+    assert!(!codes(&p).contains(&Code::CycleNoWait), "{p:#?}");
+    assert!(!codes(&p).contains(&Code::CycleNoExit), "{p:#?}");
+}
+
+/// Provider rule: none; a loop that nothing leaves and nothing in it waits
+/// certainly spins until the provider ends the contact.
+#[test]
+fn cycle_no_exit() {
+    let flow = B::new()
+        .node("start", "start")
+        .node("a", "set_variables")
+        .param("assignments", json!([{"variable": "x", "value": "1"}]))
+        .node("b", "set_variables")
+        .param("assignments", json!([{"variable": "x", "value": "2"}]))
+        .edge("start", "next", "a")
+        .edge("a", "next", "b")
+        .edge("a", "error", "b")
+        .edge("b", "next", "a")
+        .edge("b", "error", "a")
+        .build();
+    let p = validate(&flow);
+    let problem = expect(&p, Code::CycleNoExit)[0];
+    assert_eq!(problem.node.as_deref(), Some("a"));
+    assert_eq!(problem.severity, Severity::Error);
+}
+
+#[test]
+fn cycle_no_exit_self_loop() {
+    let flow = B::new()
+        .node("start", "start")
+        .node("a", "set_variables")
+        .param("assignments", json!([{"variable": "x", "value": "1"}]))
+        .edge("start", "next", "a")
+        .edge("a", "next", "a")
+        .edge("a", "error", "a")
+        .build();
+    let p = validate(&flow);
+    assert_eq!(expect(&p, Code::CycleNoExit)[0].node.as_deref(), Some("a"));
 }
 
 fn prompt_flow(key: &str, value: serde_json::Value) -> ivr_flow::Flow {
@@ -276,6 +334,117 @@ fn field_required() {
         only(&validate(&flow), Code::FieldRequired).field.as_deref(),
         Some("text")
     );
+}
+
+/// Provider rule: Connect's `StartAction` must name an action.
+#[test]
+fn start_unwired() {
+    let flow = B::new()
+        .node("start", "start")
+        .node("bye", "hang_up")
+        .build();
+    let p = validate(&flow);
+    let problem = expect(&p, Code::StartUnwired)[0];
+    assert_eq!(problem.node.as_deref(), Some("start"));
+    assert_eq!(problem.severity, Severity::Error);
+    assert!(!codes(&p).contains(&Code::ExitUnwired));
+}
+
+#[test]
+fn field_empty_is_a_warning_where_the_provider_takes_it() {
+    // A menu with no keys: Connect takes a GetParticipantInput with no
+    // conditions; the caller can only time out.
+    let flow = B::new()
+        .node("start", "start")
+        .node("m", "menu")
+        .param("keys", json!([]))
+        .node("bye", "hang_up")
+        .edge("start", "next", "m")
+        .edge("m", "timeout", "bye")
+        .edge("m", "no_match", "bye")
+        .build();
+    let p = validate_for(&flow, Some(Provider::Connect));
+    let problem = only(&p, Code::FieldEmpty);
+    assert_eq!(problem.field.as_deref(), Some("keys"));
+    assert_eq!(problem.severity, Severity::Warning);
+}
+
+#[test]
+fn settings_the_provider_fills_in_are_not_required() {
+    // Check hours with no hours: Connect checks the queue's own hours.
+    let flow = B::new()
+        .node("start", "start")
+        .node("h", "check_hours")
+        .param("hours", json!(""))
+        .node("bye", "hang_up")
+        .edge("start", "next", "h")
+        .edge("h", "open", "bye")
+        .edge("h", "closed", "bye")
+        .build();
+    assert_eq!(validate_for(&flow, Some(Provider::Connect)), vec![]);
+}
+
+#[test]
+fn dynamic_values_pass_the_field_checks() {
+    let looped = |count: serde_json::Value| {
+        B::new()
+            .node("start", "start")
+            .node("l", "loop")
+            .param("count", count)
+            .node("p", "play_prompt")
+            .node("bye", "hang_up")
+            .edge("start", "next", "l")
+            .edge("l", "loop", "p")
+            .edge("p", "next", "l")
+            .edge("l", "done", "bye")
+            .build()
+    };
+    for count in [json!("$.Attributes.tries"), json!("${tries}"), json!("3")] {
+        assert_eq!(validate(&looped(count.clone())), vec![], "{count}");
+    }
+    let p = validate(&looped(json!("three")));
+    assert_eq!(only(&p, Code::FieldInvalid).field.as_deref(), Some("count"));
+    let p = validate(&looped(json!(101)));
+    assert_eq!(
+        only(&p, Code::FieldOutOfRange).field.as_deref(),
+        Some("count")
+    );
+    // A function or sub-flow named by an attribute.
+    let call = B::new()
+        .node("start", "start")
+        .node("f", "invoke_function")
+        .param("function", json!("$.Attributes.lambdaArn"))
+        .node("s", "sub_flow")
+        .param("flow", json!("$.External.nextFlow"))
+        .node("bye", "hang_up")
+        .edge("start", "next", "f")
+        .edge("f", "next", "s")
+        .edge("f", "error", "bye")
+        .edge("s", "next", "bye")
+        .edge("s", "error", "bye")
+        .build();
+    assert_eq!(validate_for(&call, Some(Provider::Connect)), vec![]);
+}
+
+#[test]
+fn codes_moved_to_warnings_are_warnings() {
+    for code in [
+        Code::NodeUnreachable,
+        Code::EdgeDuplicateId,
+        Code::TerminalHasExit,
+        Code::ExitUnwired,
+        Code::CycleNoWait,
+        Code::FieldEmpty,
+        Code::VariableInvalid,
+        Code::VariableUndeclared,
+    ] {
+        assert_eq!(code.severity(), Severity::Warning, "{code}");
+        assert_eq!(
+            code.severity_for(Some(Provider::Connect)),
+            Severity::Warning,
+            "{code}"
+        );
+    }
 }
 
 #[test]
@@ -584,23 +753,27 @@ fn branch_case_ids_may_be_uuids_as_connect_writes_them() {
 }
 
 #[test]
-fn connect_needs_error_exits_wired_where_its_actions_do() {
+fn connect_takes_unwired_error_exits_and_ccc_refuses_unwired_required_exits() {
     let mut flow = menu_flow();
-    flow.edges
-        .retain(|e| !(e.from.node == "menu" && e.from.port == "error"));
-    // Elsewhere only the queue is listed for review.
-    let elsewhere = validate_for(&flow, Some(Provider::Aliyun));
-    assert_eq!(codes(&elsewhere), vec![Code::ReferenceReview]);
-    let p = validate_for(&flow, Some(Provider::Connect));
-    let p: Vec<_> = p
-        .into_iter()
-        .filter(|p| p.code != Code::ReferenceReview)
-        .collect();
-    let problem = only(&p, Code::ExitUnwired);
-    assert_eq!(problem.node.as_deref(), Some("menu"));
-    assert_eq!(problem.port.as_deref(), Some("error"));
-    assert!(problem.message.en.contains("NoMatchingError"));
-    // Connect takes a prompt without an error branch: the starter flow is fine.
+    flow.edges.retain(|e| {
+        !(e.from.node == "menu" && (e.from.port == "error" || e.from.port == "timeout"))
+    });
+    // Connect leaves a GetParticipantInput's Timeout and Error branches
+    // unwired in real flows: a warning, never an error.
+    let connect = validate_for(&flow, Some(Provider::Connect));
+    let unwired = only(
+        &connect
+            .into_iter()
+            .filter(|p| p.code != Code::ReferenceReview)
+            .collect::<Vec<_>>(),
+        Code::ExitUnwired,
+    )
+    .clone();
+    assert_eq!(unwired.port.as_deref(), Some("timeout"));
+    assert_eq!(unwired.severity, Severity::Warning);
+    // CCC's publish refuses a module with an unwired exit: an error there.
+    let ccc = validate_for(&flow, Some(Provider::Aliyun));
+    assert_eq!(expect(&ccc, Code::ExitUnwired)[0].severity, Severity::Error);
     assert_eq!(
         validate_for(&starter_flow(), Some(Provider::Connect)),
         vec![]

@@ -23,8 +23,8 @@ entry: boolean,
  */
 terminal: boolean, 
 /**
- * The block waits for the caller or counts (menu, collect, loop), so a
- * cycle through it cannot spin forever.
+ * The block takes the caller's time or counts (prompts, input, loops,
+ * transfers, functions, sub-flows), so a cycle through it does not spin.
  */
 waits: boolean, 
 /**

@@ -7,6 +7,11 @@ import type { Text } from "./Text";
  */
 export type ParamSpec = { key: string, name: Text, help: Text, type: ParamKind, required: boolean, 
 /**
+ * Empty is taken by the providers but usually a slip: a warning
+ * (`field.empty`) instead of an error.
+ */
+recommended?: boolean, 
+/**
  * The value a new block starts with.
  */
 default: unknown, };

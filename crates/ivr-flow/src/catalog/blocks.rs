@@ -55,7 +55,8 @@ pub(super) fn all() -> Vec<BlockSpec> {
             false,
         ))
         .port("next", ("Next", "下一步"), true)
-        .port("error", ("Error", "错误"), false),
+        .port("error", ("Error", "错误"), false)
+        .waits(),
         block(
             "menu",
             Interact,
@@ -76,9 +77,10 @@ pub(super) fn all() -> Vec<BlockSpec> {
                 "keys",
                 ("Keys", "按键"),
                 ParamKind::Keys { max_items: 12 },
-                true,
+                false,
                 json!(["1", "2"]),
             )
+            .recommended()
             .help(("Each key gets its own exit.", "每个按键都有自己的出口。")),
         )
         .with_param(number(
@@ -109,13 +111,16 @@ pub(super) fn all() -> Vec<BlockSpec> {
             true,
             "Please enter your account number, then press hash.",
         ))
-        .with_param(ParamSpec::new(
-            "variable",
-            ("Store in variable", "存入变量"),
-            ParamKind::Variable,
-            true,
-            json!(""),
-        ))
+        .with_param(
+            ParamSpec::new(
+                "variable",
+                ("Store in variable", "存入变量"),
+                ParamKind::Variable,
+                false,
+                json!(""),
+            )
+            .recommended(),
+        )
         .with_param(number(
             "min_digits",
             ("Minimum digits", "最少位数"),
@@ -202,11 +207,12 @@ pub(super) fn all() -> Vec<BlockSpec> {
                 "根据当前是否在工作时间分支。",
             ),
         )
+        // Connect checks the queue's own hours when none are given.
         .with_param(reference(
             "hours",
             ("Hours of operation", "工作时间"),
             ReferenceKind::Hours,
-            true,
+            false,
         ))
         .port("open", ("Open", "工作时间内"), true)
         .port("closed", ("Closed", "非工作时间"), true)
@@ -242,7 +248,8 @@ pub(super) fn all() -> Vec<BlockSpec> {
             true,
         ))
         .port("at_capacity", ("Queue full", "队列已满"), false)
-        .port("error", ("Error", "错误"), true),
+        .port("error", ("Error", "错误"), true)
+        .waits(),
         block(
             "transfer_agent",
             Transfer,
@@ -259,7 +266,8 @@ pub(super) fn all() -> Vec<BlockSpec> {
             true,
         ))
         .port("busy", ("Busy or no answer", "忙或无应答"), false)
-        .port("error", ("Error", "错误"), true),
+        .port("error", ("Error", "错误"), true)
+        .waits(),
         block(
             "transfer_external",
             Transfer,
@@ -297,7 +305,8 @@ pub(super) fn all() -> Vec<BlockSpec> {
         ))
         .port("next", ("After the call", "通话结束后"), false)
         .port("busy", ("Busy or no answer", "忙或无应答"), false)
-        .port("error", ("Error", "错误"), true),
+        .port("error", ("Error", "错误"), true)
+        .waits(),
         block(
             "voicemail",
             Transfer,
@@ -359,7 +368,8 @@ pub(super) fn all() -> Vec<BlockSpec> {
         .with_param(object("inputs", ("Inputs", "输入参数")))
         .port("next", ("Success", "成功"), true)
         .port("error", ("Error", "错误"), true)
-        .port("timeout", ("Timeout", "超时"), false),
+        .port("timeout", ("Timeout", "超时"), false)
+        .waits(),
         block(
             "sub_flow",
             Integrate,
@@ -376,7 +386,8 @@ pub(super) fn all() -> Vec<BlockSpec> {
             true,
         ))
         .port("next", ("Returned", "返回"), false)
-        .port("error", ("Error", "错误"), true),
+        .port("error", ("Error", "错误"), true)
+        .waits(),
         block(
             "send_sms",
             Integrate,
@@ -521,8 +532,14 @@ impl ParamSpec {
             help: Text::default(),
             kind,
             required,
+            recommended: false,
             default,
         }
+    }
+    /// Empty is allowed by the providers, but usually a slip: a warning.
+    fn recommended(mut self) -> Self {
+        self.recommended = true;
+        self
     }
     fn help(mut self, help: Pair) -> Self {
         self.help = t(help);

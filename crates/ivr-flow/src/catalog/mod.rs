@@ -116,6 +116,11 @@ pub struct ParamSpec {
     #[ts(rename = "type")]
     pub kind: ParamKind,
     pub required: bool,
+    /// Empty is taken by the providers but usually a slip: a warning
+    /// (`field.empty`) instead of an error.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[ts(as = "Option<bool>", optional)]
+    pub recommended: bool,
     /// The value a new block starts with.
     #[ts(type = "unknown")]
     pub default: Value,
@@ -157,8 +162,8 @@ pub struct BlockSpec {
     pub entry: bool,
     /// The call ends or leaves the flow here: the block has no exits.
     pub terminal: bool,
-    /// The block waits for the caller or counts (menu, collect, loop), so a
-    /// cycle through it cannot spin forever.
+    /// The block takes the caller's time or counts (prompts, input, loops,
+    /// transfers, functions, sub-flows), so a cycle through it does not spin.
     pub waits: bool,
     /// Providers that can carry this block.
     pub providers: Vec<Provider>,

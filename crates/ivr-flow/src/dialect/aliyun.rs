@@ -81,7 +81,9 @@
 //! it. A node without `aliyun.nodeIndex` gets the lowest free index.
 //! Dangling `next` ids are kept as dangling edges, for validation to report.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde_json::{Map, Value, json};
 
@@ -323,7 +325,7 @@ fn decode_definition(def: &Value, kind: FlowKind, path: &str) -> Result<Flow, De
             ));
         }
     };
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for (i, a) in activities.iter().enumerate() {
         let apath = format!("{path}.activities[{i}]");
         let (node, edges) = decode_activity(a, kind, &apath)?;
@@ -446,7 +448,7 @@ fn decode_activity(
         }
     };
     let mut raw_events = Vec::with_capacity(events.len());
-    let mut names = HashSet::new();
+    let mut names = HashSet::default();
     for (j, e) in events.iter().enumerate() {
         let epath = format!("{path}.events[{j}]");
         let Value::Object(em) = e else {
@@ -487,11 +489,12 @@ fn decode_activity(
             }
         };
         match em.get("edgeId") {
-            Some(Value::String(_)) | None => {}
+            // The console writes `"edgeId": null` on an event that leads nowhere.
+            Some(Value::String(_) | Value::Null) | None => {}
             Some(v) => {
                 return Err(DecodeError::invalid(
                     format!("{epath}.edgeId"),
-                    format!("must be a string, not {v}"),
+                    format!("must be a string or null, not {v}"),
                 ));
             }
         }
@@ -537,12 +540,28 @@ fn decode_activity(
     }
 
     if let Some((node, edges)) = try_known(&base, &ty, &props_rest, &raw_events, kind)
-        && encode_activity(&node, &edges, kind, &Ids::identity()).ok() == Some(normalised(map))
+        && encode_activity(&node, &edges, kind, &Ids::identity())
+            .is_ok_and(|written| same_as_written(&written, map))
     {
         return Ok((node, edges));
     }
     let (node, edges) = as_provider(base, &ty, props_rest, &raw_events);
     Ok((node, edges))
+}
+
+/// Whether `written` (an activity as encode writes it) is `a` as it came.
+/// Most activities have every part encode writes, and compare as they are;
+/// the rest are compared with their missing parts filled in.
+fn same_as_written(written: &Value, a: &Map<String, Value>) -> bool {
+    let complete = a.contains_key("name")
+        && a.contains_key("events")
+        && a.get("properties")
+            .and_then(Value::as_object)
+            .is_some_and(|p| p.contains_key("position"));
+    match written {
+        Value::Object(w) if complete => w == a,
+        _ => *written == normalised(a),
+    }
 }
 
 /// An activity as encode writes it back: a missing name, properties,
@@ -717,7 +736,7 @@ fn try_known(
         node.extra.insert(X_TYPE.into(), json!(ty));
     }
     let mut edges = Vec::new();
-    let mut ports = HashSet::new();
+    let mut ports = HashSet::default();
     for e in events {
         match event_to_port(spec, &node, &e.name) {
             Some(port) => {
@@ -897,7 +916,7 @@ fn type_of(block: &str, function_kind: Option<&str>, kind: FlowKind) -> &'static
 /// Writes the flow as a CCC 2020 Definition object.
 pub fn encode(flow: &Flow) -> Result<Value, EncodeError> {
     let ids = Ids::assign(flow);
-    let mut by_node: HashMap<&str, Vec<&Edge>> = HashMap::new();
+    let mut by_node: HashMap<&str, Vec<&Edge>> = HashMap::default();
     for e in &flow.edges {
         by_node.entry(e.from.node.as_str()).or_default().push(e);
     }
@@ -980,8 +999,8 @@ struct Ids {
 impl Ids {
     fn identity() -> Ids {
         Ids {
-            nodes: HashMap::new(),
-            edges: HashMap::new(),
+            nodes: HashMap::default(),
+            edges: HashMap::default(),
         }
     }
 
@@ -998,7 +1017,7 @@ impl Ids {
             .filter(|id| is_hex8(id))
             .collect();
         let mut rename = |ids: &mut dyn Iterator<Item = &str>| {
-            let mut map = HashMap::new();
+            let mut map = HashMap::default();
             for id in ids {
                 if is_hex8(id) || map.contains_key(id) {
                     continue;
@@ -1239,7 +1258,7 @@ fn encode_events(
     let unwired = |name: &str| json!({"event": name, "next": null});
     let mut out = Vec::new();
     if let Some(Value::Array(record)) = node.extra.get(X_EVENTS) {
-        let mut done = HashSet::new();
+        let mut done = HashSet::default();
         for entry in record {
             let name = match entry {
                 Value::String(s) => s.as_str(),

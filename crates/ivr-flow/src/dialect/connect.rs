@@ -89,6 +89,15 @@ pub fn flow_type(kind: FlowKind) -> &'static str {
     wrapper::flow_type(kind)
 }
 
+/// Whether a Connect action type ends the call or the flow, so a transition
+/// out of it is never taken.
+pub fn ends_call(action_type: &str) -> bool {
+    matches!(
+        action_type,
+        "DisconnectParticipant" | "EndFlowExecution" | "EndFlowModuleExecution"
+    )
+}
+
 /// The kind for a Connect flow type, in API (`CUSTOMER_QUEUE`) or console
 /// (`customerQueue`) spelling.
 pub fn kind_of_type(ty: &str) -> Option<FlowKind> {

@@ -28,13 +28,7 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
             known += usize::from(value.is_some());
             match value {
                 None | Some(Value::Null) => {
-                    if param.required {
-                        ctx.report(
-                            Code::FieldRequired,
-                            param,
-                            ("is empty. Fill it in.", "为空，请填写。"),
-                        );
-                    }
+                    ctx.empty(param, ("is empty. Fill it in.", "为空，请填写。"));
                 }
                 Some(value) => ctx.check_value(param, value),
             }
@@ -103,6 +97,13 @@ fn is_identifier(name: &str) -> bool {
         && name.len() <= 64
 }
 
+/// A value the provider fills in at run time: Connect's JSONPath
+/// (`$.Attributes.x`, `$.External.x`, `$.Lex...`), CCC's `${var}`, or a
+/// `{{template}}`.
+pub(crate) fn is_dynamic(s: &str) -> bool {
+    s.starts_with('$') || s.contains("${") || s.contains("{{")
+}
+
 /// A phone number in E.164 form, or a reference to a variable.
 fn is_phone(s: &str) -> bool {
     if s.starts_with('$') || s.starts_with("{{") {
@@ -146,6 +147,16 @@ impl Ctx<'_, '_> {
         );
     }
 
+    /// An empty setting: an error when the provider requires it, a warning
+    /// when it is only recommended, nothing otherwise.
+    fn empty(&mut self, param: &ParamSpec, tail: (&str, &str)) {
+        if param.required {
+            self.report(Code::FieldRequired, param, tail);
+        } else if param.recommended {
+            self.report(Code::FieldEmpty, param, tail);
+        }
+    }
+
     fn invalid(&mut self, param: &ParamSpec, en: String, zh: String) {
         self.report(Code::FieldInvalid, param, (&en, &zh));
     }
@@ -174,10 +185,7 @@ impl Ctx<'_, '_> {
             },
             ParamKind::Keys { max_items } => self.check_keys(param, value, *max_items),
             ParamKind::Variable => match value.as_str() {
-                Some("") if param.required => {
-                    self.report(Code::FieldRequired, param, ("is empty. Pick a variable.", "为空，请选择一个变量。"));
-                }
-                Some("") => {}
+                Some("") => self.empty(param, ("is empty. Pick a variable.", "为空，请选择一个变量。")),
                 Some(name) => self.check_declared(param, name),
                 None => self.invalid(param, "must be a variable name.".into(), "必须是变量名。".into()),
             },
@@ -185,10 +193,7 @@ impl Ctx<'_, '_> {
             ParamKind::Cases { max_items } => self.check_cases(param, value, *max_items),
             ParamKind::Exits { max_items } => self.check_exits(param, value, *max_items),
             ParamKind::Phone => match value.as_str() {
-                Some("") if param.required => {
-                    self.report(Code::FieldRequired, param, ("is empty. Enter a phone number.", "为空，请填写电话号码。"));
-                }
-                Some("") => {}
+                Some("") => self.empty(param, ("is empty. Enter a phone number.", "为空，请填写电话号码。")),
                 Some(s) if is_phone(s) => {}
                 _ => self.invalid(
                     param,
@@ -209,12 +214,8 @@ impl Ctx<'_, '_> {
             self.invalid(param, "must be text.".into(), "必须是文本。".into());
             return;
         };
-        if param.required && s.trim().is_empty() {
-            self.report(
-                Code::FieldRequired,
-                param,
-                ("is empty. Fill it in.", "为空，请填写。"),
-            );
+        if s.trim().is_empty() {
+            self.empty(param, ("is empty. Fill it in.", "为空，请填写。"));
             return;
         }
         let len = s.chars().count();
@@ -238,8 +239,18 @@ impl Ctx<'_, '_> {
         max: f64,
         integer: bool,
     ) {
-        let Some(n) = value.as_f64() else {
-            self.invalid(param, "must be a number.".into(), "必须是数字。".into());
+        let n = match value {
+            Value::String(s) if is_dynamic(s) => return,
+            // Connect writes numbers as text ("8").
+            Value::String(s) => s.trim().parse::<f64>().ok(),
+            other => other.as_f64(),
+        };
+        let Some(n) = n else {
+            self.invalid(
+                param,
+                "must be a number, or a value taken at run time such as $.Attributes.count.".into(),
+                "必须是数字，或运行时取值（如 $.Attributes.count）。".into(),
+            );
             return;
         };
         if integer && n.fract() != 0.0 {
@@ -271,9 +282,8 @@ impl Ctx<'_, '_> {
             self.invalid(param, "must be a list.".into(), "必须是列表。".into());
             return None;
         };
-        if param.required && items.is_empty() {
-            self.report(
-                Code::FieldRequired,
+        if items.is_empty() {
+            self.empty(
                 param,
                 ("is empty. Add at least one.", "为空，请至少添加一项。"),
             );

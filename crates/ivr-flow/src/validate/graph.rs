@@ -1,5 +1,6 @@
-//! Graph rules: one start, lines into the start, one line per exit, every
-//! required exit wired, every block reachable, no cycle that never waits.
+//! Graph rules: one start that leads somewhere, lines into the start, one
+//! line per exit, every required exit wired, every block reachable, no cycle
+//! that never waits, and no line out of a provider action that ends the call.
 
 use petgraph::algo::tarjan_scc;
 use petgraph::visit::{Dfs, EdgeRef, NodeFiltered};
@@ -20,6 +21,7 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
         check_reachable(flow, ix, start, out);
     }
     check_cycles(flow, ix, out);
+    check_terminal_actions(flow, ix, out);
 }
 
 /// Exactly one start block; returns it.
@@ -131,6 +133,20 @@ fn check_exits(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
                     (format!("{}{item}", d.prefix), None)
                 }
             };
+            if ix.is_start[i] {
+                out.push(
+                    Problem::new(
+                        Code::StartUnwired,
+                        Text::new(
+                            "The Start block leads nowhere, so a call entering the flow has nothing to do. Drag a line from Start to the first step.",
+                            "“开始”模块没有连线，进入流程的来电无事可做。请从“开始”拖一条线到第一步。",
+                        ),
+                    )
+                    .at_node(&node.id)
+                    .at_port(id.as_str()),
+                );
+                continue;
+            }
             let (pen, pzh) = match name {
                 Some(t) => (t.en.as_str(), t.zh.as_str()),
                 None => (id.as_str(), id.as_str()),
@@ -175,12 +191,16 @@ fn check_reachable(flow: &Flow, ix: &FlowIndex<'_>, start: usize, out: &mut Vec<
     }
 }
 
-/// No cycle made only of blocks that never wait for the caller.
+/// No cycle made only of blocks that never take the caller's time. One with
+/// no way out (every exit of every member wired back into the loop) certainly
+/// spins: an error. One with a way out may leave it at run time: a warning.
 fn check_cycles(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
     // Unknown blocks count as waiting: their rule already failed.
     let spins = |n: petgraph::graph::NodeIndex| ix.specs[n.index()].is_some_and(|s| !s.waits);
     let filtered = NodeFiltered::from_fn(&ix.graph, spins);
-    for scc in tarjan_scc(&filtered) {
+    // Which cycle each block is in, to tell lines that leave it.
+    let mut member_of = vec![usize::MAX; flow.nodes.len()];
+    for (c, scc) in tarjan_scc(&filtered).into_iter().enumerate() {
         let is_cycle = match scc.as_slice() {
             [] => false,
             [one] => ix.graph.contains_edge(*one, *one),
@@ -191,6 +211,10 @@ fn check_cycles(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
         }
         let mut members: Vec<usize> = scc.iter().map(|n| n.index()).collect();
         members.sort_unstable();
+        for &m in &members {
+            member_of[m] = c;
+        }
+        let way_out = members.iter().any(|&m| leaves(flow, ix, m, &member_of, c));
         let first = &flow.nodes[members[0]];
         let names: Vec<String> = members
             .iter()
@@ -199,15 +223,87 @@ fn check_cycles(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
             .collect();
         let more = if members.len() > 5 { ", ..." } else { "" };
         let list = format!("{}{more}", names.join(", "));
-        out.push(
+        let problem = if way_out {
             Problem::new(
                 Code::CycleNoWait,
                 Text::new(
-                    format!("These blocks form a loop in which nothing waits for the caller, so a call would spin forever: {list}. Put a Menu, Collect digits or Loop block in the loop, or break it."),
-                    format!("这些模块构成了一个不等待来电者输入的循环，通话会无限空转：{list}。请在循环中加入按键菜单、收集按键或循环模块，或断开循环。"),
+                    format!(
+                        "These blocks form a loop in which nothing takes the caller's time: {list}. If no branch leaves it, the call spins until the provider ends it. Put a prompt, menu, Wait or Loop block in the loop, or check that a branch always leaves it."
+                    ),
+                    format!(
+                        "这些模块构成了一个不占用来电者时间的循环：{list}。如果没有分支离开，通话会空转直到平台结束它。请在循环中加入播放语音、按键菜单、等待或循环模块，或确认总有分支离开循环。"
+                    ),
                 ),
             )
-            .at_node(&first.id),
-        );
+        } else {
+            Problem::new(
+                Code::CycleNoExit,
+                Text::new(
+                    format!(
+                        "These blocks form a loop that nothing leaves and in which nothing takes the caller's time, so a call would spin forever: {list}. Put a Menu, Collect digits or Loop block in the loop, or break it."
+                    ),
+                    format!(
+                        "这些模块构成了一个无法离开、也不占用来电者时间的循环，通话会无限空转：{list}。请在循环中加入按键菜单、收集按键或循环模块，或断开循环。"
+                    ),
+                ),
+            )
+        };
+        out.push(problem.at_node(&first.id));
+    }
+}
+
+/// Whether a call at block `m` of cycle `c` can leave the cycle: a line to a
+/// block outside it, or an exit with no line (the call ends there).
+fn leaves(flow: &Flow, ix: &FlowIndex<'_>, m: usize, member_of: &[usize], c: usize) -> bool {
+    let Some(spec) = ix.specs[m] else {
+        return true;
+    };
+    let ports = spec.derived_count(&flow.nodes[m]) + spec.ports.len();
+    let mut wired = 0usize;
+    let mut seen = 0u64;
+    for e in ix.graph.edges(FlowIndex::node_ix(m)) {
+        if member_of[e.target().index()] != c {
+            return true;
+        }
+        let port = e.weight().port;
+        if port >= 64 {
+            wired += 1;
+        } else if seen & (1 << port) == 0 {
+            seen |= 1 << port;
+            wired += 1;
+        }
+    }
+    wired < ports
+}
+
+/// A provider action that ends the call (Connect's DisconnectParticipant,
+/// EndFlowExecution, EndFlowModuleExecution) with a line out of it: the line
+/// is never taken.
+fn check_terminal_actions(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
+    for (i, node) in flow.nodes.iter().enumerate() {
+        if node.block != crate::catalog::PROVIDER_BLOCK {
+            continue;
+        }
+        let ty = node.params.get("type").and_then(|t| t.as_str());
+        if !ty.is_some_and(crate::dialect::connect::ends_call) {
+            continue;
+        }
+        for line in ix.out_lines(i) {
+            let edge = &flow.edges[line.edge];
+            out.push(
+                Problem::new(
+                    Code::TerminalHasExit,
+                    msg::about(node, ix.specs[i], |en, zh| {
+                        (
+                            format!("{en} ends the call, so line {} out of it is never taken. Delete the line, or move it to the block before.", edge.id),
+                            format!("{zh}会结束通话，从它连出的连线 {} 永远不会被走到。请删除该连线，或把它移到前一个模块。", edge.id),
+                        )
+                    }),
+                )
+                .at_node(&node.id)
+                .at_port(edge.from.port.as_str())
+                .at_edge(&edge.id),
+            );
+        }
     }
 }

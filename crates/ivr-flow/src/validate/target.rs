@@ -55,6 +55,10 @@ pub fn content_size_problem(target: Provider, chars: usize) -> Option<Problem> {
 
 /// Runs the rules for one target.
 pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, target: Provider, out: &mut Vec<Problem>) {
+    // Some codes weigh more for some targets (CCC refuses unwired exits).
+    for p in out.iter_mut() {
+        p.severity = p.code.severity_for(Some(target));
+    }
     let name = target.display_name();
     let (tn, tz) = (name.en.as_str(), name.zh.as_str());
     let limits = limits_of(target);
@@ -104,7 +108,7 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, target: Provider, out: &mut
             let Some(value) = node.params.get(&param.key).and_then(|v| v.as_str()) else {
                 continue;
             };
-            if value.is_empty() || value.starts_with('$') {
+            if value.is_empty() || super::fields::is_dynamic(value) {
                 continue;
             }
             out.push(
@@ -123,7 +127,6 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, target: Provider, out: &mut
         }
     }
     if target == Provider::Connect {
-        check_connect_errors(flow, ix, out);
         check_connect_document(flow, ix, limits, out);
     } else if let Some(max) = limits.max_blocks.filter(|&max| blocks > max) {
         out.push(too_many_blocks(target, blocks, max));
@@ -174,43 +177,6 @@ fn too_many_blocks(target: Provider, blocks: usize, max: usize) -> Problem {
             ),
         ),
     )
-}
-
-/// Blocks whose Connect action needs its `NoMatchingError` branch (the
-/// block's `error` exit) wired, where other providers let it end the call:
-/// GetParticipantInput (menu, collect digits), UpdateContactAttributes and
-/// CheckHoursOfOperation. Connect itself accepts a MessageParticipant without
-/// one, so a prompt's error exit stays optional; the other blocks' error exits
-/// are required by the catalog for every provider.
-const CONNECT_ERROR_REQUIRED: &[&str] = &["menu", "collect_digits", "set_variables", "check_hours"];
-
-/// Required error branches per Connect action type.
-fn check_connect_errors(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
-    for (i, node) in flow.nodes.iter().enumerate() {
-        let Some(spec) = ix.specs[i] else { continue };
-        if !CONNECT_ERROR_REQUIRED.contains(&spec.id.as_str()) {
-            continue;
-        }
-        if ix
-            .out_lines(i)
-            .any(|line| flow.edges[line.edge].from.port == "error")
-        {
-            continue;
-        }
-        out.push(
-            Problem::new(
-                Code::ExitUnwired,
-                msg::about(node, Some(spec), |en, zh| {
-                    (
-                        format!("Amazon Connect needs the Error exit of {en} wired (its NoMatchingError branch). Drag a line from it to the block that should handle the failure."),
-                        format!("Amazon Connect 要求{zh}的“错误”出口有连线（即 NoMatchingError 分支）。请从它拖一条线到处理失败的模块。"),
-                    )
-                }),
-            )
-            .at_node(&node.id)
-            .at_port("error"),
-        );
-    }
 }
 
 /// Connect's limits apply to the document as written: some blocks become two
