@@ -147,6 +147,7 @@ pub async fn publish_flow(
     profile: String,
     status: Option<String>,
     bind_existing: Option<bool>,
+    force: Option<bool>,
     path: Option<PathBuf>,
 ) -> Result<PublishOutcome, Box<PublishRefusal>> {
     let c = client(&state, profile)
@@ -159,9 +160,13 @@ pub async fn publish_flow(
     // CCC's publish future is not `Send` (its retry helper takes an async
     // closure), so it runs on a blocking thread of the same runtime.
     let runtime = tokio::runtime::Handle::current();
-    let bind = bind_existing.unwrap_or(false);
+    let options = service::PublishOptions {
+        status,
+        bind_existing: bind_existing.unwrap_or(false),
+        force: force.unwrap_or(false),
+    };
     let result = tauri::async_runtime::spawn_blocking(move || {
-        runtime.block_on(service::publish::publish(&c, flow, status, bind))
+        runtime.block_on(service::publish::publish(&c, flow, options))
     })
     .await
     .map_err(|e| {

@@ -1,18 +1,21 @@
-//! `ivr publish FILE --profile NAME [--status saved|published] [--dry-run]`:
-//! validates the flow for the profile's provider (refusing, with the
-//! problems, when there are errors), then creates or updates the remote flow
-//! and writes the binding back into FILE atomically. `--dry-run` says what
-//! would happen and sends nothing.
+//! `ivr publish FILE --profile NAME [--status saved|published] [--name NAME]
+//! [--force] [--dry-run] [--bind-existing]`: argument parsing and printing
+//! around `ivr_cloud::service::publish`, the same call the app makes. The
+//! service checks the flow for the profile's provider (errors refuse it
+//! unsent unless `--force`), creates or updates the remote flow, and returns
+//! the binding, which is written back into FILE atomically. `--dry-run`
+//! says what would happen and sends nothing.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use ivr_cloud::ccc::{PublishFailure, PublishPlan, PublishStatus};
+use ivr_cloud::ccc::{PublishPlan, PublishStatus};
+use ivr_cloud::service::{PublishOptions, PublishOutcome, PublishRefusal, publish};
+use ivr_flow::Flow;
 use ivr_flow::dialect::Dialect;
-use ivr_flow::{Binding, Flow};
 
-use crate::cloud::{self, Client};
+use crate::cloud;
 
 #[derive(Args)]
 pub struct PublishArgs {
@@ -25,6 +28,13 @@ pub struct PublishArgs {
     /// `published` (live) or `saved` (committed as a draft).
     #[arg(long, value_enum, default_value_t = Status::Published)]
     status: Status,
+    /// Publish under this name (it is kept in FILE too).
+    #[arg(long)]
+    name: Option<String>,
+    /// Send the flow even when IVR Studio's checks find errors in it, so the
+    /// provider's own answer decides. Warnings never stop a publish.
+    #[arg(long)]
+    force: bool,
     /// Say what would happen; send nothing.
     #[arg(long)]
     dry_run: bool,
@@ -41,7 +51,7 @@ enum Status {
 }
 
 pub fn run(args: &PublishArgs) -> ExitCode {
-    let (dialect, flow) = match ivr_files::read_flow(&args.file) {
+    let (dialect, mut flow) = match ivr_files::read_flow(&args.file) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("ivr publish: error: {e}");
@@ -61,107 +71,151 @@ pub fn run(args: &PublishArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    if let Some(name) = &args.name {
+        flow.name.clone_from(name);
+    }
+    if flow.name.trim().is_empty() {
+        eprintln!(
+            "ivr publish: error: {} has no name, and the provider needs one; nothing was sent. \
+             Give it one with --name NAME",
+            args.file.display()
+        );
+        return ExitCode::from(2);
+    }
     let profile = match cloud::load_profile(&args.profile) {
         Ok(p) => p,
         Err(e) => return cloud::fail("publish", &e),
     };
-    let errors = ivr_cloud::service::publish::target_errors(&flow, profile.provider);
-    if !errors.is_empty() {
-        for p in &errors {
-            let at = [p.node.as_deref(), p.port.as_deref(), p.field.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" ");
-            eprintln!(
-                "{}: error {} {at}: {}",
-                args.file.display(),
-                p.code,
-                p.message.en
-            );
-        }
-        eprintln!(
-            "ivr publish: {} has {} error(s) for {}; nothing was sent",
-            args.file.display(),
-            errors.len(),
-            profile.provider
-        );
-        return ExitCode::from(1);
+    if args.bind_existing && profile.provider != ivr_flow::Provider::Connect {
+        eprintln!("ivr publish: note: --bind-existing is for Amazon Connect profiles; ignored");
     }
-    let instance = profile.instance.clone().unwrap_or_default();
     if args.dry_run {
-        match PublishPlan::of(&flow, profile.provider, &instance) {
-            PublishPlan::Create { instance } => println!(
-                "would create a new {} flow {:?} in instance {instance} (profile {}); nothing was sent",
-                profile.provider, flow.name, profile.name
-            ),
-            PublishPlan::Update {
-                instance,
-                remote_id,
-            } => println!(
-                "would update {} flow {remote_id} ({:?}) in instance {instance} (profile {}); nothing was sent",
-                profile.provider, flow.name, profile.name
-            ),
-        }
-        return ExitCode::SUCCESS;
+        return dry_run(&args.file, &flow, &profile, args.force);
     }
-    let status = match args.status {
-        Status::Saved => PublishStatus::Saved,
-        Status::Published => PublishStatus::Published,
+    let options = PublishOptions {
+        status: match args.status {
+            Status::Saved => PublishStatus::Saved,
+            Status::Published => PublishStatus::Published,
+        },
+        bind_existing: args.bind_existing,
+        force: args.force,
     };
-    let result = cloud::client(&profile)
-        .map_err(PublishFailure::from)
-        .and_then(|client| {
-            let rt = cloud::runtime()?;
-            match client {
-                Client::Ccc(c) => {
-                    if args.bind_existing {
-                        eprintln!(
-                            "ivr publish: note: --bind-existing is for Amazon Connect profiles; ignored"
-                        );
-                    }
-                    rt.block_on(c.publish(&flow, status))
-                }
-                Client::Connect(c) => rt.block_on(crate::connect::publish(
-                    &c,
-                    &flow,
-                    status,
-                    args.bind_existing,
-                )),
-            }
-        });
+    let result = cloud::client(&profile).and_then(|client| {
+        let rt = cloud::runtime()?;
+        Ok(rt.block_on(publish::publish(&client, flow, options)))
+    });
     match result {
-        Ok(binding) => {
-            let verb = if status == PublishStatus::Saved {
-                "saved"
-            } else {
-                "published"
-            };
-            println!(
-                "{verb} {} to instance {} as {}",
-                flow.name, binding.instance, binding.remote_id
-            );
-            let code = record(&args.file, flow, binding);
-            ExitCode::from(code)
-        }
-        Err(PublishFailure { error, created }) => {
-            if let Some(b) = created {
-                eprintln!(
-                    "ivr publish: the flow was created as {} before the failure; recording that",
-                    b.remote_id
-                );
-                record(&args.file, flow, *b);
-            }
-            cloud::fail("publish", &error)
-        }
+        Err(e) => cloud::fail("publish", &e),
+        Ok(Ok(outcome)) => published(&args.file, outcome, options.status),
+        Ok(Err(refusal)) => refused(&args.file, *refusal, &profile.provider.to_string()),
     }
 }
 
-/// Writes `binding` into the flow file (replacing the binding for the same
-/// provider and instance). Returns the exit status.
-fn record(path: &Path, mut flow: Flow, binding: Binding) -> u8 {
-    ivr_cloud::service::record_binding(&mut flow, binding);
-    match ivr_files::write_atomic(path, &ivr_flow::to_bytes(&flow)) {
+/// `--dry-run`: the target's errors (exit 1 unless `force`), or the plan;
+/// nothing is sent.
+fn dry_run(file: &Path, flow: &Flow, profile: &ivr_cloud::Profile, force: bool) -> ExitCode {
+    let errors = publish::target_errors(flow, profile.provider);
+    if !errors.is_empty() && !force {
+        return refused(
+            file,
+            PublishRefusal {
+                problems: errors,
+                ..PublishRefusal::from(ivr_cloud::CloudError::config("refused unsent"))
+            },
+            &profile.provider.to_string(),
+        );
+    }
+    print_problems(file, &errors);
+    let instance = profile.instance.clone().unwrap_or_default();
+    match PublishPlan::of(flow, profile.provider, &instance) {
+        PublishPlan::Create { instance } => println!(
+            "would create a new {} flow {:?} in instance {instance} (profile {}); nothing was sent",
+            profile.provider, flow.name, profile.name
+        ),
+        PublishPlan::Update {
+            instance,
+            remote_id,
+        } => println!(
+            "would update {} flow {remote_id} ({:?}) in instance {instance} (profile {}); nothing was sent",
+            profile.provider, flow.name, profile.name
+        ),
+    }
+    ExitCode::SUCCESS
+}
+
+fn published(file: &Path, outcome: PublishOutcome, status: PublishStatus) -> ExitCode {
+    let verb = if status == PublishStatus::Saved {
+        "saved"
+    } else {
+        "published"
+    };
+    println!(
+        "{verb} {} to instance {} as {}",
+        outcome.flow.name, outcome.instance, outcome.remote_id
+    );
+    ExitCode::from(record(file, &outcome.flow))
+}
+
+fn refused(file: &Path, r: PublishRefusal, provider: &str) -> ExitCode {
+    if !r.problems.is_empty() {
+        print_problems(file, &r.problems);
+        eprintln!(
+            "ivr publish: {} has {} error(s) for {provider}; nothing was sent. If you are sure \
+             {provider} takes it, run again with --force and let {provider} decide",
+            file.display(),
+            r.problems.len(),
+        );
+        return ExitCode::from(1);
+    }
+    for p in &r.remote_problems {
+        match (&p.node, &p.action) {
+            (Some(node), _) => eprintln!("ivr publish: problem at block {node}: {}", p.message),
+            (None, Some(action)) => {
+                eprintln!("ivr publish: problem at action {action}: {}", p.message)
+            }
+            (None, None) => eprintln!("ivr publish: problem: {}", p.message),
+        }
+    }
+    if let Some(existing) = &r.existing {
+        eprintln!(
+            "ivr publish: a flow named {:?} already exists (id {}); run again with \
+             --bind-existing to bind this file to it and update it, or rename the flow",
+            existing.name, existing.id
+        );
+    }
+    if let Some(flow) = &r.flow {
+        if let Some(b) = flow.bindings.last() {
+            eprintln!(
+                "ivr publish: the flow was created as {} before the failure; recording that",
+                b.remote_id
+            );
+        }
+        record(file, flow);
+    }
+    cloud::fail("publish", &r.error)
+}
+
+fn print_problems(file: &Path, problems: &[ivr_flow::Problem]) {
+    for p in problems {
+        let at = [p.node.as_deref(), p.port.as_deref(), p.field.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+        eprintln!(
+            "{}: {} {} {at}: {}",
+            file.display(),
+            p.severity.as_str(),
+            p.code,
+            p.message.en
+        );
+    }
+}
+
+/// Writes the flow, with its binding, back into its file. Returns the exit
+/// status.
+fn record(path: &Path, flow: &Flow) -> u8 {
+    match ivr_files::write_atomic(path, &ivr_flow::to_bytes(flow)) {
         Ok(()) => 0,
         Err(e) => {
             eprintln!("ivr publish: error: published, but the binding could not be saved: {e}");

@@ -1,9 +1,11 @@
 /**
  * Publish: checks the flow for the connection's provider (a flow with
- * errors is refused, and the problems go to the canvas and the problems
- * panel), shows what will happen (create or update, which instance),
- * publishes, and reports the remote id. The returned flow, with its
- * binding, replaces the document (and its file, when it has one).
+ * errors is held back, and the problems go to the canvas and the problems
+ * panel; the designer may still send it after saying so, and the provider's
+ * own answer decides), shows what will happen (create or update, which
+ * instance, under which name), publishes, and reports the remote id. The
+ * returned flow, with its binding, replaces the document (and its file,
+ * when it has one).
  */
 
 import { useEffect, useState, type ReactNode } from "react";
@@ -33,7 +35,7 @@ type Step =
   | { kind: "checking" }
   | { kind: "refused"; problems: Problem[] }
   /** `warnings`: what the check found that does not stop a publish (notes the target drops...). */
-  | { kind: "ready"; plan: PlanView; warnings: Problem[] }
+  | { kind: "ready"; plan: PlanView; warnings: Problem[]; forced: boolean }
   | { kind: "publishing"; plan: PlanView }
   | { kind: "done"; plan: PlanView; outcome: PublishOutcome }
   | { kind: "failed"; plan: PlanView; refusal: PublishRefusal | null; text: string };
@@ -47,6 +49,8 @@ export function PublishDialog(props: Props) {
   const [step, setStep] = useState<Step>({ kind: "checking" });
   const [status, setStatus] = useState<PublishStatus>("published");
   const [bindExisting, setBindExisting] = useState(false);
+  const [name, setName] = useState(flow.name);
+  const [forceAck, setForceAck] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -61,7 +65,7 @@ export function PublishDialog(props: Props) {
       }
       const plan = await api.planPublish(flow, profile);
       const warnings = problems.filter((p) => p.severity === "warning");
-      if (live) setStep({ kind: "ready", plan, warnings });
+      if (live) setStep({ kind: "ready", plan, warnings, forced: false });
     })().catch((e: unknown) => live && setStep({ kind: "failed", plan: emptyPlan(profile, provider), refusal: null, text: errorText(e) }));
     return () => {
       live = false;
@@ -70,9 +74,19 @@ export function PublishDialog(props: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const publish = (plan: PlanView) => {
+  /** After the designer said so: the plan for a flow with errors. */
+  const publishAnyway = (errors: Problem[]) => {
+    setStep({ kind: "checking" });
+    api.planPublish(flow, profile).then(
+      (plan) => setStep({ kind: "ready", plan, warnings: errors, forced: true }),
+      (e: unknown) => setStep({ kind: "failed", plan: emptyPlan(profile, provider), refusal: null, text: errorText(e) }),
+    );
+  };
+
+  const publish = (plan: PlanView, forced: boolean) => {
     setStep({ kind: "publishing", plan });
-    api.publishFlow(flow, profile, status, path, bindExisting).then(
+    const named: Flow = name.trim() && name !== flow.name ? { ...flow, name: name.trim() } : flow;
+    api.publishFlow(named, profile, status, path, bindExisting, forced).then(
       (outcome) => {
         onPublished(outcome.flow);
         setStep({ kind: "done", plan, outcome });
@@ -99,13 +113,29 @@ export function PublishDialog(props: Props) {
     );
 
   const footer =
-    step.kind === "ready" || (step.kind === "failed" && step.refusal?.existing) ? (
+    step.kind === "refused" ? (
+      <>
+        <span className="toolbar-spacer" />
+        <button type="button" className="button" data-testid="publish-done" onClick={onClose}>
+          {ct(lang, "close")}
+        </button>
+        <button type="button" className="button" data-testid="publish-force" disabled={!forceAck} onClick={() => publishAnyway(step.problems)}>
+          {ct(lang, "forcePublish")}
+        </button>
+      </>
+    ) : step.kind === "ready" || (step.kind === "failed" && step.refusal?.existing) ? (
       <>
         <span className="toolbar-spacer" />
         <button type="button" className="button" onClick={onClose}>
           {ct(lang, "cancel")}
         </button>
-        <button type="button" className="button primary" data-testid="publish-confirm" onClick={() => publish(step.plan)}>
+        <button
+          type="button"
+          className="button primary"
+          data-testid="publish-confirm"
+          disabled={!name.trim()}
+          onClick={() => publish(step.plan, step.kind === "ready" && step.forced)}
+        >
           {status === "published" ? ct(lang, "statusPublished") : ct(lang, "statusSaved")}
         </button>
       </>
@@ -137,11 +167,24 @@ export function PublishDialog(props: Props) {
               <li key={i}>{p.message[lang]}</li>
             ))}
           </ul>
+          <label className="cloud-note">
+            <input type="checkbox" data-testid="publish-force-ack" checked={forceAck} onChange={(e) => setForceAck(e.target.checked)} />{" "}
+            {ct(lang, "forceAck")}
+          </label>
         </div>
       )}
       {step.kind === "ready" && (
         <>
           {planLine(step.plan)}
+          <label className="cloud-row">
+            {ct(lang, "publishName")}{" "}
+            <input className="input" data-testid="publish-name" value={name} onChange={(e) => setName(e.target.value)} />
+          </label>
+          {step.forced && (
+            <p className="cloud-error" role="alert" data-testid="publish-forced">
+              {ct(lang, "forced")}
+            </p>
+          )}
           {step.warnings.length > 0 && (
             <ul className="cloud-warnings" data-testid="publish-warnings">
               {step.warnings.slice(0, 8).map((p, i) => (

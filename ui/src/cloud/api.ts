@@ -102,6 +102,8 @@ export interface CloudApi {
     status: PublishStatus,
     path: string | null,
     bindExisting?: boolean,
+    /** Send even when IVR Studio's checks find errors: the provider decides. */
+    force?: boolean,
   ): Promise<PublishOutcome>;
 }
 
@@ -137,7 +139,7 @@ export class TauriCloud implements CloudApi {
   planPublish(flow: Flow, profile: string) {
     return invoke<PlanView>("plan_publish", { flow, profile });
   }
-  publishFlow(flow: Flow, profile: string, status: PublishStatus, path: string | null, bindExisting = false) {
-    return invoke<PublishOutcome>("publish_flow", { flow, profile, status, path, bindExisting });
+  publishFlow(flow: Flow, profile: string, status: PublishStatus, path: string | null, bindExisting = false, force = false) {
+    return invoke<PublishOutcome>("publish_flow", { flow, profile, status, path, bindExisting, force });
   }
 }

@@ -104,6 +104,40 @@ describe("Publish", () => {
     expect(publish).not.toHaveBeenCalled();
   });
 
+  it("sends a flow with errors only after the designer says so, with force, under the name given", async () => {
+    const problem: Problem = {
+      code: "field.required",
+      severity: "error",
+      message: { en: "Setting Queue of Transfer is empty.", zh: "转接的设置“队列”为空。" },
+      node: "welcome",
+    };
+    const { api, onPublished } = await mount({ problems: [problem] });
+    const publish = vi.spyOn(api, "publishFlow");
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("publish-button"));
+    });
+    await screen.findByTestId("publish-refused");
+    const force = screen.getByTestId("publish-force") as HTMLButtonElement;
+    expect(force.disabled).toBe(true);
+    fireEvent.click(screen.getByTestId("publish-force-ack"));
+    expect(force.disabled).toBe(false);
+    await act(async () => {
+      fireEvent.click(force);
+    });
+    await screen.findByTestId("publish-forced");
+    expect(screen.getByTestId("publish-warnings").textContent).toContain("Setting Queue of Transfer is empty.");
+    fireEvent.change(screen.getByTestId("publish-name"), { target: { value: "Renamed flow" } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("publish-confirm"));
+    });
+    await screen.findByTestId("publish-remote-id");
+    expect(publish).toHaveBeenCalledTimes(1);
+    const [sent, , , , , forced] = publish.mock.calls[0]!;
+    expect(sent.name).toBe("Renamed flow");
+    expect(forced).toBe(true);
+    expect((onPublished.mock.calls[0]![0] as Flow).name).toBe("Renamed flow");
+  });
+
   it("publishes despite warnings, showing them first (notes CCC cannot carry)", async () => {
     const warning: Problem = {
       code: "target.notes-dropped",

@@ -62,6 +62,16 @@ const STRINGS = {
     en: "The flow has errors for this provider. Nothing was sent; they are listed in the problems panel.",
     zh: "该流程在此平台上有错误，未发送任何内容；问题已列在问题面板中。",
   },
+  forceAck: {
+    en: "I know these checks may be stricter than the provider: send it anyway and let the provider decide.",
+    zh: "我知道这些检查可能比平台更严格：仍然发送，由平台决定是否接受。",
+  },
+  forcePublish: { en: "Publish anyway", zh: "仍然发布" },
+  forced: {
+    en: "Sending despite IVR Studio's errors: the provider's answer decides.",
+    zh: "忽略 IVR Studio 的错误发送：以平台的答复为准。",
+  },
+  publishName: { en: "Name in the cloud", zh: "云端名称" },
   willCreate: { en: "Will create a new flow in instance", zh: "将在以下实例中新建流程：" },
   willUpdate: { en: "Will update flow", zh: "将更新流程" },
   inInstance: { en: "in instance", zh: "，实例" },

@@ -27,7 +27,7 @@ use crate::ccc::CccClient;
 use crate::connect::ConnectClient;
 
 pub use connections::{Connections, ProfileView, SANDBOX_PROFILES, sandbox_profiles};
-pub use publish::{PlanView, PublishOutcome, PublishRefusal, record_binding};
+pub use publish::{PlanView, PublishOptions, PublishOutcome, PublishRefusal, record_binding};
 pub use remote::{ImportedFlow, RemoteFlow, RemotePage};
 
 /// A provider client, ready to call.

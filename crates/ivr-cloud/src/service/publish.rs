@@ -1,8 +1,8 @@
 //! Publishing from the app and the CLI alike: the plan shown before
 //! (create or update, which instance), the target's checks (a flow with
-//! errors is refused unsent, with the problems), the publish, and the
-//! binding written into the flow so the next publish updates the same
-//! remote flow.
+//! errors is refused unsent, with the problems, unless the designer forces
+//! it so the provider's own answer decides), the publish, and the binding
+//! written into the flow so the next publish updates the same remote flow.
 
 use ivr_flow::{Binding, Flow, Problem, Provider, Severity, validate_for};
 use serde::Serialize;
@@ -95,16 +95,44 @@ pub fn record_binding(flow: &mut Flow, binding: Binding) {
     flow.bindings.push(binding);
 }
 
+/// How to publish.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PublishOptions {
+    /// Live, or saved as a draft.
+    pub status: PublishStatus,
+    /// Amazon Connect: bind to an existing flow of the same name and update it.
+    pub bind_existing: bool,
+    /// Send a flow our checks find errors in, so the provider's own answer
+    /// decides (the designer has said so).
+    pub force: bool,
+}
+
+impl PublishOptions {
+    /// A live publish that refuses a flow with errors.
+    pub fn published() -> Self {
+        PublishOptions {
+            status: PublishStatus::Published,
+            bind_existing: false,
+            force: false,
+        }
+    }
+}
+
 /// Checks `flow` for the client's provider, publishes it, and returns it
-/// with the binding recorded. A flow with errors is refused unsent.
+/// with the binding recorded. A flow with errors is refused unsent unless
+/// `options.force`; warnings never stop it.
 pub async fn publish(
     client: &Client,
     mut flow: Flow,
-    status: PublishStatus,
-    bind_existing: bool,
+    options: PublishOptions,
 ) -> Result<PublishOutcome, Box<PublishRefusal>> {
+    let PublishOptions {
+        status,
+        bind_existing,
+        force,
+    } = options;
     let problems = target_errors(&flow, client.provider());
-    if !problems.is_empty() {
+    if !problems.is_empty() && !force {
         let error = CloudError::config(format!(
             "the flow has {} error(s) for {}; nothing was sent",
             problems.len(),
@@ -220,11 +248,41 @@ mod tests {
             .unwrap();
         // Port 9 has no server: a sent request would fail with a network error.
         let r = rt
-            .block_on(publish(&client, flow, PublishStatus::Published, false))
+            .block_on(publish(&client, flow, PublishOptions::published()))
             .unwrap_err();
         assert!(!r.problems.is_empty());
         assert!(
             r.error.message().contains("nothing was sent"),
+            "{}",
+            r.error
+        );
+    }
+
+    #[test]
+    fn a_forced_publish_sends_a_flow_with_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let conns = super::super::Connections::new(
+            crate::ProfilesFile::in_dir(dir.path()),
+            super::super::sandbox_profiles("http://127.0.0.1:9"),
+        );
+        let client = conns
+            .client(&crate::credentials::FailingStore, &|_| None, "sandbox-ccc")
+            .unwrap();
+        let mut flow = ivr_flow::starter_flow();
+        flow.nodes.retain(|n| n.block != "start");
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let options = PublishOptions {
+            force: true,
+            ..PublishOptions::published()
+        };
+        let r = rt.block_on(publish(&client, flow, options)).unwrap_err();
+        // It was sent: port 9 has no server, so the failure is the network's.
+        assert!(r.problems.is_empty());
+        assert!(
+            !r.error.message().contains("nothing was sent"),
             "{}",
             r.error
         );
