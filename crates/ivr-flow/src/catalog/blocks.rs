@@ -66,12 +66,16 @@ pub(super) fn all() -> Vec<BlockSpec> {
                 "播放提示并根据来电者的按键分支。",
             ),
         )
-        .with_param(tts(
-            "prompt",
-            ("Prompt text", "提示文本"),
-            true,
-            "For sales press 1. For support press 2.",
-        ))
+        // Connect: GetParticipantInput's prompt is optional.
+        .with_param(
+            tts(
+                "prompt",
+                ("Prompt text", "提示文本"),
+                false,
+                "For sales press 1. For support press 2.",
+            )
+            .recommended(),
+        )
         .with_param(
             ParamSpec::new(
                 "keys",
@@ -83,12 +87,14 @@ pub(super) fn all() -> Vec<BlockSpec> {
             .recommended()
             .help(("Each key gets its own exit.", "每个按键都有自己的出口。")),
         )
+        // Real Connect flows wait up to 300 s; no provider limit below an
+        // hour is documented.
         .with_param(number(
             "timeout_seconds",
             ("Timeout (seconds)", "超时（秒）"),
             1.0,
-            180.0,
-            true,
+            3600.0,
+            false,
             5,
         ))
         .derived("keys", "key:", true)
@@ -105,12 +111,15 @@ pub(super) fn all() -> Vec<BlockSpec> {
                 "播放提示并把来电者输入的数字存入变量。",
             ),
         )
-        .with_param(tts(
-            "prompt",
-            ("Prompt text", "提示文本"),
-            true,
-            "Please enter your account number, then press hash.",
-        ))
+        .with_param(
+            tts(
+                "prompt",
+                ("Prompt text", "提示文本"),
+                false,
+                "Please enter your account number, then press hash.",
+            )
+            .recommended(),
+        )
         .with_param(
             ParamSpec::new(
                 "variable",
@@ -121,12 +130,13 @@ pub(super) fn all() -> Vec<BlockSpec> {
             )
             .recommended(),
         )
+        // Connect's DTMFConfiguration and InputValidation are optional.
         .with_param(number(
             "min_digits",
             ("Minimum digits", "最少位数"),
             1.0,
             32.0,
-            true,
+            false,
             1,
         ))
         .with_param(number(
@@ -134,15 +144,17 @@ pub(super) fn all() -> Vec<BlockSpec> {
             ("Maximum digits", "最多位数"),
             1.0,
             32.0,
-            true,
+            false,
             10,
         ))
+        // Real Connect flows wait up to 300 s; no provider limit below an
+        // hour is documented.
         .with_param(number(
             "timeout_seconds",
             ("Timeout (seconds)", "超时（秒）"),
             1.0,
-            180.0,
-            true,
+            3600.0,
+            false,
             5,
         ))
         .with_param(choice(
@@ -192,7 +204,9 @@ pub(super) fn all() -> Vec<BlockSpec> {
         .with_param(ParamSpec::new(
             "assignments",
             ("Assignments", "赋值"),
-            ParamKind::Assignments { max_items: 32 },
+            // Real Connect flows set 200 attributes in one block; no
+            // provider limit is documented.
+            ParamKind::Assignments { max_items: 1000 },
             true,
             json!([{"variable": "", "value": ""}]),
         ))
@@ -208,11 +222,14 @@ pub(super) fn all() -> Vec<BlockSpec> {
             ),
         )
         // Connect checks the queue's own hours when none are given.
-        .with_param(reference(
+        .with_param(ParamSpec::new(
             "hours",
             ("Hours of operation", "工作时间"),
-            ReferenceKind::Hours,
+            ParamKind::Reference {
+                target: ReferenceKind::Hours,
+            },
             false,
+            json!(""),
         ))
         .port("open", ("Open", "工作时间内"), true)
         .port("closed", ("Closed", "非工作时间"), true)
@@ -245,7 +262,7 @@ pub(super) fn all() -> Vec<BlockSpec> {
             "queue",
             ("Queue or skill group", "队列或技能组"),
             ReferenceKind::Queue,
-            true,
+            false,
         ))
         .port("at_capacity", ("Queue full", "队列已满"), false)
         .port("error", ("Error", "错误"), true)
@@ -263,7 +280,7 @@ pub(super) fn all() -> Vec<BlockSpec> {
             "agent",
             ("Agent", "坐席"),
             ReferenceKind::Agent,
-            true,
+            false,
         ))
         .port("busy", ("Busy or no answer", "忙或无应答"), false)
         .port("error", ("Error", "错误"), true)
@@ -355,7 +372,7 @@ pub(super) fn all() -> Vec<BlockSpec> {
             "function",
             ("Function ARN, name or URL", "函数 ARN、名称或 URL"),
             ReferenceKind::Function,
-            true,
+            false,
         ))
         .with_param(number(
             "timeout_seconds",
@@ -383,7 +400,7 @@ pub(super) fn all() -> Vec<BlockSpec> {
             "flow",
             ("Flow", "流程"),
             ReferenceKind::Flow,
-            true,
+            false,
         ))
         .port("next", ("Returned", "返回"), false)
         .port("error", ("Error", "错误"), true)
@@ -588,23 +605,28 @@ fn choice(key: &str, name: Pair, options: &[(&str, Pair)], default: &str) -> Par
             name: t(name),
         })
         .collect();
+    // An absent choice takes its default, as the providers do.
     ParamSpec::new(
         key,
         name,
         ParamKind::Choice { options },
-        true,
+        false,
         json!(default),
     )
 }
 
+/// A reference to something in the cloud. One that is not required is still
+/// recommended: real flows leave it empty in templates filled in at deploy
+/// time, and the provider takes them, but a call there takes the Error exit.
 fn reference(key: &str, name: Pair, target: ReferenceKind, required: bool) -> ParamSpec {
-    ParamSpec::new(
+    let p = ParamSpec::new(
         key,
         name,
         ParamKind::Reference { target },
         required,
         json!(""),
-    )
+    );
+    if required { p } else { p.recommended() }
 }
 
 fn object(key: &str, name: Pair) -> ParamSpec {

@@ -106,7 +106,7 @@ pub(crate) fn is_dynamic(s: &str) -> bool {
 
 /// A phone number in E.164 form, or a reference to a variable.
 fn is_phone(s: &str) -> bool {
-    if s.starts_with('$') || s.starts_with("{{") {
+    if is_dynamic(s) {
         return s.len() > 1;
     }
     s.strip_prefix('+')

@@ -237,6 +237,9 @@ pub(super) struct Kept {
     pub metadata: Obj,
     pub raw: Obj,
     pub absent: Vec<String>,
+    /// The `ErrorType`s of `Transitions.Errors` in the order they came, when
+    /// it is not the order encode writes them in.
+    pub errors: Vec<String>,
 }
 
 impl Kept {
@@ -249,13 +252,14 @@ impl Kept {
         }
     }
 
-    const KEYS: [&'static str; 6] = [
+    const KEYS: [&'static str; 7] = [
         "connect.parameters",
         "connect.action",
         "connect.transitions",
         "connect.metadata",
         "connect.raw",
         "connect.absent",
+        "connect.errors",
     ];
 
     /// Writes the non-empty parts under their `connect.*` keys.
@@ -272,9 +276,11 @@ impl Kept {
                 out.insert((*k).to_owned(), Value::Object(part.clone()));
             }
         }
-        if !self.absent.is_empty() {
-            let list = self.absent.iter().cloned().map(Value::String).collect();
-            out.insert(Self::KEYS[5].to_owned(), Value::Array(list));
+        for (key, list) in [(Self::KEYS[5], &self.absent), (Self::KEYS[6], &self.errors)] {
+            if !list.is_empty() {
+                let list = list.iter().cloned().map(Value::String).collect();
+                out.insert(key.to_owned(), Value::Array(list));
+            }
         }
     }
 
@@ -286,21 +292,24 @@ impl Kept {
                 .cloned()
                 .unwrap_or_default()
         };
-        Kept {
-            parameters: obj(Self::KEYS[0]),
-            action: obj(Self::KEYS[1]),
-            transitions: obj(Self::KEYS[2]),
-            metadata: obj(Self::KEYS[3]),
-            raw: obj(Self::KEYS[4]),
-            absent: m
-                .get(Self::KEYS[5])
+        let strings = |k: &str| {
+            m.get(k)
                 .and_then(Value::as_array)
                 .map(|a| {
                     a.iter()
                         .filter_map(|v| v.as_str().map(str::to_owned))
                         .collect()
                 })
-                .unwrap_or_default(),
+                .unwrap_or_default()
+        };
+        Kept {
+            parameters: obj(Self::KEYS[0]),
+            action: obj(Self::KEYS[1]),
+            transitions: obj(Self::KEYS[2]),
+            metadata: obj(Self::KEYS[3]),
+            raw: obj(Self::KEYS[4]),
+            absent: strings(Self::KEYS[5]),
+            errors: strings(Self::KEYS[6]),
         }
     }
 
@@ -427,9 +436,33 @@ fn mapped(
         .then_some(ivr.cases.as_deref())
         .flatten();
     let exits = wire(spec, a, second_kept.as_mut(), &node, &mut kept, wired_cases)?;
+    let bare = node.extra.clone();
     store_extra(&mut node, &kept, second_kept.as_ref(), spec);
-    let d = Decoded { node, exits };
-    self_check(&d, a, second.map(|s| s.0), meta, second.and_then(|s| s.1)).then_some(d)
+    let mut d = Decoded { node, exits };
+    let (b, b_meta) = (second.map(|s| s.0), second.and_then(|s| s.1));
+    if self_check(&d, a, b, meta, b_meta) {
+        return Some(d);
+    }
+    // Encode writes Errors in its own order; keep the one they came in.
+    kept.errors = error_types(a);
+    if let Some((b, k)) = second_kept.as_mut() {
+        k.errors = error_types(b);
+    }
+    d.node.extra = bare;
+    store_extra(&mut d.node, &kept, second_kept.as_ref(), spec);
+    self_check(&d, a, b, meta, b_meta).then_some(d)
+}
+
+/// The `ErrorType`s of an action's `Transitions.Errors`, in order.
+fn error_types(a: &Action) -> Vec<String> {
+    a.original
+        .pointer("/Transitions/Errors")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.get("ErrorType").and_then(Value::as_str))
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The second action of a pair: what the block reads from it, and what is kept.

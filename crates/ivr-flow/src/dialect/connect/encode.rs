@@ -328,14 +328,14 @@ fn mapped(node: &Node, spec: &Spec, edges: &[&Edge]) -> Result<Vec<Out>, EncodeE
             &node.id,
             spec.action,
             params,
-            build_transitions(e0, &kept.transitions),
+            build_transitions(e0, &kept.transitions, &kept.errors),
             &kept,
         ),
         metadata: entry(node.position, &kept, ivr),
     }];
     if let (Some(id), Some(pair)) = (second_id, spec.pair.as_ref()) {
         let p = second_params(node, spec, &ck);
-        let t = build_transitions(e1, &ck.transitions);
+        let t = build_transitions(e1, &ck.transitions, &ck.errors);
         out.push(Out {
             action: action(&id, pair.action, p, t, &ck),
             metadata: second_entry(node.position, &ck),
@@ -624,8 +624,9 @@ fn check_operators(node: &Node) -> Result<(), EncodeError> {
     Ok(())
 }
 
-/// A Transitions object: the entries, then what was kept raw.
-fn build_transitions(entries: Vec<Entry>, raw: &Obj) -> Obj {
+/// A Transitions object: the entries, then what was kept raw; Errors in the
+/// order of `error_order` (their `ErrorType`s as they came) when it is given.
+fn build_transitions(entries: Vec<Entry>, raw: &Obj, error_order: &[String]) -> Obj {
     let mut t = Obj::new();
     let mut conds = Vec::new();
     let mut errors = Vec::new();
@@ -650,6 +651,16 @@ fn build_transitions(entries: Vec<Entry>, raw: &Obj) -> Obj {
     }
     if !conds.is_empty() || raw.contains_key("Conditions") {
         t.insert("Conditions".into(), Value::Array(conds));
+    }
+    if !error_order.is_empty() {
+        let rank = |e: &Value| {
+            let ty = e.get("ErrorType").and_then(Value::as_str);
+            error_order
+                .iter()
+                .position(|o| Some(o.as_str()) == ty)
+                .unwrap_or(usize::MAX)
+        };
+        errors.sort_by_key(rank);
     }
     if !errors.is_empty() || raw.contains_key("Errors") {
         t.insert("Errors".into(), Value::Array(errors));
@@ -739,7 +750,7 @@ fn provider(node: &Node, edges: &[&Edge]) -> Result<Vec<Out>, EncodeError> {
             &node.id,
             ty,
             params,
-            build_transitions(entries, &kept.transitions),
+            build_transitions(entries, &kept.transitions, &kept.errors),
             &kept,
         ),
         metadata: entry(node.position, &kept, ivr),
