@@ -41,8 +41,17 @@ impl From<To> for Dialect {
 }
 
 pub fn run(args: &ConvertArgs) -> ExitCode {
-    let flow = match ivr_files::read_flow(&args.file) {
-        Ok((_, flow)) => flow,
+    let flow = match ivr_files::read_flow_noting(&args.file) {
+        Ok((_, flow, named)) => {
+            if let Some(name) = named {
+                eprintln!(
+                    "note: {} has no flow name; it is named {name:?} after the file \
+                     (rename it in the flow settings, or publish with --name)",
+                    args.file.display()
+                );
+            }
+            flow
+        }
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);

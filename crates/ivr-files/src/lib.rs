@@ -96,10 +96,38 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, FileError> {
     Ok(bytes)
 }
 
-/// Reads a flow in any dialect the engine knows, telling which it was.
+/// Reads a flow in any dialect the engine knows, telling which it was. A
+/// provider's flow that carries no name (a bare Connect Content) is named
+/// after the file's stem; [`read_flow_noting`] says when it was.
 pub fn read_flow(path: &Path) -> Result<(Dialect, Flow), FileError> {
+    read_flow_noting(path).map(|(d, f, _)| (d, f))
+}
+
+/// [`read_flow`], with the name given from the file's stem when the flow had
+/// none (so the caller can say so).
+pub fn read_flow_noting(path: &Path) -> Result<(Dialect, Flow, Option<String>), FileError> {
     let bytes = read_limited(path)?;
-    dialect::decode(&bytes).map_err(|e| FileError::new(path, e.into()))
+    let (dialect, mut flow) =
+        dialect::decode(&bytes).map_err(|e| FileError::new(path, e.into()))?;
+    let named = (dialect != Dialect::Native && flow.name.trim().is_empty())
+        .then(|| stem_name(path))
+        .filter(|n| !n.is_empty());
+    if let Some(name) = &named {
+        flow.name.clone_from(name);
+    }
+    Ok((dialect, flow, named))
+}
+
+/// A flow name from a file's name: `Main menu.json` and
+/// `main-menu.ivr.json` give `Main menu` and `main-menu`.
+pub fn stem_name(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = name.strip_suffix(".json").unwrap_or(&name);
+    let name = name.strip_suffix(".ivr").unwrap_or(name);
+    name.trim().to_owned()
 }
 
 /// Writes `bytes` to `path` atomically: the file holds either its old content
@@ -143,6 +171,25 @@ mod tests {
         assert_eq!(back, flow);
         // No temporary file is left behind.
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_provider_flow_with_no_name_is_named_after_its_file_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let bare = r#"{"Version":"2019-10-30","StartAction":"bye","Actions":[
+            {"Identifier":"bye","Type":"DisconnectParticipant","Parameters":{},"Transitions":{}}]}"#;
+        let path = dir.path().join("Billing menu.json");
+        fs::write(&path, bare).unwrap();
+        let (_, flow, named) = read_flow_noting(&path).unwrap();
+        assert_eq!(flow.name, "Billing menu");
+        assert_eq!(named.as_deref(), Some("Billing menu"));
+        // A flow that has a name keeps it, and nothing is said.
+        let path = dir.path().join("other.ivr.json");
+        write_flow(&path, &ivr_flow::starter_flow()).unwrap();
+        let (_, flow, named) = read_flow_noting(&path).unwrap();
+        assert_eq!(flow.name, ivr_flow::starter_flow().name);
+        assert_eq!(named, None);
+        assert_eq!(stem_name(Path::new("a/main-menu.ivr.json")), "main-menu");
     }
 
     #[test]

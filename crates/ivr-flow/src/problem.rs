@@ -95,10 +95,15 @@ codes! {
     /// (Connect: `StartAction` only) and not a target of any CCC event, so the
     /// line would name nothing the provider has.
     EdgeIntoStart = "edge.into-start", Error;
-    /// A line leaves a block that ends the call. The call ends there and the
-    /// line is never taken; real flows carry such lines (Connect keeps a
-    /// `NextAction` on DisconnectParticipant), so no provider refuses it.
-    TerminalHasExit = "terminal.has-exit", Warning;
+    /// A line leaves a Hang up or End flow block. These blocks have no exits,
+    /// so no provider document can hold the line (the editor refuses to draw
+    /// it; a hand-edited file can still have one).
+    TerminalHasExit = "terminal.has-exit", Error;
+    /// A provider action that ends the call (Connect's DisconnectParticipant,
+    /// EndFlowExecution, EndFlowModuleExecution) carries a transition out of
+    /// it. The call ends there and the transition is never taken; real flows
+    /// carry such transitions and Connect takes them.
+    TerminalTransition = "terminal.transition", Warning;
     /// An exit has more than one line. Mirrors: a Connect branch has one
     /// `NextAction`, a CCC event one `next`; the document cannot hold two.
     ExitMultipleLines = "exit.multiple-lines", Error;

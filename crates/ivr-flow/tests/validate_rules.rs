@@ -351,6 +351,25 @@ fn start_unwired() {
 }
 
 #[test]
+fn terminal_transition_on_a_connect_action_that_ends_the_call() {
+    let flow = B::new()
+        .node("start", "start")
+        .node("bye", "provider")
+        .param("provider", json!("connect"))
+        .param("type", json!("DisconnectParticipant"))
+        .param("exits", json!(["next"]))
+        .param("parameters", json!({}))
+        .node("end", "hang_up")
+        .edge("start", "next", "bye")
+        .edge("bye", "next", "end")
+        .build();
+    let p = validate_for(&flow, Some(Provider::Connect));
+    let problem = only(&p, Code::TerminalTransition);
+    assert_eq!(problem.node.as_deref(), Some("bye"));
+    assert_eq!(problem.severity, Severity::Warning);
+}
+
+#[test]
 fn field_empty_is_a_warning_where_the_provider_takes_it() {
     // A menu with no keys: Connect takes a GetParticipantInput with no
     // conditions; the caller can only time out.
@@ -431,7 +450,7 @@ fn codes_moved_to_warnings_are_warnings() {
     for code in [
         Code::NodeUnreachable,
         Code::EdgeDuplicateId,
-        Code::TerminalHasExit,
+        Code::TerminalTransition,
         Code::ExitUnwired,
         Code::CycleNoWait,
         Code::FieldEmpty,

@@ -292,7 +292,7 @@ fn check_terminal_actions(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem
             let edge = &flow.edges[line.edge];
             out.push(
                 Problem::new(
-                    Code::TerminalHasExit,
+                    Code::TerminalTransition,
                     msg::about(node, ix.specs[i], |en, zh| {
                         (
                             format!("{en} ends the call, so line {} out of it is never taken. Delete the line, or move it to the block before.", edge.id),
