@@ -533,7 +533,7 @@ fn collect_flow(variable: &str) -> B {
 
 #[test]
 fn variable_undeclared() {
-    let p = validate(&collect_flow("account").build());
+    let p = validate(&collect_flow("account").var("tier").build());
     let problem = only(&p, Code::VariableUndeclared);
     assert_eq!(problem.field.as_deref(), Some("variable"));
     // Providers let flows set attributes freely: a warning, not an error.
@@ -542,6 +542,9 @@ fn variable_undeclared() {
         validate(&collect_flow("account").var("account").build()),
         vec![]
     );
+    // A flow that declares no variables (every flow imported from Connect
+    // or CCC, which set attributes freely) is not held to declarations.
+    assert_eq!(validate(&collect_flow("account").build()), vec![]);
 }
 
 #[test]

@@ -327,8 +327,11 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// A flow that declares variables is held to its declarations; one that
+    /// declares none (every flow imported from Connect or CCC, which set
+    /// attributes freely) is not.
     fn check_declared(&mut self, param: &ParamSpec, name: &str) {
-        if self.declared.contains(name) {
+        if self.declared.is_empty() || self.declared.contains(name) {
             return;
         }
         let message = msg::about(self.node, Some(self.spec), |en, zh| {
