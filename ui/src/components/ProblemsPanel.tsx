@@ -38,7 +38,11 @@ export function ProblemsPanel({ problems, flow, lang, error, onSelect, children 
     <section className="problems" data-testid="problems-panel" aria-label={t(lang, "problems")}>
       <header className="problems-header">
         <span>{t(lang, "problems")}</span>
-        <span className="problems-count" data-testid="problems-count">
+        <span
+          className="problems-count"
+          data-testid="problems-count"
+          data-errors={problems?.filter((p) => p.severity === "error").length ?? 0}
+        >
           {count}
         </span>
         <span className="toolbar-spacer" />
