@@ -617,3 +617,29 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_bare_definition_read_from_its_bytes_is_the_flow_read_from_its_tree() {
+    let doc = fixture("ccc2020-every-type.json");
+    let bytes = serde_json::to_vec(&doc).unwrap();
+    let streamed = aliyun::decode_streamed(&bytes)
+        .expect("a bare Definition is read from its bytes")
+        .unwrap();
+    assert_eq!(streamed, aliyun::decode(&doc).unwrap());
+    // The dispatcher takes the same road.
+    let (_, dispatched) = ivr_flow::dialect::decode(&bytes).unwrap();
+    assert_eq!(dispatched, streamed);
+    // Anything else is left to the whole-document reader.
+    let list = serde_json::to_vec(&fixture("ccc2020-list-response.json")).unwrap();
+    assert!(aliyun::decode_streamed(&list).is_none());
+    assert!(aliyun::decode_streamed(b"[1, 2]").is_none());
+    assert!(aliyun::decode_streamed(b"{\"activities\": [").is_none());
+    // An activity that is not an object is named, as the tree reader names it.
+    let err = aliyun::decode_streamed(br#"{"activities": [1]}"#)
+        .unwrap()
+        .unwrap_err();
+    assert_eq!(
+        err,
+        aliyun::decode(&serde_json::json!({"activities": [1]})).unwrap_err()
+    );
+}

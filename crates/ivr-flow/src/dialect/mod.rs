@@ -116,10 +116,15 @@ pub fn decode(bytes: &[u8]) -> Result<(Dialect, Flow), DecodeError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(FlowFileError::Empty.into());
     }
+    // A bare CCC Definition, the largest flows there are, is read without
+    // parsing it whole first.
+    if let Some(flow) = aliyun::decode_streamed(bytes) {
+        return Ok((Dialect::Provider(Provider::Aliyun), flow?));
+    }
     let value = file::parse_json(bytes)?;
     match detect(&value) {
         Some(Dialect::Native) => Ok((Dialect::Native, file::from_bytes(bytes)?)),
-        Some(d @ Dialect::Provider(Provider::Aliyun)) => Ok((d, aliyun::decode(&value)?)),
+        Some(d @ Dialect::Provider(Provider::Aliyun)) => Ok((d, aliyun::decode_owned(value)?)),
         Some(d @ Dialect::Provider(Provider::Aliyun2017)) => Ok((d, aliyun2017::decode(&value)?)),
         Some(d @ Dialect::Provider(Provider::Connect)) => Ok((d, connect::decode(&value)?)),
         Some(Dialect::Provider(p)) => Err(DecodeError::Unrecognised(format!(
