@@ -643,3 +643,27 @@ fn a_bare_definition_read_from_its_bytes_is_the_flow_read_from_its_tree() {
         aliyun::decode(&serde_json::json!({"activities": [1]})).unwrap_err()
     );
 }
+
+#[test]
+fn an_event_with_a_null_edge_id_is_read_and_written_back_as_it_came() {
+    let doc = json!({"activities": [
+        {"type": "INCOMING_CALL", "id": "e98f0d47", "name": "start",
+         "properties": {"position": {"x": 0, "y": 0}},
+         "events": [{"event": "complete", "next": "bd4f37e2", "edgeId": "41f7dbd0"}],
+         "nodeIndex": 0},
+        {"type": "HANGUP", "id": "bd4f37e2", "name": "bye",
+         "properties": {"position": {"x": 200, "y": 0}},
+         "events": [{"event": "complete", "next": null, "edgeId": null}],
+         "nodeIndex": 999}
+    ], "description": ""});
+    let flow = aliyun::decode(&doc).unwrap();
+    assert_eq!(aliyun::encode(&flow).unwrap(), doc);
+    let err = aliyun::decode(&json!({"activities": [
+        {"type": "HANGUP", "id": "x", "events": [{"event": "complete", "edgeId": 7}]}
+    ]}))
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("must be a string or null"),
+        "{err}"
+    );
+}

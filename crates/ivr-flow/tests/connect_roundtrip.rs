@@ -649,3 +649,25 @@ fn the_starter_flow_survives_connect() {
     let back = connect::decode(&content).unwrap();
     assert_eq!(support::up_to_edge_ids(&back), support::up_to_edge_ids(&f));
 }
+
+#[test]
+fn optional_fields_given_as_null_are_read_as_absent_and_written_back_as_null() {
+    let doc = json!({
+        "Version": "2019-10-30",
+        "StartAction": "a",
+        "Metadata": {
+            "entryPointPosition": {"x": 0, "y": 0},
+            "ActionMetadata": {"a": {"position": {"x": 1, "y": 2}, "useDynamic": null}},
+            "name": null
+        },
+        "Actions": [
+            {"Identifier": "a", "Type": "MessageParticipant",
+             "Parameters": {"Text": "hi", "PromptId": null},
+             "Transitions": {"NextAction": "b", "Errors": null, "Conditions": null}},
+            {"Identifier": "b", "Type": "DisconnectParticipant", "Parameters": null, "Transitions": null}
+        ]
+    });
+    let flow = connect::decode(&doc).unwrap();
+    assert_eq!(flow.name, "", "a null name is no name");
+    assert_eq!(connect::encode(&flow).unwrap(), doc);
+}

@@ -649,7 +649,8 @@ fn build_transitions(entries: Vec<Entry>, raw: &Obj, error_order: &[String]) -> 
             }
         }
     }
-    if !conds.is_empty() || raw.contains_key("Conditions") {
+    let listed = |k: &str| raw.get(k).is_some_and(Value::is_array);
+    if !conds.is_empty() || listed("Conditions") {
         t.insert("Conditions".into(), Value::Array(conds));
     }
     if !error_order.is_empty() {
@@ -662,7 +663,7 @@ fn build_transitions(entries: Vec<Entry>, raw: &Obj, error_order: &[String]) -> 
         };
         errors.sort_by_key(rank);
     }
-    if !errors.is_empty() || raw.contains_key("Errors") {
+    if !errors.is_empty() || listed("Errors") {
         t.insert("Errors".into(), Value::Array(errors));
     }
     t
@@ -672,11 +673,12 @@ fn action(id: &str, ty: &str, params: Obj, transitions: Obj, kept: &Kept) -> Val
     let mut a = Obj::new();
     a.insert("Identifier".into(), Value::String(id.to_owned()));
     a.insert("Type".into(), Value::String(ty.to_owned()));
-    if !(kept.is_absent("Parameters") && params.is_empty()) {
-        a.insert("Parameters".into(), Value::Object(params));
-    }
-    if !(kept.is_absent("Transitions") && transitions.is_empty()) {
-        a.insert("Transitions".into(), Value::Object(transitions));
+    for (key, part) in [("Parameters", params), ("Transitions", transitions)] {
+        if part.is_empty() && kept.is_absent(&format!("{key}:null")) {
+            a.insert(key.into(), Value::Null);
+        } else if !(part.is_empty() && kept.is_absent(key)) {
+            a.insert(key.into(), Value::Object(part));
+        }
     }
     for (k, v) in &kept.action {
         a.entry(k.clone()).or_insert_with(|| v.clone());

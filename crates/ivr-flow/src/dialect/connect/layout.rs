@@ -91,8 +91,8 @@ pub(super) fn named(rest: Option<&Obj>) -> (String, String, Option<FlowKind>) {
     (text("name"), text("description"), kind)
 }
 
-/// Writes the name / description / type keys Metadata already has (a console
-/// export), or all three for a flow that never was Connect's.
+/// Writes the name / description / type keys Metadata already has as text (a
+/// console export), or all three for a flow that never was Connect's.
 pub(super) fn write_named(
     m: &mut Obj,
     native: bool,
@@ -100,10 +100,11 @@ pub(super) fn write_named(
     description: &str,
     kind: FlowKind,
 ) {
-    if native || m.contains_key("name") {
+    // A key that came as null (or anything but text) is written back as it came.
+    if native || m.get("name").is_some_and(Value::is_string) {
         m.insert("name".into(), Value::String(name.to_owned()));
     }
-    if native || m.contains_key("description") {
+    if native || m.get("description").is_some_and(Value::is_string) {
         m.insert("description".into(), Value::String(description.to_owned()));
     }
     let Some(console) = console_type(kind) else {

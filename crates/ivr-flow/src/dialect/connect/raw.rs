@@ -85,7 +85,8 @@ pub(super) struct Action {
     pub raw_transitions: Obj,
     /// Keys of the action besides Identifier / Type / Parameters / Transitions.
     pub rest: Obj,
-    /// `Parameters` / `Transitions` when the action left them out.
+    /// `Parameters` / `Transitions` when the action left them out (with
+    /// `:null` when it gave them as null).
     pub absent: Vec<String>,
     /// The action as it was, for the self-check.
     pub original: Value,
@@ -110,6 +111,11 @@ pub(super) fn parse_action(i: usize, v: &Value) -> Result<Action, DecodeError> {
     let mut absent = Vec::new();
     let params = match map.get("Parameters") {
         Some(Value::Object(p)) => p.clone(),
+        // Read as absent, written back as null.
+        Some(Value::Null) => {
+            absent.push("Parameters:null".to_owned());
+            Obj::new()
+        }
         Some(_) => {
             return Err(DecodeError::invalid(
                 format!("{path}.Parameters"),
@@ -122,6 +128,10 @@ pub(super) fn parse_action(i: usize, v: &Value) -> Result<Action, DecodeError> {
         }
     };
     let (entries, raw_transitions) = match map.get("Transitions") {
+        Some(Value::Null) => {
+            absent.push("Transitions:null".to_owned());
+            (Vec::new(), Obj::new())
+        }
         Some(t) => parse_transitions(t, &format!("{path}.Transitions"))?,
         None => {
             absent.push("Transitions".to_owned());
@@ -183,6 +193,10 @@ fn parse_transitions(t: &Value, path: &str) -> Result<(Vec<Entry>, Obj), DecodeE
                 target: target_str(v, &format!("{path}.NextAction"))?,
                 extra: Obj::new(),
             }),
+            // A null list is an absent one, written back as null.
+            "Errors" | "Conditions" if v.is_null() => {
+                raw.insert(k.clone(), Value::Null);
+            }
             "Errors" | "Conditions" => {
                 let list = parse_list(k, v, &format!("{path}.{k}"), &mut entries)?;
                 if !list.is_empty() || v.as_array().is_some_and(Vec::is_empty) {
