@@ -147,7 +147,16 @@ fn every_corpus_flow_round_trips_to_the_same_json_and_validates_clean() {
             }
             Err(err) => failures.push(format!("{}: does not encode: {err}", e.file)),
         }
+        designer_words(&e.file, &flow, provider, &mut failures);
         for p in validate_for(&flow, Some(provider)) {
+            for text in [&p.message.en, &p.message.zh] {
+                if let Some(internal) = internal_id(text) {
+                    failures.push(format!(
+                        "{}: a {} message names {internal:?}: {text}",
+                        e.file, p.code
+                    ));
+                }
+            }
             if p.severity == Severity::Error {
                 failures.push(format!(
                     "{}: {} at {:?}/{:?}/{:?}: {}",
@@ -168,6 +177,52 @@ fn every_corpus_flow_round_trips_to_the_same_json_and_validates_clean() {
         failures.join("\n")
     );
     check_doc(&entries, &repos, &shapes, &kinds, &action_types, &blocks);
+}
+
+/// Every provider block has its provider designer's name for its type, and
+/// every exit of it a name in the catalog's words, in both languages.
+fn designer_words(file: &str, flow: &ivr_flow::Flow, provider: Provider, out: &mut Vec<String>) {
+    let cat = ivr_flow::catalog();
+    for n in flow.nodes.iter().filter(|n| n.block == "provider") {
+        let ty = n.params.get("type").and_then(Value::as_str).unwrap_or("");
+        if cat.provider_action(provider.as_str(), ty).is_none() {
+            out.push(format!("{file}: {ty} has no designer name"));
+        }
+        let exits = n.params.get("exits").and_then(Value::as_array);
+        for exit in exits.into_iter().flatten().filter_map(Value::as_str) {
+            let label = ivr_flow::catalog::connect::exit_label(exit);
+            if label.en == exit || label.zh == exit || label.en.is_empty() {
+                out.push(format!(
+                    "{file}: exit {exit:?} of {ty} has no designer name"
+                ));
+            }
+        }
+    }
+}
+
+/// An internal id in a message: a UUID, or an exit's key (`error:X`,
+/// `key:1`, `case:a`, `Equals:1`).
+fn internal_id(text: &str) -> Option<String> {
+    let words = text.split(|c: char| c.is_whitespace() || "\"“”()（）,.;。，".contains(c));
+    for w in words {
+        let hex_dash = w.len() >= 32 && w.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+        if hex_dash && w.matches('-').count() == 4 {
+            return Some(w.to_owned());
+        }
+        for key in [
+            "error:",
+            "key:",
+            "case:",
+            "Equals:",
+            "NumberGreaterThan:",
+            "NumberLessThan:",
+        ] {
+            if w.starts_with(key) {
+                return Some(w.to_owned());
+            }
+        }
+    }
+    None
 }
 
 /// The corpus's counts, as `docs/corpus.md` states them.

@@ -114,7 +114,14 @@ export class MemoryCloud implements CloudApi {
     return Promise.resolve(plan);
   }
 
-  async publishFlow(flow: Flow, profile: string, status: PublishStatus, _path?: string | null): Promise<PublishOutcome> {
+  async publishFlow(
+    flow: Flow,
+    profile: string,
+    status: PublishStatus,
+    _path?: string | null,
+    _bindExisting?: boolean,
+    _force?: boolean,
+  ): Promise<PublishOutcome> {
     const plan = await this.planPublish(flow, profile);
     const p = this.find(profile);
     const remoteId = plan.remote_id ?? `flow-${this.nextId++}`;

@@ -120,16 +120,15 @@ pub(super) fn all() -> Vec<BlockSpec> {
             )
             .recommended(),
         )
-        .with_param(
-            ParamSpec::new(
-                "variable",
-                ("Store in variable", "存入变量"),
-                ParamKind::Variable,
-                false,
-                json!(""),
-            )
-            .recommended(),
-        )
+        // Connect keeps the digits in $.StoredCustomerInput when no
+        // variable is named.
+        .with_param(ParamSpec::new(
+            "variable",
+            ("Store in variable", "存入变量"),
+            ParamKind::Variable,
+            false,
+            json!(""),
+        ))
         // Connect's DTMFConfiguration and InputValidation are optional.
         .with_param(number(
             "min_digits",

@@ -3,6 +3,7 @@
 //! validation are all built from it; nothing else hard-codes a block.
 
 mod blocks;
+pub mod connect;
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -244,10 +245,40 @@ pub fn derived_items<'a>(node: &'a Node, param: &str) -> impl Iterator<Item = &'
         })
 }
 
-/// All blocks, in palette order.
+/// A provider's own action type, as its designer shows it: a provider
+/// block of this type is titled, filed and summarised by this entry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct ProviderAction {
+    pub provider: Provider,
+    /// The type as the provider's document spells it (`UpdateContactTargetQueue`).
+    pub action_type: String,
+    /// The designer's name for it (`Set working queue`).
+    pub name: Text,
+    pub category: Category,
+    /// Parameters (dotted paths into its parameters) its card summarises.
+    pub summary: Vec<String>,
+}
+
+/// A provider's name for a branch of its blocks: an exit named `prefix`
+/// exactly, or, with `operand`, any exit starting with `prefix`, whose rest
+/// follows the name (`Equals:1` is `= 1`). The longest match wins.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct ExitLabel {
+    pub provider: Provider,
+    pub prefix: String,
+    pub name: Text,
+    pub operand: bool,
+}
+
+/// All blocks, in palette order, and the providers' own action types and
+/// branch names.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 pub struct Catalog {
     pub blocks: Vec<BlockSpec>,
+    #[serde(default)]
+    pub provider_actions: Vec<ProviderAction>,
+    #[serde(default)]
+    pub exit_labels: Vec<ExitLabel>,
     /// Block id -> position in `blocks`.
     #[serde(skip)]
     #[ts(skip)]
@@ -262,7 +293,19 @@ impl Catalog {
             .enumerate()
             .map(|(i, b)| (b.id.clone(), i))
             .collect();
-        Catalog { blocks, index }
+        Catalog {
+            blocks,
+            provider_actions: connect::actions(),
+            exit_labels: connect::exit_labels(),
+            index,
+        }
+    }
+
+    /// The provider's own entry for a provider block's type.
+    pub fn provider_action(&self, provider: &str, ty: &str) -> Option<&ProviderAction> {
+        self.provider_actions
+            .iter()
+            .find(|a| a.provider.as_str() == provider && a.action_type == ty)
     }
 
     /// The entry with this id.

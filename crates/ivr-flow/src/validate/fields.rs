@@ -18,6 +18,7 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
         let Some(spec) = ix.specs[i] else { continue };
         let mut ctx = Ctx {
             node,
+            ordinal: ix.ordinals[i],
             spec,
             declared: &declared,
             out,
@@ -40,7 +41,7 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
                 ctx.out.push(
                     Problem::new(
                         Code::FieldUnknown,
-                        msg::about(node, Some(spec), |en, zh| {
+                        msg::about(node, Some(spec), ctx.ordinal, |en, zh| {
                             (
                                 format!("{en} has a setting \"{key}\" that this block does not have; it will be ignored. Delete it from the file."),
                                 format!("{zh}有一个该模块不存在的设置“{key}”，它将被忽略。请从文件中删除它。"),
@@ -126,6 +127,7 @@ fn is_case_id(s: &str) -> bool {
 
 struct Ctx<'a, 'o> {
     node: &'a Node,
+    ordinal: u32,
     spec: &'a BlockSpec,
     declared: &'a HashSet<&'a str>,
     out: &'o mut Vec<Problem>,
@@ -134,7 +136,7 @@ struct Ctx<'a, 'o> {
 impl Ctx<'_, '_> {
     /// Reports a problem with a setting: "<setting> of <block> <tail>".
     fn report(&mut self, code: Code, param: &ParamSpec, (en_tail, zh_tail): (&str, &str)) {
-        let message = msg::about(self.node, Some(self.spec), |en, zh| {
+        let message = msg::about(self.node, Some(self.spec), self.ordinal, |en, zh| {
             (
                 format!("Setting \"{}\" of {en} {en_tail}", param.name.en),
                 format!("{zh}的设置“{}”{zh_tail}", param.name.zh),
@@ -334,7 +336,7 @@ impl Ctx<'_, '_> {
         if self.declared.is_empty() || self.declared.contains(name) {
             return;
         }
-        let message = msg::about(self.node, Some(self.spec), |en, zh| {
+        let message = msg::about(self.node, Some(self.spec), self.ordinal, |en, zh| {
             (
                 format!(
                     "{en} uses variable \"{name}\", which the flow does not declare. Declare it in the flow settings, or pick a declared one."

@@ -28,6 +28,9 @@ pub(super) struct FlowIndex<'a> {
     pub is_start: Vec<bool>,
     /// Node id -> position in `flow.nodes` (first occurrence).
     pub by_id: FxHashMap<&'a str, usize>,
+    /// Each node's number among the blocks of its kind (1, 2...), so a block
+    /// with no label is named "Collect digits 3", never by its id.
+    pub ordinals: Vec<u32>,
     /// Graph whose node `i` is `flow.nodes[i]`; only lines between existing
     /// blocks from existing exits are in it.
     pub graph: DiGraph<(), Line>,
@@ -46,9 +49,14 @@ impl<'a> FlowIndex<'a> {
             specs: Vec::with_capacity(n),
             is_start: Vec::with_capacity(n),
             by_id: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            ordinals: Vec::with_capacity(n),
             graph: DiGraph::with_capacity(n, flow.edges.len()),
         };
+        let mut kinds: FxHashMap<&str, u32> = FxHashMap::default();
         for (i, node) in flow.nodes.iter().enumerate() {
+            let count = kinds.entry(msg::kind_key(node)).or_default();
+            *count += 1;
+            ix.ordinals.push(*count);
             ix.graph.add_node(());
             let spec = cat.block(&node.block);
             ix.specs.push(spec);
@@ -173,7 +181,7 @@ impl<'a> FlowIndex<'a> {
             out.push(
                 Problem::new(
                     Code::TerminalHasExit,
-                    msg::about(node, Some(spec), |en, zh| {
+                    msg::about(node, Some(spec), self.ordinals[from], |en, zh| {
                         (
                             format!(
                                 "{en} ends the call, so no line can leave it. Delete line {}.",
@@ -192,7 +200,7 @@ impl<'a> FlowIndex<'a> {
             out.push(
                 Problem::new(
                     Code::EdgeDangling,
-                    msg::about(node, Some(spec), |en, zh| {
+                    msg::about(node, Some(spec), self.ordinals[from], |en, zh| {
                         (
                             format!(
                                 "Line {} leaves {en} from exit \"{}\", which the block does not have. Delete the line or reconnect it.",

@@ -72,7 +72,7 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, target: Provider, out: &mut
             out.push(
                 Problem::new(
                     Code::TargetUnsupportedBlock,
-                    msg::about(node, Some(spec), |en, zh| {
+                    msg::about(node, Some(spec), ix.ordinals[i], |en, zh| {
                         (
                             format!(
                                 "{tn} cannot carry {en}. Replace it with a block {tn} supports."
@@ -114,7 +114,7 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, target: Provider, out: &mut
             out.push(
                 Problem::new(
                     Code::ReferenceReview,
-                    msg::about(node, Some(spec), |en, zh| {
+                    msg::about(node, Some(spec), ix.ordinals[i], |en, zh| {
                         (
                             format!("{en} refers to {kind:?} \"{value}\". Check that it exists on the {tn} instance before publishing."),
                             format!("{zh}引用了“{value}”。发布前请确认它在 {tz} 实例中存在。"),
