@@ -7,6 +7,7 @@ import {
   hasEntry,
   keyParam,
   portsOf,
+  registerProviderNames,
   summaryOf,
   titleOf,
   toCanvas,
@@ -84,11 +85,11 @@ describe("summaryOf", () => {
   });
 
   it("says when the key setting is not set, in the chosen language", () => {
-    const s = spec("transfer_queue");
+    const s = spec("branch");
     const key = keyParam(s);
     expect(key?.required).toBe(true);
-    expect(summaryOf(s, node("transfer_queue", {}), "en")).toBe(`${key?.name.en}: not set`);
-    expect(summaryOf(s, node("transfer_queue", {}), "zh")).toBe(`${key?.name.zh}: 未设置`);
+    expect(summaryOf(s, node("branch", {}), "en")).toBe(`${key?.name.en}: not set`);
+    expect(summaryOf(s, node("branch", {}), "zh")).toBe(`${key?.name.zh}: 未设置`);
   });
 
   it("names the value of a reference", () => {
@@ -160,5 +161,25 @@ describe("toCanvas", () => {
     const flow: Flow = { ...starter, nodes: [...starter.nodes, node("mystery")] };
     const { nodes } = toCanvas(flow, catalog, "en");
     expect(nodes[3].data.spec).toBeUndefined();
+  });
+});
+
+describe("provider blocks", () => {
+  it("read as their provider's designer shows them: title, summary, exits", () => {
+    registerProviderNames(fixture.catalog as Catalog);
+    const block = node("provider", {
+      provider: "connect",
+      type: "UpdateContactTargetQueue",
+      exits: ["next", "error:NoMatchingError", "NumberGreaterThan:0"],
+      parameters: { QueueId: "arn:aws:connect:queue/sales" },
+    });
+    const s = spec("provider");
+    expect(titleOf(s, block, "en")).toBe("Set working queue");
+    expect(titleOf(s, block, "zh")).toBe("设置工作队列");
+    expect(summaryOf(s, block, "en")).toBe("QueueId: arn:aws:connect:queue/sales");
+    expect(portsOf(s, block).map((p) => p.name.en)).toEqual(["Success", "Error", "> 0"]);
+    expect(portsOf(s, block).map((p) => p.name.zh)).toEqual(["成功", "错误", "> 0"]);
+    // Its exits keep their ids: lines still name them.
+    expect(portsOf(s, block).map((p) => p.id)).toEqual(["next", "error:NoMatchingError", "NumberGreaterThan:0"]);
   });
 });

@@ -5,7 +5,7 @@
  * Nothing here decides whether a flow is valid: that is the engine's job.
  */
 
-import type { BlockSpec, Catalog, Edge, Flow, Node, ParamSpec, Text } from "./model";
+import type { BlockSpec, Catalog, Edge, ExitLabel, Flow, Node, ParamSpec, ProviderAction, Text } from "./model";
 import { type Lang, t, tx } from "./i18n";
 
 /** One exit of one block instance. */
@@ -16,6 +16,36 @@ export type Port = {
   name: Text;
   required: boolean;
 };
+
+/**
+ * The providers' own action types and branch names, as their designers show
+ * them (from the catalog: `registerProviderNames` when it loads). A provider
+ * block is titled, summarised and its exits named from these.
+ */
+let actions = new Map<string, ProviderAction>();
+let exitLabels: ExitLabel[] = [];
+
+export function registerProviderNames(catalog: Catalog) {
+  actions = new Map(catalog.provider_actions.map((a) => [`${a.provider}/${a.action_type}`, a]));
+  exitLabels = [...catalog.exit_labels].sort((a, b) => b.prefix.length - a.prefix.length);
+}
+
+/** The provider's own entry for a provider block, if the catalog has one. */
+export function providerAction(node: Node): ProviderAction | undefined {
+  if (node.block !== "provider") return undefined;
+  return actions.get(`${String(node.params.provider)}/${String(node.params.type)}`);
+}
+
+/** The name a provider's designer gives a provider block's exit (`Timeout`, `= 1`). */
+export function providerExitName(provider: unknown, exit: string): Text {
+  const label = exitLabels.find(
+    (l) => l.provider === provider && (l.operand ? exit.startsWith(l.prefix) : exit === l.prefix),
+  );
+  if (!label) return { en: exit, zh: exit };
+  if (!label.operand) return label.name;
+  const rest = exit.slice(label.prefix.length);
+  return { en: `${label.name.en}${rest}`, zh: `${label.name.zh}${rest}` };
+}
 
 /** The catalog entry with this id. */
 export function blockSpec(catalog: Catalog, id: string): BlockSpec | undefined {
@@ -44,10 +74,11 @@ export function portsOf(spec: BlockSpec, node: Node): Port[] {
   const ports: Port[] = [];
   const derived = spec.derived_ports;
   if (derived) {
+    const provider = spec.id === "provider" ? node.params.provider : undefined;
     for (const item of derivedItems(node, derived.param)) {
       ports.push({
         id: `${derived.prefix}${item.id}`,
-        name: { en: item.label, zh: item.label },
+        name: provider !== undefined ? providerExitName(provider, item.id) : { en: item.label, zh: item.label },
         required: derived.required,
       });
     }
@@ -115,8 +146,34 @@ export function formatValue(param: ParamSpec, value: unknown, lang: Lang): strin
   }
 }
 
+/** The value at a dotted path (`LexV2Bot.AliasArn`) of a provider block's parameters. */
+function at(params: unknown, path: string): unknown {
+  let v = params;
+  for (const part of path.split(".")) {
+    if (!v || typeof v !== "object") return undefined;
+    v = (v as Record<string, unknown>)[part];
+  }
+  return v;
+}
+
+/** A provider block's summary: the first of its action's summarised parameters that is set. */
+function providerSummary(action: ProviderAction, node: Node): string | undefined {
+  for (const path of action.summary) {
+    const v = at(node.params.parameters, path);
+    if (typeof v === "string" && v.trim() !== "") return clip(`${path.split(".").pop()}: ${v}`);
+    if (typeof v === "number") return clip(`${path.split(".").pop()}: ${v}`);
+    if (v && typeof v === "object" && !Array.isArray(v)) {
+      const keys = Object.keys(v);
+      if (keys.length > 0) return clip(keys.join(", "));
+    }
+  }
+  return undefined;
+}
+
 /** One line that says what this block does: its key setting, or the block's description when it has none. */
 export function summaryOf(spec: BlockSpec, node: Node, lang: Lang): string {
+  const action = providerAction(node);
+  if (action) return providerSummary(action, node) ?? clip(String(node.params.type));
   const param = keyParam(spec);
   if (!param) return clip(tx(spec.description, lang));
   const value = formatValue(param, node.params[param.key], lang);
@@ -125,9 +182,11 @@ export function summaryOf(spec: BlockSpec, node: Node, lang: Lang): string {
   return clip(`${tx(param.name, lang)}: ${value}`);
 }
 
-/** The title a block shows: the designer's label, else the catalog name. */
+/** The title a block shows: the designer's label, else its provider designer's name for a provider block, else the catalog name. */
 export function titleOf(spec: BlockSpec | undefined, node: Node, lang: Lang): string {
   if (node.label.trim() !== "") return node.label;
+  const action = providerAction(node);
+  if (action) return tx(action.name, lang);
   return spec ? tx(spec.name, lang) : node.block;
 }
 

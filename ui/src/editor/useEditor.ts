@@ -8,7 +8,7 @@
 
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import type { AutosavedFlow, Backend, OpenedFlow } from "../backend";
-import { blockSpec } from "../flow";
+import { blockSpec, registerProviderNames } from "../flow";
 import { type Lang, type StringKey, t } from "../i18n";
 import type { Catalog, Flow, Provider } from "../model";
 import * as ops from "./doc";
@@ -98,6 +98,7 @@ export function useEditor(backend: Backend, lang: Lang) {
         files.recovery().catch(() => []),
       ]);
       if (!live) return;
+      registerProviderNames(c);
       setCatalog(c);
       dispatch({ type: "load", flow: starter, path: null, saved: true });
       setReady(true);
