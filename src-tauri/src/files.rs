@@ -89,6 +89,8 @@ pub struct Opened {
     pub flow: Flow,
     /// The provider format it was imported from, if not a native file.
     pub imported_from: Option<String>,
+    /// The name the flow was given after its file, when its format has none.
+    pub named_from_file: Option<String>,
 }
 
 fn text(path: &Path) -> String {
@@ -96,7 +98,8 @@ fn text(path: &Path) -> String {
 }
 
 fn open(session: &Session, path: &Path) -> Result<Opened, String> {
-    let (dialect, flow) = ivr_files::read_flow(path).map_err(|e| e.to_string())?;
+    let (dialect, flow, named_from_file) =
+        ivr_files::read_flow_noting(path).map_err(|e| e.to_string())?;
     Ok(match dialect {
         Dialect::Native => {
             // The recent list is a convenience: failing to update it fails nothing.
@@ -105,12 +108,14 @@ fn open(session: &Session, path: &Path) -> Result<Opened, String> {
                 path: Some(text(path)),
                 flow,
                 imported_from: None,
+                named_from_file,
             }
         }
         Dialect::Provider(p) => Opened {
             path: None,
             flow,
             imported_from: Some(p.as_str().to_string()),
+            named_from_file,
         },
     })
 }

@@ -1,7 +1,8 @@
 // A real flow written by others, in the real app (issue 13): the largest
 // Amazon Connect flow of the corpus (tests/corpus/, 94 actions, exported
 // from a working instance) opened from the command line shows no error for
-// Amazon Connect, publishes to the app's own sandbox Connect connection, and
+// Amazon Connect, is named after its file (its export has no name) and says
+// so, publishes to the app's own sandbox Connect connection, and
 // what the sandbox stored is the original Content (the same JSON value, every
 // array in order). Imported back from the Import dialog it again shows no
 // error, and published back as an update the stored Content is still the
@@ -89,6 +90,8 @@ describe("IVR Studio: a real Connect flow opens clean and round-trips through th
     const blocks = await app.browser.execute(() => document.querySelectorAll("[data-block]").length);
     console.log(`# ${NAME}: ${blocks} blocks drawn, ${await textOf("problems-count")} problems, ${errors} errors`);
     assert.equal(errors, 0, "a flow Connect runs in production shows no error");
+    // Its export gives no flow name: it is named after the file, and the app says so.
+    assert.equal(await attr("notice", "data-key"), "importedNamed");
     await shot("opened");
   });
 

@@ -85,6 +85,10 @@ const STRINGS = {
     en: "Imported from a provider's file as a new flow: Save asks where to keep it.",
     zh: "已从平台文件导入为新流程：保存时会询问保存位置。",
   },
+  importedNamed: {
+    en: "Imported from a provider's file that gives no flow name: the flow is named after the file (rename it in the flow settings). Save asks where to keep it.",
+    zh: "已从未提供流程名称的平台文件导入：流程以文件名命名（可在流程设置中重命名）。保存时会询问保存位置。",
+  },
   recoverTitle: {
     en: "IVR Studio did not close properly. Your last changes were kept.",
     zh: "IVR Studio 上次未正常关闭，已保留您最近的更改。",

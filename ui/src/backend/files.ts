@@ -18,6 +18,8 @@ export type OpenedFlow = {
   flow: Flow;
   /** The provider format it was imported from. */
   imported_from: string | null;
+  /** The name the flow was given after its file, when its format has none. */
+  named_from_file?: string | null;
 };
 
 /** The document autosave kept; also an unsaved document to open (saving to `path` when it has one). */

@@ -69,7 +69,13 @@ export function useEditor(backend: Backend, lang: Lang) {
     markOpened(o.flow);
     dispatch({ type: "load", flow: o.flow, path: o.path, saved: o.path !== null });
     setSelected([]);
-    setNotice(o.imported_from ? { kind: "info", key: "imported", detail: o.imported_from } : undefined);
+    setNotice(
+      o.named_from_file
+        ? { kind: "info", key: "importedNamed", detail: o.named_from_file }
+        : o.imported_from
+          ? { kind: "info", key: "imported", detail: o.imported_from }
+          : undefined,
+    );
   }, []);
 
   const openPath = useCallback(
