@@ -190,7 +190,7 @@ fn designer_words(file: &str, flow: &ivr_flow::Flow, provider: Provider, out: &m
         }
         let exits = n.params.get("exits").and_then(Value::as_array);
         for exit in exits.into_iter().flatten().filter_map(Value::as_str) {
-            let label = ivr_flow::catalog::connect::exit_label(exit);
+            let label = cat.exit_label(provider.as_str(), exit);
             if label.en == exit || label.zh == exit || label.en.is_empty() {
                 out.push(format!(
                     "{file}: exit {exit:?} of {ty} has no designer name"

@@ -383,8 +383,8 @@ const ACTIONS: &[Row] = &[
 /// `(exit name or prefix, English, Chinese, the rest of the name follows)`.
 type Exit = (&'static str, &'static str, &'static str, bool);
 
-/// Branch names, longest prefix first where they overlap (the UI and
-/// [`exit_label`] take the longest that matches).
+/// Branch names (the UI and `Catalog::exit_label` take the longest prefix
+/// that matches).
 const EXITS: &[Exit] = &[
     ("next", "Success", "成功", false),
     ("error:NoMatchingError", "Error", "错误", false),
@@ -456,67 +456,26 @@ pub fn action_name(ty: &str) -> Option<Text> {
         .map(|&(_, en, zh, _, _)| Text::new(en, zh))
 }
 
-/// The designer's name of a Connect provider block's exit (`error:...`,
-/// `Equals:1`...): the longest matching entry of the table, else the name.
-pub fn exit_label(exit: &str) -> Text {
-    let best = EXITS
-        .iter()
-        .filter(|(p, _, _, operand)| {
-            if *operand {
-                exit.starts_with(p)
-            } else {
-                exit == *p
-            }
-        })
-        .max_by_key(|(p, ..)| p.len());
-    match best {
-        Some(&(prefix, en, zh, true)) => {
-            let rest = &exit[prefix.len()..];
-            let rest = humanise(rest);
-            Text::new(format!("{en}{rest}"), format!("{zh}{rest}"))
-        }
-        Some(&(_, en, zh, false)) => Text::new(en, zh),
-        None => Text::new(exit, exit),
-    }
-}
-
-/// An `ErrorType` such as `InvalidPhoneNumber` as words; other text as it is.
-fn humanise(s: &str) -> String {
-    if s.chars().all(|c| c.is_ascii_alphanumeric())
-        && s.chars().next().is_some_and(char::is_uppercase)
-    {
-        let mut out = String::new();
-        for (i, c) in s.chars().enumerate() {
-            if i > 0 && c.is_uppercase() {
-                out.push(' ');
-                out.extend(c.to_lowercase());
-            } else {
-                out.push(c);
-            }
-        }
-        return out;
-    }
-    s.to_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn exits_read_as_the_designer_names_them() {
-        let en = |x: &str| exit_label(x).en;
+        let en = |x: &str| crate::catalog::catalog().exit_label("connect", x).en;
         assert_eq!(en("next"), "Success");
         assert_eq!(en("error:NoMatchingError"), "Error");
         assert_eq!(en("error:InputTimeLimitExceeded"), "Timeout");
-        assert_eq!(
-            en("error:InvalidPhoneNumber"),
-            "Error: Invalid phone number"
-        );
+        assert_eq!(en("error:InvalidPhoneNumber"), "Error: InvalidPhoneNumber");
         assert_eq!(en("Equals:1"), "= 1");
         assert_eq!(en("NumberGreaterThan:0"), "> 0");
         assert_eq!(en("Equals:ContinueLooping"), "Looping");
-        assert_eq!(exit_label("Equals:True").zh, "营业时间内");
+        assert_eq!(
+            crate::catalog::catalog()
+                .exit_label("connect", "Equals:True")
+                .zh,
+            "营业时间内"
+        );
         assert_eq!(en("something-else"), "something-else");
     }
 

@@ -2,6 +2,7 @@
 //! the inspector's forms, the exits drawn on each block and the field rules of
 //! validation are all built from it; nothing else hard-codes a block.
 
+pub mod aliyun;
 mod blocks;
 pub mod connect;
 
@@ -295,9 +296,43 @@ impl Catalog {
             .collect();
         Catalog {
             blocks,
-            provider_actions: connect::actions(),
-            exit_labels: connect::exit_labels(),
+            provider_actions: connect::actions()
+                .into_iter()
+                .chain(aliyun::actions())
+                .collect(),
+            exit_labels: connect::exit_labels()
+                .into_iter()
+                .chain(aliyun::exit_labels())
+                .collect(),
             index,
+        }
+    }
+
+    /// The name a provider's designer gives exit `exit` of its blocks: the
+    /// longest matching [`ExitLabel`], else the exit's own name.
+    pub fn exit_label(&self, provider: &str, exit: &str) -> Text {
+        let best = self
+            .exit_labels
+            .iter()
+            .filter(|l| l.provider.as_str() == provider)
+            .filter(|l| {
+                if l.operand {
+                    exit.starts_with(&l.prefix)
+                } else {
+                    exit == l.prefix
+                }
+            })
+            .max_by_key(|l| l.prefix.len());
+        match best {
+            Some(l) if l.operand => {
+                let rest = &exit[l.prefix.len()..];
+                Text::new(
+                    format!("{}{rest}", l.name.en),
+                    format!("{}{rest}", l.name.zh),
+                )
+            }
+            Some(l) => l.name.clone(),
+            None => Text::new(exit, exit),
         }
     }
 

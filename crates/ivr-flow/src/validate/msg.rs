@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use crate::catalog::{self, BlockSpec, PROVIDER_BLOCK, connect};
+use crate::catalog::{self, BlockSpec, PROVIDER_BLOCK};
 use crate::i18n::Text;
 use crate::model::Node;
 
@@ -77,8 +77,8 @@ pub(super) fn exit_name(node: &Node, spec: Option<&BlockSpec>, port: &str) -> Te
     }
     if spec.id == PROVIDER_BLOCK {
         return match node.params.get("provider").and_then(Value::as_str) {
-            Some("connect") => connect::exit_label(port),
-            _ => Text::new(port, port),
+            Some(p) => catalog::catalog().exit_label(p, port),
+            None => Text::new(port, port),
         };
     }
     if let Some(key) = port.strip_prefix("key:") {
