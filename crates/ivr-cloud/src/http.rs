@@ -195,9 +195,14 @@ async fn read(provider: Provider, res: reqwest::Response) -> Result<HttpResponse
 }
 
 /// A transport failure as a [`CloudError`]: timeouts as `Timeout`, the rest
-/// as `Network`. The URL is left out: a query string can carry signed
-/// parameters, an STS token among them.
+/// as `Network`, naming the host and what to check. The rest of the URL is
+/// left out: a query string can carry signed parameters, an STS token among
+/// them.
 fn transport_error(provider: Provider, e: reqwest::Error) -> CloudError {
+    let host = e
+        .url()
+        .and_then(|u| u.host_str().map(str::to_owned))
+        .unwrap_or_default();
     let e = e.without_url();
     let kind = if e.is_timeout() {
         ErrorKind::Timeout
@@ -211,7 +216,41 @@ fn transport_error(provider: Provider, e: reqwest::Error) -> CloudError {
         text.push_str(&s.to_string());
         source = s.source();
     }
-    CloudError::new(kind, text).with_provider(provider)
+    let error = CloudError::new(kind, network_text(&host, &text)).with_provider(provider);
+    match network_hint(&text) {
+        Some(hint) => error.with_hint(hint),
+        None => error,
+    }
+}
+
+/// The failure with the host it was talking to.
+fn network_text(host: &str, text: &str) -> String {
+    if host.is_empty() {
+        return text.to_owned();
+    }
+    format!("cannot reach {host}: {text}")
+}
+
+/// What to check for a failure, from its text.
+fn network_hint(text: &str) -> Option<&'static str> {
+    let t = text.to_ascii_lowercase();
+    if t.contains("dns") || t.contains("lookup") || t.contains("resolve") {
+        Some(
+            "the host name was not found: check the region (it makes the host name) or the endpoint, and that this machine can reach the internet (a proxy?)",
+        )
+    } else if t.contains("connect") || t.contains("refused") {
+        Some(
+            "nothing answered there: check the endpoint, and any firewall or proxy between this machine and the cloud",
+        )
+    } else if t.contains("certificate") || t.contains("tls") {
+        Some(
+            "the secure connection failed: check the endpoint's address and the system clock, or a proxy that inspects TLS",
+        )
+    } else if t.contains("timed out") || t.contains("timeout") {
+        Some("the cloud did not answer in time: check your network, then try again")
+    } else {
+        None
+    }
 }
 
 /// Reads a retry-after value in seconds (`2`, `0.5`). HTTP dates are not
@@ -252,6 +291,28 @@ mod tests {
             p.delay(0, Some(Duration::from_secs(999))),
             p.max_retry_after
         );
+    }
+
+    #[test]
+    fn a_failure_to_reach_the_cloud_names_the_host_and_what_to_check() {
+        // Port 9 on loopback: nothing listens, the connection is refused.
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let http = Http::new(HttpConfig::default()).unwrap();
+        let url = Url::parse("http://127.0.0.1:9/contact-flows?token=secret-part").unwrap();
+        let e = rt
+            .block_on(http.post_form(Provider::Connect, &url, String::new()))
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Network);
+        assert!(e.message().contains("cannot reach 127.0.0.1"), "{e}");
+        assert!(!e.to_string().contains("secret-part"), "{e}");
+        assert!(e.hint().unwrap_or("").contains("endpoint"), "{e:?}");
+        // A name that does not resolve says which to check.
+        let dns =
+            network_hint("error sending request: dns error: failed to lookup address information");
+        assert!(dns.unwrap().contains("region"));
     }
 
     #[test]

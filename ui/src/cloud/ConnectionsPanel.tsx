@@ -24,7 +24,30 @@ type Props = {
 
 type Test = { name: string; state: "running" | "ok" | "error"; text?: string };
 
-const blank = (): Profile => ({ name: "", provider: "aliyun", region: "cn-shanghai", instance: "", endpoint: "", key_id: "" });
+/** Each provider's own default region (NXLink: its Hong Kong gateway). */
+export const DEFAULT_REGION: Record<Provider, string> = {
+  connect: "us-east-1",
+  aliyun: "cn-shanghai",
+  aliyun2017: "cn-shanghai",
+  nxlink: "hk",
+};
+
+const blank = (): Profile => ({
+  name: "",
+  provider: "connect",
+  region: DEFAULT_REGION.connect,
+  instance: "",
+  endpoint: "",
+  key_id: "",
+});
+
+/** Whether the form has what a profile of its provider needs (the engine checks the values when it saves). */
+export function complete(p: Profile): boolean {
+  const has = (v?: string | null) => !!v && v.trim() !== "";
+  const where = has(p.region) || (p.provider === "nxlink" && has(p.endpoint));
+  const instance = p.provider === "nxlink" || has(p.instance);
+  return /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(p.name.trim()) && where && instance && has(p.key_id);
+}
 
 export function ConnectionsPanel({ api, lang, profiles, onProfiles, onClose }: Props) {
   const [form, setForm] = useState<{ profile: Profile; editing: boolean; view?: ProfileView }>();
@@ -170,7 +193,17 @@ export function ConnectionsPanel({ api, lang, profiles, onProfiles, onClose }: P
               {field("name", ct(lang, "name"), form.editing)}
               <label className="cloud-field">
                 <span>{ct(lang, "provider")}</span>
-                <select data-testid="profile-provider" value={form.profile.provider} onChange={(e) => set({ provider: e.target.value as Provider })}>
+                <select
+                  data-testid="profile-provider"
+                  value={form.profile.provider}
+                  onChange={(e) => {
+                    const provider = e.target.value as Provider;
+                    // A region left at the old provider's default moves to the new one's.
+                    const region = form.profile.region ?? "";
+                    const keep = region.trim() !== "" && region !== DEFAULT_REGION[form.profile.provider];
+                    set({ provider, region: keep ? region : DEFAULT_REGION[provider] });
+                  }}
+                >
                   {PROVIDERS.map((p) => (
                     <option key={p} value={p}>
                       {providerName(lang, p)}
@@ -207,7 +240,7 @@ export function ConnectionsPanel({ api, lang, profiles, onProfiles, onClose }: P
                 <button type="button" className="button" onClick={() => setForm(undefined)}>
                   {ct(lang, "cancel")}
                 </button>
-                <button type="submit" className="button primary" data-testid="save-profile" disabled={busy || form.profile.name.trim() === ""}>
+                <button type="submit" className="button primary" data-testid="save-profile" disabled={busy || !complete(form.profile)}>
                   {ct(lang, "save")}
                 </button>
               </div>

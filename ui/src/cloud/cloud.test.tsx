@@ -85,6 +85,35 @@ describe("Connections", () => {
   });
 });
 
+describe("Connection form", () => {
+  it("starts on a provider's own region, follows the provider, and saves only a complete profile", async () => {
+    await mount();
+    fireEvent.click(screen.getByTestId("connections-button"));
+    fireEvent.click(screen.getByTestId("add-profile"));
+    const region = () => (screen.getByTestId("profile-region") as HTMLInputElement).value;
+    const save = () => screen.getByTestId("save-profile") as HTMLButtonElement;
+    expect((screen.getByTestId("profile-provider") as HTMLSelectElement).value).toBe("connect");
+    expect(region()).toBe("us-east-1");
+    fireEvent.change(screen.getByTestId("profile-provider"), { target: { value: "aliyun" } });
+    expect(region()).toBe("cn-shanghai");
+    fireEvent.change(screen.getByTestId("profile-provider"), { target: { value: "connect" } });
+    expect(region()).toBe("us-east-1");
+    // A region the designer typed stays when the provider changes.
+    fireEvent.change(screen.getByTestId("profile-region"), { target: { value: "eu-west-2" } });
+    fireEvent.change(screen.getByTestId("profile-provider"), { target: { value: "aliyun" } });
+    expect(region()).toBe("eu-west-2");
+    // Save waits for a name, an instance and a key id.
+    fireEvent.change(screen.getByTestId("profile-name"), { target: { value: "work" } });
+    expect(save().disabled).toBe(true);
+    fireEvent.change(screen.getByTestId("profile-instance"), { target: { value: "i-1" } });
+    expect(save().disabled).toBe(true);
+    fireEvent.change(screen.getByTestId("profile-key_id"), { target: { value: "LTAIkey" } });
+    expect(save().disabled).toBe(false);
+    fireEvent.change(screen.getByTestId("profile-name"), { target: { value: "has space" } });
+    expect(save().disabled).toBe(true);
+  });
+});
+
 describe("Publish", () => {
   it("refuses a flow with errors and hands the problems to the canvas", async () => {
     const problem: Problem = {
