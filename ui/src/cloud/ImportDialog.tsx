@@ -95,7 +95,13 @@ export function ImportDialog({ picker, api, lang, profile, provider, blockName, 
     };
   }, [api, profile, selected]);
 
-  const chosen = ticked.length > 0 ? ticked : selected ? [selected] : [];
+  // What Open opens is exactly what is ticked. Selecting a row to preview it
+  // ticks it too, while the ticks are only the previous selection's.
+  const chosen = ticked;
+  const select = (id: string) => {
+    setTicked((t) => (t.length === 0 || (t.length === 1 && t[0] === selected) ? [id] : t));
+    setSelected(id);
+  };
   const open = () => {
     setOpening(true);
     setError(undefined);
@@ -176,7 +182,9 @@ export function ImportDialog({ picker, api, lang, profile, provider, blockName, 
                 className={`cloud-flow${selected === f.id ? " active" : ""}`}
                 data-testid={`remote-flow-${f.id}`}
                 data-name={f.name}
-                onClick={() => setSelected(f.id)}
+                data-previewing={selected === f.id ? "true" : undefined}
+                aria-current={selected === f.id ? "true" : undefined}
+                onClick={() => select(f.id)}
               >
                 <input
                   type="checkbox"
@@ -186,7 +194,10 @@ export function ImportDialog({ picker, api, lang, profile, provider, blockName, 
                   onChange={(e) => setTicked((t) => (e.target.checked ? [...t, f.id] : t.filter((x) => x !== f.id)))}
                 />
                 <div>
-                  <div className="cloud-flow-name">{f.name || f.id}</div>
+                  <div className="cloud-flow-name">
+                    {f.name || f.id}
+                    {selected === f.id && <span className="cloud-chip">{ct(lang, "previewing")}</span>}
+                  </div>
                   <div className="cloud-profile-meta">
                     {f.type} · {state(f)} · <code>{f.id.length > 18 ? `${f.id.slice(0, 18)}…` : f.id}</code>
                   </div>

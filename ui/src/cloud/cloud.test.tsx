@@ -234,6 +234,10 @@ describe("Import", () => {
     });
     await waitFor(() => expect(screen.getByTestId("preview-name").textContent).toContain("Menu 7"));
     expect(screen.getByTestId("flow-preview").querySelectorAll("rect").length).toBe(3);
+    // The previewed row is marked, and its tick shows it is what Open opens.
+    expect(row.dataset.previewing).toBe("true");
+    expect(row.textContent).toContain("Previewing");
+    expect((within(row).getByRole("checkbox") as HTMLInputElement).checked).toBe(true);
     await act(async () => {
       fireEvent.click(screen.getByTestId("import-open"));
     });

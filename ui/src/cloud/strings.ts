@@ -52,6 +52,7 @@ const STRINGS = {
   saved: { en: "saved", zh: "已保存" },
   editing: { en: "being edited", zh: "编辑中" },
   preview: { en: "Preview", zh: "预览" },
+  previewing: { en: "Previewing", zh: "预览中" },
   selectToPreview: { en: "Select a flow to preview it.", zh: "选择一个流程以预览。" },
   openSelected: { en: "Open", zh: "打开" },
   importing: { en: "Importing…", zh: "正在导入…" },
