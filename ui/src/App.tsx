@@ -122,6 +122,7 @@ function Editor({ backend, initialLang }: Props) {
           lang={lang}
           flow={flow}
           path={editor.doc.path}
+          dirty={editor.dirty}
           onOpen={editor.openDocuments}
           onPublished={editor.published}
           onProblems={(_, target) => editor.setTarget(target)}

@@ -25,6 +25,8 @@ export type CloudToolbarProps = {
   flow: Flow | undefined;
   /** Its file, when it has one (the binding is written there too). */
   path?: string | null;
+  /** The document has edits its file does not have yet. */
+  dirty?: boolean;
   /** Opens imported flows as documents. */
   onOpen: (flows: Flow[]) => void;
   /** The document after a publish, with its binding; `written`: also written to its file. */
@@ -43,7 +45,7 @@ export function cloudApiFor(backend: Backend): CloudApi {
 type Open = "connections" | "import" | "publish" | null;
 
 export function CloudToolbar(props: CloudToolbarProps) {
-  const { backend, lang, flow, path, onOpen, onPublished, onProblems } = props;
+  const { backend, lang, flow, path, dirty, onOpen, onPublished, onProblems } = props;
   const api = useMemo(() => props.api ?? cloudApiFor(backend), [props.api, backend]);
   const [profiles, setProfiles] = useState<ProfileView[]>([]);
   const [current, setCurrent] = useState<string>("");
@@ -126,6 +128,7 @@ export function CloudToolbar(props: CloudToolbarProps) {
           profile={chosen.profile.name}
           provider={chosen.profile.provider}
           path={path ?? null}
+          unsaved={(path ?? null) !== null && dirty === true}
           onProblems={onProblems}
           onPublished={(f) => onPublished(f, (path ?? null) !== null)}
           onClose={close}

@@ -26,6 +26,8 @@ type Props = {
   profile: string;
   provider: Provider;
   path: string | null;
+  /** The document has edits its file does not have: publishing writes them there. */
+  unsaved?: boolean;
   onProblems: (problems: Problem[], target: Provider) => void;
   onPublished: (flow: Flow) => void;
   onClose: () => void;
@@ -45,7 +47,7 @@ function isRefusal(e: unknown): e is PublishRefusal {
 }
 
 export function PublishDialog(props: Props) {
-  const { picker, api, backend, lang, flow, profile, provider, path, onProblems, onPublished, onClose } = props;
+  const { picker, api, backend, lang, flow, profile, provider, path, unsaved, onProblems, onPublished, onClose } = props;
   const [step, setStep] = useState<Step>({ kind: "checking" });
   const [status, setStatus] = useState<PublishStatus>("published");
   const [bindExisting, setBindExisting] = useState(false);
@@ -180,6 +182,11 @@ export function PublishDialog(props: Props) {
             {ct(lang, "publishName")}{" "}
             <input className="input" data-testid="publish-name" value={name} onChange={(e) => setName(e.target.value)} />
           </label>
+          {unsaved && path && (
+            <p className="cloud-note" data-testid="publish-saves-first">
+              {ct(lang, "savesFirst")} <code>{path}</code>
+            </p>
+          )}
           {step.forced && (
             <p className="cloud-error" role="alert" data-testid="publish-forced">
               {ct(lang, "forced")}

@@ -11,7 +11,9 @@ afterEach(cleanup);
 
 const starter = () => structuredClone(fixture.starter_flow as Flow);
 
-async function mount(opts: { flow?: Flow; problems?: Problem[]; api?: MemoryCloud; lang?: "en" | "zh" } = {}) {
+async function mount(
+  opts: { flow?: Flow; problems?: Problem[]; api?: MemoryCloud; lang?: "en" | "zh"; path?: string; dirty?: boolean } = {},
+) {
   const api = opts.api ?? new MemoryCloud();
   const backend = new MemoryBackend({ problems: opts.problems ?? [] });
   const onOpen = vi.fn();
@@ -23,6 +25,8 @@ async function mount(opts: { flow?: Flow; problems?: Problem[]; api?: MemoryClou
         backend={backend}
         lang={opts.lang ?? "en"}
         flow={opts.flow ?? starter()}
+        path={opts.path}
+        dirty={opts.dirty}
         onOpen={onOpen}
         onPublished={onPublished}
         onProblems={onProblems}
@@ -165,6 +169,23 @@ describe("Publish", () => {
     expect(sent.name).toBe("Renamed flow");
     expect(forced).toBe(true);
     expect((onPublished.mock.calls[0]![0] as Flow).name).toBe("Renamed flow");
+  });
+
+  it("says that publishing a document with unsaved edits saves them to its file first", async () => {
+    await mount({ path: "/flows/main.ivr.json", dirty: true });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("publish-button"));
+    });
+    const note = await screen.findByTestId("publish-saves-first");
+    expect(note.textContent).toContain("/flows/main.ivr.json");
+    cleanup();
+    // Saved, or with no file: nothing to say.
+    await mount({ path: "/flows/main.ivr.json", dirty: false });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("publish-button"));
+    });
+    await screen.findByTestId("publish-plan");
+    expect(screen.queryByTestId("publish-saves-first")).toBeNull();
   });
 
   it("publishes despite warnings, showing them first (notes CCC cannot carry)", async () => {

@@ -72,6 +72,10 @@ const STRINGS = {
     en: "Sending despite IVR Studio's errors: the provider's answer decides.",
     zh: "忽略 IVR Studio 的错误发送：以平台的答复为准。",
   },
+  savesFirst: {
+    en: "The flow has unsaved changes: publishing saves them, with the binding, to",
+    zh: "流程有未保存的更改：发布时会把它们连同绑定一起保存到",
+  },
   publishName: { en: "Name in the cloud", zh: "云端名称" },
   willCreate: { en: "Will create a new flow in instance", zh: "将在以下实例中新建流程：" },
   willUpdate: { en: "Will update flow", zh: "将更新流程" },
