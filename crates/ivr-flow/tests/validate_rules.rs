@@ -748,7 +748,25 @@ fn reference_review() {
     assert_eq!(problem.severity, Severity::Info);
     assert_eq!(problem.field.as_deref(), Some("queue"));
     assert!(problem.message.en.contains("arn:aws:connect:queue/sales"));
+    assert!(
+        problem.message.en.contains("refers to queue"),
+        "{}",
+        problem.message.en
+    );
     assert_eq!(validate(&menu_flow()), vec![]);
+    // CCC's own words: a call goes to a skill group.
+    let ccc = validate_for(&menu_flow(), Some(Provider::Aliyun));
+    let review = expect(&ccc, Code::ReferenceReview)[0];
+    assert!(
+        review.message.en.contains("refers to skill group"),
+        "{}",
+        review.message.en
+    );
+    assert!(
+        review.message.zh.contains("技能组"),
+        "{}",
+        review.message.zh
+    );
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use super::index::FlowIndex;
 use super::msg;
-use crate::catalog::{PROVIDER_BLOCK, ParamKind, START_BLOCK};
+use crate::catalog::{PROVIDER_BLOCK, ParamKind, ReferenceKind, START_BLOCK};
 use crate::dialect::connect;
 use crate::i18n::Text;
 use crate::model::{Flow, Provider};
@@ -115,9 +115,10 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, target: Provider, out: &mut
                 Problem::new(
                     Code::ReferenceReview,
                     msg::about(node, Some(spec), ix.ordinals[i], |en, zh| {
+                        let (ken, kzh) = reference_words(kind, target);
                         (
-                            format!("{en} refers to {kind:?} \"{value}\". Check that it exists on the {tn} instance before publishing."),
-                            format!("{zh}引用了“{value}”。发布前请确认它在 {tz} 实例中存在。"),
+                            format!("{en} refers to {ken} \"{value}\". Check that it exists on the {tn} instance before publishing."),
+                            format!("{zh}引用了{kzh}“{value}”。发布前请确认它在 {tz} 实例中存在。"),
                         )
                     }),
                 )
@@ -132,6 +133,24 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, target: Provider, out: &mut
         out.push(too_many_blocks(target, blocks, max));
     }
     out.extend(notes_dropped(flow, target));
+}
+
+/// What a reference points at, in the target's own words: CCC routes calls
+/// to skill groups, Connect to queues.
+fn reference_words(kind: ReferenceKind, target: Provider) -> (&'static str, &'static str) {
+    let ccc = matches!(target, Provider::Aliyun | Provider::Aliyun2017);
+    match kind {
+        ReferenceKind::Queue if ccc => ("skill group", "技能组"),
+        ReferenceKind::Queue => ("queue", "队列"),
+        ReferenceKind::SkillGroup => ("skill group", "技能组"),
+        ReferenceKind::Agent => ("agent", "坐席"),
+        ReferenceKind::Prompt => ("prompt", "语音提示"),
+        ReferenceKind::Flow => ("flow", "流程"),
+        ReferenceKind::Function if ccc => ("function", "函数"),
+        ReferenceKind::Function => ("Lambda function", "Lambda 函数"),
+        ReferenceKind::Hours => ("hours of operation", "营业时间"),
+        ReferenceKind::Url => ("URL", "URL"),
+    }
 }
 
 /// Whether `target`'s flow document has a place for sticky notes. Connect
