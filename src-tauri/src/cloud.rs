@@ -68,7 +68,7 @@ pub async fn save_profile(
     let secret = secret.map(Secret::new);
     state
         .blocking(move |conns, store, _| {
-            conns.save(store, profile, secret.as_ref())?;
+            conns.save(store, profile, secret.as_ref().map(|s| (s, None)), true)?;
             conns.list(store)
         })
         .await
@@ -82,7 +82,7 @@ pub async fn remove_profile(
 ) -> Result<Vec<ProfileView>, CloudError> {
     state
         .blocking(move |conns, store, _| {
-            conns.remove(store, &name)?;
+            conns.remove(store, &name, false)?;
             conns.list(store)
         })
         .await

@@ -118,6 +118,14 @@ struct Ctx<'a> {
     env: &'a dyn Fn(&str) -> Option<String>,
 }
 
+impl Ctx<'_> {
+    /// The service's connections over this profiles file (the CLI has no
+    /// built-in profiles).
+    fn connections(&self) -> ivr_cloud::service::Connections {
+        ivr_cloud::service::Connections::new(self.file.clone(), Vec::new())
+    }
+}
+
 /// Runs `ivr profile ...` against the real profiles file, OS keyring,
 /// environment and standard streams.
 pub fn run(args: ProfileArgs) -> ExitCode {
@@ -236,8 +244,7 @@ fn add(a: AddArgs, ctx: &Ctx<'_>, io: &mut Io<'_>) -> Result<u8, CloudError> {
         key_id: a.key_id,
     };
     profile.validate()?;
-    let existing = ctx.file.get(&profile.name)?;
-    if existing.is_some() && !a.replace {
+    if ctx.file.get(&profile.name)?.is_some() && !a.replace {
         return Err(usage(format!(
             "a profile named {:?} already exists in {}",
             profile.name,
@@ -255,20 +262,15 @@ fn add(a: AddArgs, ctx: &Ctx<'_>, io: &mut Io<'_>) -> Result<u8, CloudError> {
     } else {
         None
     };
-    // Secret first: if the keyring refuses, nothing is written at all.
-    let mut last4 = None;
-    if let Some((secret, token)) = &secret {
-        credentials::store_secrets(ctx.store, &profile.name, secret, token.as_ref())?;
-        last4 = secret.last4();
-    }
-    if let Err(e) = ctx.file.add(profile.clone(), a.replace) {
-        if secret.is_some() && existing.is_none() {
-            // Best effort: do not leave a secret behind for a profile that
-            // was not written.
-            let _ = credentials::delete_secrets(ctx.store, &profile.name);
-        }
-        return Err(e);
-    }
+    // The same save as the app's: secret first, the keyring put back if the
+    // file cannot be written.
+    let saved = ctx.connections().save(
+        ctx.store,
+        profile.clone(),
+        secret.as_ref().map(|(s, t)| (s, t.as_ref())),
+        a.replace,
+    )?;
+    let (existing, last4) = (saved.replaced.then_some(()), saved.secret_last4);
     let verb = if existing.is_some() {
         "updated"
     } else {
@@ -453,30 +455,14 @@ fn list(a: ListArgs, ctx: &Ctx<'_>, io: &mut Io<'_>) -> Result<u8, CloudError> {
 }
 
 fn remove(a: RemoveArgs, ctx: &Ctx<'_>, io: &mut Io<'_>) -> Result<u8, CloudError> {
-    let existing = ctx.file.get(&a.name)?;
-    if existing.is_none() {
-        ivr_cloud::profile::validate_name(&a.name)?;
-    }
-    // Keyring first: if it is unreachable the profile is kept, so the secret
-    // is never orphaned without a trace.
-    let deleted = if a.profile_only {
-        false
-    } else {
-        credentials::delete_secrets(ctx.store, &a.name).map_err(|e| {
-            let hint = e.hint().unwrap_or_default().to_owned();
-            CloudError::keyring(
-                format!("{}; the profile was kept", e.message()),
-                format!(
-                    "{hint}; or, if it never had a stored secret, remove just the profile with \
-                     `ivr profile remove {} --profile-only`",
-                    a.name
-                ),
-            )
-        })?
-    };
-    match existing {
+    // The same remove as the app's: keyring first, so a keyring that cannot
+    // be reached keeps the profile and its secret.
+    let removed = ctx
+        .connections()
+        .remove(ctx.store, &a.name, a.profile_only)?;
+    let deleted = removed.secret;
+    match removed.profile.then_some(()) {
         Some(_) => {
-            ctx.file.remove(&a.name)?;
             let what = if a.profile_only {
                 "(the OS keyring was not touched)"
             } else if deleted {

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::Client;
 use crate::ccc::CccClient;
 use crate::connect::ConnectClient;
-use crate::credentials::{self, Credentials, SecretStatus, SecretStore};
+use crate::credentials::{self, Credentials, SecretSlot, SecretStatus, SecretStore};
 use crate::error::CloudError;
 use crate::profile::Profile;
 use crate::profiles_file::ProfilesFile;
@@ -57,6 +57,26 @@ pub struct ProfileView {
     pub builtin: bool,
     /// The keyring could not be read for this profile: why.
     pub keyring_error: Option<CloudError>,
+}
+
+/// What [`Connections::save`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saved {
+    /// A profile of that name was there and is replaced.
+    pub replaced: bool,
+    /// A secret was stored in the keyring.
+    pub secret_stored: bool,
+    /// Its last 4 characters, when it is long enough to show them.
+    pub secret_last4: Option<String>,
+}
+
+/// What [`Connections::remove`] removed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Removed {
+    /// The profile was in the profiles file.
+    pub profile: bool,
+    /// A secret or session token was deleted from the keyring.
+    pub secret: bool,
 }
 
 /// The profiles file and the built-in profiles.
@@ -129,16 +149,19 @@ impl Connections {
             .ok_or_else(|| CloudError::config(format!("no profile named {name:?}")))
     }
 
-    /// Adds or replaces a saved profile. `secret`, when given, goes to the
-    /// keyring (replacing the one stored); without it the stored secret is
-    /// kept. The secret is stored first, so a profile is never saved with a
-    /// secret that failed to reach the keyring. Blocks on the keyring.
+    /// Saves `profile` (replacing one of the same name only with `replace`)
+    /// and, when given, its secret (and session token) in the keyring. The
+    /// secret goes first, so a keyring that refuses leaves nothing written;
+    /// if the file then cannot be written, the keyring is put back as it was
+    /// (the previous secret restored, or the new one deleted), so no secret
+    /// is left behind for a profile that was not saved. Blocks on the keyring.
     pub fn save(
         &self,
         store: &dyn SecretStore,
         profile: Profile,
-        secret: Option<&Secret>,
-    ) -> Result<(), CloudError> {
+        secret: Option<(&Secret, Option<&Secret>)>,
+        replace: bool,
+    ) -> Result<Saved, CloudError> {
         if self.is_builtin(&profile.name) {
             return Err(CloudError::config(format!(
                 "{:?} is a built-in Local sandbox profile; choose another name",
@@ -146,22 +169,81 @@ impl Connections {
             )));
         }
         profile.validate()?;
-        if let Some(s) = secret.filter(|s| !s.is_empty()) {
-            credentials::store_secrets(store, &profile.name, s, None)?;
+        let existed = self.file.get(&profile.name)?.is_some();
+        if existed && !replace {
+            return Err(CloudError::config(format!(
+                "a profile named {:?} already exists in {}",
+                profile.name,
+                self.file.path().display()
+            ))
+            .with_hint("remove it first, or add it again with --replace"));
         }
-        self.file.add(profile, true)
+        let secret = secret.filter(|(s, _)| !s.is_empty());
+        let before = match secret {
+            Some((s, token)) => {
+                let before = (
+                    store.get(&profile.name, SecretSlot::Secret)?,
+                    store.get(&profile.name, SecretSlot::SessionToken)?,
+                );
+                credentials::store_secrets(store, &profile.name, s, token)?;
+                Some(before)
+            }
+            None => None,
+        };
+        if let Err(e) = self.file.add(profile.clone(), replace) {
+            if let Some((old, old_token)) = before {
+                // Best effort: the keyring as it was before this save.
+                let _ = match old {
+                    Some(old) => {
+                        credentials::store_secrets(store, &profile.name, &old, old_token.as_ref())
+                    }
+                    None => credentials::delete_secrets(store, &profile.name).map(|_| ()),
+                };
+            }
+            return Err(e);
+        }
+        Ok(Saved {
+            replaced: existed,
+            secret_last4: secret.and_then(|(s, _)| s.last4()),
+            secret_stored: secret.is_some(),
+        })
     }
 
-    /// Removes a saved profile and its secrets. Blocks on the keyring.
-    pub fn remove(&self, store: &dyn SecretStore, name: &str) -> Result<bool, CloudError> {
+    /// Removes a saved profile and (unless `profile_only`) its secrets. The
+    /// keyring goes first: if it cannot be reached, the profile is kept, so
+    /// its secret is never left without a profile that names it. Blocks on
+    /// the keyring.
+    pub fn remove(
+        &self,
+        store: &dyn SecretStore,
+        name: &str,
+        profile_only: bool,
+    ) -> Result<Removed, CloudError> {
         if self.is_builtin(name) {
             return Err(CloudError::config(format!(
                 "{name:?} is a built-in Local sandbox profile and cannot be removed"
             )));
         }
-        let removed = self.file.remove(name)?.is_some();
-        let deleted = credentials::delete_secrets(store, name)?;
-        Ok(removed || deleted)
+        let existed = self.file.get(name)?.is_some();
+        if !existed {
+            crate::profile::validate_name(name)?;
+        }
+        let secret = if profile_only {
+            false
+        } else {
+            credentials::delete_secrets(store, name).map_err(|e| {
+                let hint = e.hint().unwrap_or_default().to_owned();
+                CloudError::keyring(
+                    format!("{}; the profile was kept", e.message()),
+                    format!(
+                        "{hint}; or, if it never had a stored secret, remove just the profile \
+                         (`ivr profile remove {name} --profile-only`)"
+                    ),
+                )
+            })?
+        };
+        let profile = existed && self.file.remove(name)?.is_some();
+        Ok(Removed { profile, secret })
     }
 
     /// The client for profile `name`: the demo credentials for a built-in
@@ -222,8 +304,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let c = conns(dir.path());
         let store = MemoryStore::new();
-        c.save(&store, user(), Some(&Secret::new("Zq-distinct-9XyW")))
-            .unwrap();
+        c.save(
+            &store,
+            user(),
+            Some((&Secret::new("Zq-distinct-9XyW"), None)),
+            true,
+        )
+        .unwrap();
         let list = c.list(&store).unwrap();
         let names: Vec<_> = list.iter().map(|v| v.profile.name.as_str()).collect();
         assert_eq!(
@@ -245,13 +332,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let c = conns(dir.path());
         let store = MemoryStore::new();
-        c.save(&store, user(), Some(&Secret::new("first-secret-1234")))
-            .unwrap();
+        c.save(
+            &store,
+            user(),
+            Some((&Secret::new("first-secret-1234"), None)),
+            true,
+        )
+        .unwrap();
         let edited = Profile {
             instance: Some("i-2".into()),
             ..user()
         };
-        c.save(&store, edited, None).unwrap();
+        c.save(&store, edited, None, true).unwrap();
         let list = c.list(&store).unwrap();
         assert_eq!(list[3].profile.instance.as_deref(), Some("i-2"));
         assert_eq!(list[3].secret.last4.as_deref(), Some("1234"));
@@ -266,8 +358,8 @@ mod tests {
             name: "sandbox-ccc".into(),
             ..user()
         };
-        assert!(c.save(&store, p, None).is_err());
-        assert!(c.remove(&store, "sandbox-connect").is_err());
+        assert!(c.save(&store, p, None, true).is_err());
+        assert!(c.remove(&store, "sandbox-connect", false).is_err());
     }
 
     #[test]
@@ -275,9 +367,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let c = conns(dir.path());
         let store = MemoryStore::new();
-        c.save(&store, user(), Some(&Secret::new("secret-to-go-1234")))
-            .unwrap();
-        assert!(c.remove(&store, "work").unwrap());
+        c.save(
+            &store,
+            user(),
+            Some((&Secret::new("secret-to-go-1234"), None)),
+            true,
+        )
+        .unwrap();
+        assert!(c.remove(&store, "work", false).unwrap().profile);
         assert!(store.is_empty());
         assert_eq!(c.list(&store).unwrap().len(), 3);
     }
@@ -290,15 +387,83 @@ mod tests {
             .save(
                 &FailingStore,
                 user(),
-                Some(&Secret::new("never-saved-1234")),
+                Some((&Secret::new("never-saved-1234"), None)),
+                true,
             )
             .unwrap_err();
         assert_eq!(e.kind(), crate::ErrorKind::Keyring);
         assert!(c.file().load().unwrap().is_empty());
-        c.save(&MemoryStore::new(), user(), None).unwrap();
+        c.save(&MemoryStore::new(), user(), None, true).unwrap();
         let list = c.list(&FailingStore).unwrap();
         assert!(list[3].keyring_error.is_some());
         assert!(!list[3].secret.stored);
+    }
+
+    #[test]
+    fn a_keyring_that_cannot_delete_keeps_the_profile_and_its_secret() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = conns(dir.path());
+        let store = MemoryStore::new();
+        c.save(
+            &store,
+            user(),
+            Some((&Secret::new("kept-secret-1234"), None)),
+            true,
+        )
+        .unwrap();
+        let e = c.remove(&FailingStore, "work", false).unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::Keyring);
+        assert!(e.message().contains("the profile was kept"), "{e}");
+        assert_eq!(
+            c.file().load().unwrap().len(),
+            1,
+            "the profile is still there"
+        );
+        let back = store.get("work", SecretSlot::Secret).unwrap().unwrap();
+        assert_eq!(
+            back.expose(),
+            "kept-secret-1234",
+            "the secret is still reachable"
+        );
+    }
+
+    #[test]
+    fn a_profile_that_cannot_be_written_leaves_the_keyring_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = conns(dir.path());
+        let store = MemoryStore::new();
+        // The profiles file cannot be written: a folder stands in its place.
+        std::fs::create_dir_all(c.file().path()).unwrap();
+        let e = c.save(
+            &store,
+            user(),
+            Some((&Secret::new("orphan-to-be-1234"), None)),
+            true,
+        );
+        assert!(e.is_err());
+        assert!(store.is_empty(), "no secret is left behind");
+        // Replacing a saved profile's secret: the old secret comes back.
+        let dir = tempfile::tempdir().unwrap();
+        let c = conns(dir.path());
+        c.save(
+            &store,
+            user(),
+            Some((&Secret::new("the-old-secret-1234"), None)),
+            true,
+        )
+        .unwrap();
+        let file = c.file().path().to_path_buf();
+        std::fs::remove_file(&file).unwrap();
+        std::fs::create_dir_all(&file).unwrap();
+        let e = c.save(
+            &store,
+            user(),
+            Some((&Secret::new("the-new-secret-5678"), None)),
+            true,
+        );
+        assert!(e.is_err());
+        let back = store.get("work", SecretSlot::Secret).unwrap().unwrap();
+        assert_eq!(back.expose(), "the-old-secret-1234");
     }
 
     #[test]
