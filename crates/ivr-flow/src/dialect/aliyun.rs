@@ -425,11 +425,11 @@ fn decode_activities<A: std::borrow::Borrow<Value>>(
     flow.nodes.reserve(activities.size_hint().0);
     let mut seen = HashSet::default();
     for (i, a) in activities.enumerate() {
-        let apath = format!("{path}.activities[{i}]");
+        let apath = || format!("{path}.activities[{i}]");
         let (node, edges) = decode_activity(a.borrow(), kind, &apath)?;
         if !seen.insert(node.id.clone()) {
             return Err(DecodeError::invalid(
-                format!("{apath}.id"),
+                format!("{}.id", apath()),
                 format!("another activity already has the id \"{}\"", node.id),
             ));
         }
@@ -497,11 +497,11 @@ struct RawEvent<'a> {
 fn decode_activity(
     a: &Value,
     kind: FlowKind,
-    path: &str,
+    path: &dyn Fn() -> String,
 ) -> Result<(Node, Vec<Edge>), DecodeError> {
     let Value::Object(map) = a else {
         return Err(DecodeError::invalid(
-            path,
+            path(),
             format!("an activity must be an object, not {}", kind_of(a)),
         ));
     };
@@ -509,28 +509,28 @@ fn decode_activity(
         Some(Value::String(s)) => s.clone(),
         Some(v) => {
             return Err(DecodeError::invalid(
-                format!("{path}.type"),
+                format!("{}.type", path()),
                 format!("must be a string, not {}", kind_of(v)),
             ));
         }
-        None => return Err(DecodeError::invalid(path, "the activity has no \"type\"")),
+        None => return Err(DecodeError::invalid(path(), "the activity has no \"type\"")),
     };
     let id = match map.get("id") {
         Some(Value::String(s)) if !s.is_empty() => s.clone(),
         Some(v) => {
             return Err(DecodeError::invalid(
-                format!("{path}.id"),
+                format!("{}.id", path()),
                 format!("must be a non-empty string, not {v}"),
             ));
         }
-        None => return Err(DecodeError::invalid(path, "the activity has no \"id\"")),
+        None => return Err(DecodeError::invalid(path(), "the activity has no \"id\"")),
     };
     let props = match map.get("properties") {
         Some(Value::Object(p)) => p.clone(),
         None => Map::new(),
         Some(v) => {
             return Err(DecodeError::invalid(
-                format!("{path}.properties"),
+                format!("{}.properties", path()),
                 format!("must be an object, not {}", kind_of(v)),
             ));
         }
@@ -540,7 +540,7 @@ fn decode_activity(
         None => &[],
         Some(v) => {
             return Err(DecodeError::invalid(
-                format!("{path}.events"),
+                format!("{}.events", path()),
                 format!("must be an array, not {}", kind_of(v)),
             ));
         }
@@ -548,10 +548,11 @@ fn decode_activity(
     let mut raw_events = Vec::with_capacity(events.len());
     let mut names = HashSet::default();
     for (j, e) in events.iter().enumerate() {
-        let epath = format!("{path}.events[{j}]");
+        // Built only for an error: most events have none.
+        let epath = || format!("{}.events[{j}]", path());
         let Value::Object(em) = e else {
             return Err(DecodeError::invalid(
-                epath,
+                epath(),
                 format!("an event must be an object, not {}", kind_of(e)),
             ));
         };
@@ -559,20 +560,20 @@ fn decode_activity(
             Some(Value::String(s)) => s.clone(),
             Some(v) => {
                 return Err(DecodeError::invalid(
-                    format!("{epath}.event"),
+                    format!("{}.event", epath()),
                     format!("must be a string, not {}", kind_of(v)),
                 ));
             }
             None => {
                 return Err(DecodeError::invalid(
-                    epath,
+                    epath(),
                     "the event has no \"event\" name",
                 ));
             }
         };
         if !names.insert(name.clone()) {
             return Err(DecodeError::invalid(
-                format!("{epath}.event"),
+                format!("{}.event", epath()),
                 format!("the activity has two \"{name}\" events"),
             ));
         }
@@ -581,7 +582,7 @@ fn decode_activity(
             Some(Value::Null) | None => None,
             Some(v) => {
                 return Err(DecodeError::invalid(
-                    format!("{epath}.next"),
+                    format!("{}.next", epath()),
                     format!("must be an activity id (a string) or null, not {v}"),
                 ));
             }
@@ -591,7 +592,7 @@ fn decode_activity(
             Some(Value::String(_) | Value::Null) | None => {}
             Some(v) => {
                 return Err(DecodeError::invalid(
-                    format!("{epath}.edgeId"),
+                    format!("{}.edgeId", epath()),
                     format!("must be a string or null, not {v}"),
                 ));
             }
