@@ -3,7 +3,8 @@
  * performance tests: from the open request (`markOpenStart`, when a file is
  * asked for) to every block React Flow draws rendered and measured, plus one
  * frame. Each opening is kept in `window.__ivrOpenTimings`
- * and the last one in the canvas's `data-open-ms` attribute.
+ * and the last one in the canvas's `data-open-ms` attribute; when each
+ * validation result was drawn, in `window.__ivrProblemTimings`.
  */
 
 import { useEffect } from "react";
@@ -27,10 +28,34 @@ export type OpenTiming = {
   measured: number;
 };
 
+/** A validation result on screen: how many problems, and `performance.now()` one frame after it was drawn. */
+export type ProblemsTiming = { problems: number; at: number };
+
 declare global {
   interface Window {
     __ivrOpenTimings?: OpenTiming[];
+    /** The last validation results drawn (at most `KEEP_PROBLEM_TIMINGS`), oldest first. */
+    __ivrProblemTimings?: ProblemsTiming[];
   }
+}
+
+const KEEP_PROBLEM_TIMINGS = 50;
+
+/**
+ * Records when each validation result is on screen (canvas marks, inspector
+ * and problems list): call it in the component that holds them all, so its
+ * effect runs once they are committed; one frame later it is painted.
+ */
+export function useProblemsTiming(problems: readonly unknown[] | undefined) {
+  useEffect(() => {
+    if (!problems) return;
+    const frame = requestAnimationFrame(() => {
+      const kept = (window.__ivrProblemTimings ??= []);
+      kept.push({ problems: problems.length, at: Math.round(performance.now()) });
+      if (kept.length > KEEP_PROBLEM_TIMINGS) kept.splice(0, kept.length - KEEP_PROBLEM_TIMINGS);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [problems]);
 }
 
 /** How long an open may take to be drawn before it is no longer timed. */
@@ -79,8 +104,9 @@ export function useOpenTiming(loads: number, flow: Flow) {
         return;
       }
       frame = requestAnimationFrame(check);
-      const shown = getNodes();
-      // The canvas still shows the previous document until its blocks are handed over.
+      // The canvas still shows the previous document until its blocks are handed over
+      // (sticky notes come first on the canvas: an imported Connect flow has some).
+      const shown = getNodes().filter((n) => n.type === "block");
       const first = shown[0]?.data as { node?: unknown } | undefined;
       if (shown.length !== flow.nodes.length || first?.node !== flow.nodes[0]) return;
       const drawn = [...document.querySelectorAll<HTMLElement>(".react-flow__node")];
