@@ -24,6 +24,8 @@ import { Overlays } from "./editor/Overlays";
 import { useEditing } from "./editor/useEditing";
 import { useEditor } from "./editor/useEditor";
 import { useNotes } from "./editor/useNotes";
+import { useProblemsTiming } from "./editor/openTiming";
+import { problemsOf } from "./editor/problemIndex";
 import { usePaletteDrag } from "./editor/usePaletteDrag";
 import { useShortcuts } from "./editor/useShortcuts";
 import { blockSpec } from "./flow";
@@ -50,6 +52,7 @@ function Editor({ backend, initialLang }: Props) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const editor = useEditor(backend, lang);
   const { catalog, flow } = editor;
+  useProblemsTiming(editor.problems);
   const editing = useEditing(editor, backend);
   useShortcuts(editing.actions);
   const notes = useNotes(editor, GRID);
@@ -79,13 +82,15 @@ function Editor({ backend, initialLang }: Props) {
     if (centre) notes.add(centre);
   };
 
+  // The same function from render to render, so the problems list is not drawn again on every selection.
+  const { setSelected } = editor;
   const focusProblem = useCallback(
     (p: Problem) => {
       if (!p.node) return;
-      editor.setSelected([p.node]);
+      setSelected([p.node]);
       centreBlock(reactFlow, p.node);
     },
-    [editor, reactFlow],
+    [setSelected, reactFlow],
   );
 
   const selectedNode = flow?.nodes.find((n) => n.id === editor.selected[0]);
@@ -154,7 +159,7 @@ function Editor({ backend, initialLang }: Props) {
                 flow={flow}
                 catalog={catalog}
                 lang={lang}
-                problems={editor.problems}
+                marks={editor.problemIndex.marks}
                 selected={editor.selected}
                 onSelect={editor.setSelected}
                 onMove={editor.move}
@@ -172,7 +177,7 @@ function Editor({ backend, initialLang }: Props) {
           flow={flow}
           node={selectedNode}
           spec={selectedSpec}
-          problems={editor.problems}
+          problems={problemsOf(editor.problemIndex, selectedNode?.id)}
           lang={lang}
           onLabel={editor.setLabel}
           onParam={editor.setParam}

@@ -145,12 +145,15 @@ describe("titleOf", () => {
 
 describe("toCanvas", () => {
   it("draws the starter flow's blocks and lines", () => {
-    const { nodes, edges } = toCanvas(starter, catalog, "en", new Map([["welcome", 2]]));
-    expect(nodes.map((n) => [n.id, n.data.spec?.id, n.data.problems])).toEqual([
-      ["start", "start", 0],
-      ["welcome", "play_prompt", 2],
-      ["hang_up", "hang_up", 0],
+    const marks = { count: 2, worst: "warning" as const, ports: { next: "warning" as const } };
+    const { nodes, edges } = toCanvas(starter, catalog, "en", new Map([["welcome", marks]]));
+    expect(nodes.map((n) => [n.id, n.data.spec?.id, n.data.marks])).toEqual([
+      ["start", "start", undefined],
+      ["welcome", "play_prompt", marks],
+      ["hang_up", "hang_up", undefined],
     ]);
+    // The marks object itself, so the canvas can keep an unchanged block's node.
+    expect(nodes[1].data.marks).toBe(marks);
     expect(edges).toEqual([
       { id: "e1", source: "start", sourceHandle: "next", target: "welcome" },
       { id: "e2", source: "welcome", sourceHandle: "next", target: "hang_up" },

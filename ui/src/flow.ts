@@ -7,6 +7,7 @@
 
 import type { BlockSpec, Catalog, Edge, ExitLabel, Flow, Node, ParamSpec, ProviderAction, Text } from "./model";
 import { type Lang, t, tx } from "./i18n";
+import type { BlockMarks } from "./editor/problemIndex";
 
 /** One exit of one block instance. */
 export type Port = {
@@ -47,9 +48,17 @@ export function providerExitName(provider: unknown, exit: string): Text {
   return { en: `${label.name.en}${rest}`, zh: `${label.name.zh}${rest}` };
 }
 
+/** Each catalog's entries by id, built on first use: a lookup per block, not a search. */
+const specsById = new WeakMap<Catalog, Map<string, BlockSpec>>();
+
 /** The catalog entry with this id. */
 export function blockSpec(catalog: Catalog, id: string): BlockSpec | undefined {
-  return catalog.blocks.find((b) => b.id === id);
+  let byId = specsById.get(catalog);
+  if (!byId) {
+    byId = new Map(catalog.blocks.map((b) => [b.id, b]));
+    specsById.set(catalog, byId);
+  }
+  return byId.get(id);
 }
 
 /** The items of a list parameter that become exits: strings as they are, objects by their `id`. */
@@ -195,9 +204,8 @@ export type BlockData = {
   node: Node;
   spec: BlockSpec | undefined;
   lang: Lang;
-  problems: number;
-  /** The exits a problem is on (an unwired required exit...). */
-  badPorts?: string[];
+  /** Its problems as its card shows them (none: no problem); the same object while they do not change. */
+  marks?: BlockMarks;
 };
 
 export type CanvasNode = {
@@ -214,25 +222,18 @@ export type CanvasEdge = {
   target: string;
 };
 
-/** React Flow's nodes and edges for `flow`, with each block's count of problems. */
+/** React Flow's nodes and edges for `flow`, with each block's problem marks. */
 export function toCanvas(
   flow: Flow,
   catalog: Catalog,
   lang: Lang,
-  problemsByNode: Map<string, number> = new Map(),
-  badPorts: Map<string, string[]> = new Map(),
+  marks: ReadonlyMap<string, BlockMarks> = new Map(),
 ): { nodes: CanvasNode[]; edges: CanvasEdge[] } {
   const nodes = flow.nodes.map((node) => ({
     id: node.id,
     type: "block" as const,
     position: { x: node.position.x, y: node.position.y },
-    data: {
-      node,
-      spec: blockSpec(catalog, node.block),
-      lang,
-      problems: problemsByNode.get(node.id) ?? 0,
-      badPorts: badPorts.get(node.id),
-    },
+    data: { node, spec: blockSpec(catalog, node.block), lang, marks: marks.get(node.id) },
   }));
   const edges = flow.edges.map((e: Edge) => ({
     id: e.id,

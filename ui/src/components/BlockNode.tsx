@@ -2,13 +2,15 @@
  * A block on the canvas, drawn from its catalog entry: category icon and
  * name, a one-line summary of its key setting, an entry handle (every block
  * but the start) and one labelled exit handle per port; exits a problem is on
- * are marked.
+ * are marked. The card's border, its badge and each marked exit take the
+ * colour of their most serious problem: error red, warning amber, info neutral.
  */
 
 import { memo } from "react";
 import { Handle, Position, type Node as FlowNode, type NodeProps } from "@xyflow/react";
 import { type BlockData, hasEntry, portsOf, summaryOf, titleOf } from "../flow";
 import { t, tx } from "../i18n";
+import { SEVERITY_KEY } from "./ProblemsPanel";
 import { CATEGORY_COLOR, CategoryIcon } from "./CategoryIcon";
 
 export type BlockNodeType = FlowNode<BlockData, "block">;
@@ -21,16 +23,17 @@ export type BlockNodeType = FlowNode<BlockData, "block">;
 export const BlockNode = memo(BlockNodeView, (a, b) => a.data === b.data && a.selected === b.selected);
 
 function BlockNodeView({ data, selected }: NodeProps<BlockNodeType>) {
-  const { node, spec, lang, problems, badPorts } = data;
+  const { node, spec, lang, marks } = data;
   const color = spec ? CATEGORY_COLOR[spec.category] : "#dc2626";
   const title = titleOf(spec, node, lang);
   const subtitle = spec && node.label.trim() !== "" ? tx(spec.name, lang) : undefined;
   const ports = spec ? portsOf(spec, node) : [];
   return (
     <div
-      className={`block-node${selected ? " selected" : ""}${problems > 0 ? " has-problems" : ""}`}
+      className={`block-node${selected ? " selected" : ""}${marks ? ` has-problems sev-${marks.worst}` : ""}`}
       data-testid={`node-${node.id}`}
       data-block={node.block}
+      data-severity={marks?.worst}
       style={{ ["--block-color" as string]: color }}
     >
       {hasEntry(spec) && (
@@ -51,9 +54,13 @@ function BlockNodeView({ data, selected }: NodeProps<BlockNodeType>) {
           </div>
           {subtitle && <div className="block-kind">{subtitle}</div>}
         </div>
-        {problems > 0 && (
-          <span className="block-badge" title={t(lang, "problems")}>
-            {problems}
+        {marks && (
+          <span
+            className={`block-badge sev-${marks.worst}`}
+            title={`${t(lang, "problems")}: ${marks.count} · ${t(lang, SEVERITY_KEY[marks.worst])}`}
+            data-testid={`badge-${node.id}`}
+          >
+            {marks.count}
           </span>
         )}
       </div>
@@ -62,24 +69,27 @@ function BlockNodeView({ data, selected }: NodeProps<BlockNodeType>) {
       </div>
       {ports.length > 0 && (
         <ul className="block-ports">
-          {ports.map((port) => (
-            <li
-              key={port.id}
-              className={badPorts?.includes(port.id) ? "block-port bad" : "block-port"}
-              data-testid={`port-${node.id}-${port.id}`}
-            >
-              <span className={port.required ? "port-name required" : "port-name"}>
-                {tx(port.name, lang)}
-              </span>
-              <Handle
-                type="source"
-                position={Position.Right}
-                id={port.id}
-                className="exit-handle"
-                data-testid={`handle-${node.id}-${port.id}`}
-              />
-            </li>
-          ))}
+          {ports.map((port) => {
+            const bad = marks?.ports[port.id];
+            return (
+              <li
+                key={port.id}
+                className={bad ? `block-port bad sev-${bad}` : "block-port"}
+                data-testid={`port-${node.id}-${port.id}`}
+              >
+                <span className={port.required ? "port-name required" : "port-name"}>
+                  {tx(port.name, lang)}
+                </span>
+                <Handle
+                  type="source"
+                  position={Position.Right}
+                  id={port.id}
+                  className="exit-handle"
+                  data-testid={`handle-${node.id}-${port.id}`}
+                />
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

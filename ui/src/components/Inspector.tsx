@@ -17,7 +17,8 @@ type Props = {
   flow: Flow | undefined;
   node: Node | undefined;
   spec: BlockSpec | undefined;
-  problems?: Problem[];
+  /** The selected block's problems. */
+  problems?: readonly Problem[];
   lang: Lang;
   onLabel?: (id: string, label: string) => void;
   onParam?: (id: string, key: string, value: unknown) => void;

@@ -1,27 +1,48 @@
 /**
  * The inspector's form for one block: its label, then one control per
  * catalog parameter with the problems whose `field` is that parameter shown
- * under it, then its exits and where each goes.
+ * under it (coloured by severity), then its exits and where each goes.
  */
 
 import { blockSpec, portsOf, titleOf } from "../flow";
 import { type Lang, t, tx } from "../i18n";
-import type { BlockSpec, Catalog, Flow, Node, Problem } from "../model";
+import type { BlockSpec, Catalog, Flow, Node, Problem, Severity } from "../model";
 import { ParamField } from "./ParamField";
+import { worse } from "./problemIndex";
 
 type Props = {
   catalog: Catalog;
   flow: Flow;
   node: Node;
   spec: BlockSpec;
-  problems: Problem[];
+  /** This block's problems (those on its fields are shown under them). */
+  problems: readonly Problem[];
   lang: Lang;
   onLabel: (label: string) => void;
   onParam: (key: string, value: unknown) => void;
 };
 
+/** The problems on each field, in the engine's order. */
+function byField(problems: readonly Problem[]): Map<string, Problem[]> {
+  const out = new Map<string, Problem[]>();
+  for (const p of problems) {
+    if (!p.field) continue;
+    const list = out.get(p.field);
+    if (list) list.push(p);
+    else out.set(p.field, [p]);
+  }
+  return out;
+}
+
+/** The class a field takes for its most serious problem (the input's border). */
+function fieldClass(problems: readonly Problem[] | undefined): string {
+  if (!problems) return "form-field";
+  const worst = problems.reduce<Severity>((w, p) => worse(w, p.severity), "info");
+  return `form-field has-problem sev-${worst}${worst === "error" ? " has-error" : ""}`;
+}
+
 export function BlockForm({ catalog, flow, node, spec, problems, lang, onLabel, onParam }: Props) {
-  const mine = problems.filter((p) => p.node === node.id);
+  const fields = byField(problems);
   return (
     <div className="form">
       <label className="form-field">
@@ -35,13 +56,9 @@ export function BlockForm({ catalog, flow, node, spec, problems, lang, onLabel, 
       </label>
       {spec.params.length > 0 && <div className="inspector-section">{t(lang, "settings")}</div>}
       {spec.params.map((p) => {
-        const errors = mine.filter((x) => x.field === p.key);
+        const messages = fields.get(p.key);
         return (
-          <div
-            key={p.key}
-            className={errors.length > 0 ? "form-field has-error" : "form-field"}
-            data-testid={`field-${p.key}`}
-          >
+          <div key={p.key} className={fieldClass(messages)} data-testid={`field-${p.key}`}>
             <label htmlFor={`param-${p.key}`} title={tx(p.help, lang)}>
               {tx(p.name, lang)}
               {p.required && <span className="required-mark">*</span>}
@@ -53,8 +70,13 @@ export function BlockForm({ catalog, flow, node, spec, problems, lang, onLabel, 
               lang={lang}
               onChange={(v) => onParam(p.key, v)}
             />
-            {errors.map((x, i) => (
-              <div key={i} className="field-error" data-testid={`field-error-${p.key}`}>
+            {messages?.map((x, i) => (
+              <div
+                key={i}
+                className={`field-message sev-${x.severity}`}
+                data-testid={`field-error-${p.key}`}
+                data-severity={x.severity}
+              >
                 {tx(x.message, lang)}
               </div>
             ))}

@@ -33,12 +33,13 @@ import { CATEGORY_COLOR } from "../components/CategoryIcon";
 import { NoteNode } from "../components/NoteNode";
 import { type CanvasNode, toCanvas } from "../flow";
 import type { Lang, StringKey } from "../i18n";
-import type { Catalog, Flow, Problem } from "../model";
+import type { Catalog, Flow } from "../model";
 import type { Theme } from "../theme";
 import { CanvasMiniMap } from "./CanvasMiniMap";
 import { refusal } from "./doc";
 import { type NoteNodeType, noteNodes } from "./notes";
 import { useOpenTiming } from "./openTiming";
+import type { BlockMarks } from "./problemIndex";
 
 const NODE_TYPES = { block: BlockNode, note: NoteNode };
 /** What the canvas draws: blocks and sticky notes. */
@@ -73,7 +74,8 @@ export type CanvasProps = {
   flow: Flow;
   catalog: Catalog;
   lang: Lang;
-  problems: Problem[] | undefined;
+  /** Each block's problem marks (editor/problemIndex), the same objects while unchanged. */
+  marks: ReadonlyMap<string, BlockMarks>;
   /** The selected block ids (the inspector shows the first). */
   selected: string[];
   onSelect: (ids: string[]) => void;
@@ -88,18 +90,6 @@ export type CanvasProps = {
   theme?: Theme;
 };
 
-/** Problem counts per block, and the exits problems are on. */
-export function problemMarks(problems: Problem[] | undefined) {
-  const counts = new Map<string, number>();
-  const ports = new Map<string, string[]>();
-  for (const p of problems ?? []) {
-    if (!p.node) continue;
-    counts.set(p.node, (counts.get(p.node) ?? 0) + 1);
-    if (p.port) ports.set(p.node, [...(ports.get(p.node) ?? []), p.port]);
-  }
-  return { counts, ports };
-}
-
 /** Whether the canvas's node `o` already shows `n` as it is now. */
 function sameBlock(o: BlockNodeType, n: CanvasNode, selected: boolean): boolean {
   const a = o.data;
@@ -111,8 +101,8 @@ function sameBlock(o: BlockNodeType, n: CanvasNode, selected: boolean): boolean 
     a.node === b.node &&
     a.spec === b.spec &&
     a.lang === b.lang &&
-    a.problems === b.problems &&
-    (a.badPorts ?? []).join("\n") === (b.badPorts ?? []).join("\n")
+    // The problem index keeps a block's marks object while its problems show the same.
+    a.marks === b.marks
   );
 }
 
@@ -146,7 +136,7 @@ function nodeUnder(event: MouseEvent | TouchEvent): string | undefined {
 }
 
 export function Canvas(props: CanvasProps) {
-  const { flow, catalog, lang, problems, selected, onSelect, onMove, onDelete, onConnect, onRefused, fitKey, theme } =
+  const { flow, catalog, lang, marks, selected, onSelect, onMove, onDelete, onConnect, onRefused, fitKey, theme } =
     props;
   const reactFlow = useReactFlow();
   useOpenTiming(fitKey, flow);
@@ -156,10 +146,9 @@ export function Canvas(props: CanvasProps) {
   const onConnectStart = useCallback(() => setConnecting(true), []);
   const store = useStoreApi<CanvasFlowNode>();
   const canvas = useMemo(() => {
-    const marks = problemMarks(problems);
-    const blocks = toCanvas(flow, catalog, lang, marks.counts, marks.ports);
+    const blocks = toCanvas(flow, catalog, lang, marks);
     return { ...blocks, nodes: [...noteNodes(flow, lang), ...blocks.nodes] as CanvasFlowNode[] };
-  }, [flow, catalog, lang, problems]);
+  }, [flow, catalog, lang, marks]);
   const [nodes, setNodes] = useState<CanvasFlowNode[]>([]);
   const [edges, setEdges] = useState<FlowEdge[]>([]);
 

@@ -16,6 +16,7 @@ import { type DocAction, type DocState, docReducer, initialDoc, isDirty, windowT
 import { useLayout } from "./layout/useLayout";
 import { markOpenStart, markOpened } from "./openTiming";
 import { useAutosave } from "./useAutosave";
+import { useProblemIndex } from "./problemIndex";
 import { useValidation } from "./useValidation";
 
 /** A message in the notice bar: a UI string, or text from the engine. */
@@ -59,6 +60,7 @@ export function useEditor(backend: Backend, lang: Lang) {
 
   const flow = ready ? doc.flow : undefined;
   const { problems, error: checkError } = useValidation(backend, flow, target);
+  const problemIndex = useProblemIndex(problems);
   useAutosave(files, ready ? doc : undefined, ready);
 
   const refreshRecent = useCallback(() => {
@@ -281,6 +283,8 @@ export function useEditor(backend: Backend, lang: Lang) {
     loadError,
     checkError,
     problems,
+    /** The problems by block, with each block's marks (./problemIndex), built once per result. */
+    problemIndex,
     selected,
     setSelected,
     target,

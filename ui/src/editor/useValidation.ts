@@ -1,6 +1,8 @@
 /**
  * Live validation: the engine's `validate_flow` runs on every change of the
- * flow or target, debounced, and only the latest answer is kept.
+ * flow or target, debounced, and only the latest answer is kept. An answer
+ * equal to the one shown keeps the array shown, so an edit that changes no
+ * problem (a move, a label) draws nothing again.
  */
 
 import { useEffect, useState } from "react";
@@ -8,6 +10,21 @@ import type { Backend } from "../backend";
 import type { Flow, Problem, Provider } from "../model";
 
 export const VALIDATE_DELAY_MS = 250;
+
+const sameProblem = (a: Problem, b: Problem) =>
+  a.code === b.code &&
+  a.severity === b.severity &&
+  a.node === b.node &&
+  a.port === b.port &&
+  a.field === b.field &&
+  a.edge === b.edge &&
+  a.message.en === b.message.en &&
+  a.message.zh === b.message.zh;
+
+/** Whether two answers list the same problems in the same order. */
+export function sameProblems(a: readonly Problem[] | undefined, b: readonly Problem[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((p, i) => sameProblem(p, b[i]));
+}
 
 export function useValidation(backend: Backend, flow: Flow | undefined, target: Provider | null) {
   const [problems, setProblems] = useState<Problem[]>();
@@ -20,7 +37,7 @@ export function useValidation(backend: Backend, flow: Flow | undefined, target: 
         .validateFlow(flow, target)
         .then((p) => {
           if (!live) return;
-          setProblems(p);
+          setProblems((shown) => (sameProblems(shown, p) ? shown : p));
           setError(undefined);
         })
         .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
