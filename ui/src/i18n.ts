@@ -140,6 +140,7 @@ const STRINGS = {
   // Sticky notes and themes (ui/src/components/NoteNode.tsx, ui/src/theme.ts).
   addNote: { en: "Add note", zh: "添加便签" },
   addNoteHint: { en: "Add a sticky note in the middle of the view", zh: "在视图中央添加一张便签" },
+  fitView: { en: "Fit the whole flow in view", zh: "缩放以显示整个流程" },
   note: { en: "Note", zh: "便签" },
   notePlaceholder: { en: "Double-click to write", zh: "双击以输入文字" },
   noteEditHint: { en: "Double-click to edit", zh: "双击编辑" },

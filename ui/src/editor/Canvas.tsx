@@ -10,13 +10,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MarkerType,
   ReactFlow,
   applyEdgeChanges,
   applyNodeChanges,
-  getNodesBounds,
-  getViewportForBounds,
   useReactFlow,
   useStore,
   useStoreApi,
@@ -32,11 +31,12 @@ import { blockGeometry } from "../components/blockGeometry";
 import { CATEGORY_COLOR } from "../components/CategoryIcon";
 import { NoteNode } from "../components/NoteNode";
 import { type CanvasNode, toCanvas } from "../flow";
-import type { Lang, StringKey } from "../i18n";
+import { type Lang, type StringKey, t } from "../i18n";
 import type { Catalog, Flow } from "../model";
 import type { Theme } from "../theme";
 import { CanvasMiniMap } from "./CanvasMiniMap";
 import { refusal } from "./doc";
+import { type Rect, boundsOfRects, fitView, leastZoom, openingView, startBlock, visibleArea } from "./firstView";
 import { type NoteNodeType, noteNodes } from "./notes";
 import { useOpenTiming } from "./openTiming";
 import type { BlockMarks } from "./problemIndex";
@@ -44,7 +44,6 @@ import type { BlockMarks } from "./problemIndex";
 const NODE_TYPES = { block: BlockNode, note: NoteNode };
 /** What the canvas draws: blocks and sticky notes. */
 type CanvasFlowNode = BlockNodeType | NoteNodeType;
-const FIT = { padding: 0.12, minZoom: 0.2, maxZoom: 1.1 };
 /**
  * From this many blocks on, blocks and lines out of view are not drawn
  * (React Flow's `onlyRenderVisibleElements`, with each block's computed
@@ -152,29 +151,57 @@ export function Canvas(props: CanvasProps) {
   const [nodes, setNodes] = useState<CanvasFlowNode[]>([]);
   const [edges, setEdges] = useState<FlowEdge[]>([]);
 
-  // A document just loaded is shown whole (or from its top, when too tall).
-  // Every block's size is known without drawing it (`placement`), so the view
-  // is fitted before the first drawing: only what will be in view is drawn.
+  // Where every block and note is, with each block's size computed from its catalog entry (`placement`):
+  // known without drawing anything, so the first view is chosen before the first drawing.
+  const geometry = useMemo(() => {
+    const boxes: (Rect & { start: boolean })[] = [];
+    const notes: Rect[] = [];
+    for (const n of canvas.nodes) {
+      if (n.type === "block") {
+        const { initialWidth: width, initialHeight: height } = placement(n as CanvasNode);
+        boxes.push({ ...n.position, width, height, start: n.data.spec?.entry === false });
+      } else {
+        notes.push({ ...n.position, width: n.width ?? 0, height: n.height ?? 0 });
+      }
+    }
+    return { bounds: boundsOfRects([...boxes, ...notes]), start: startBlock(boxes) };
+  }, [canvas]);
+  const paneWidth = useStore((s) => s.width);
+  const paneHeight = useStore((s) => s.height);
+  /** The least zoom: React Flow's usual one, or less when "Fit view" needs less to show a huge flow whole. */
+  const minZoom = useMemo(
+    () => leastZoom(geometry.bounds, visibleArea(paneWidth, paneHeight)),
+    [geometry, paneWidth, paneHeight],
+  );
+
+  // A document just loaded opens fitted when it can be read so (firstView.ts), else at its start block at
+  // 100 %. The view is set before the first drawing: only what will be in view is drawn. The canvas's size
+  // is read from the store, where React Flow put it in this same commit; a canvas with no size yet (the
+  // window is opening) gets its first view once it has one.
   const fitted = useRef<number>(undefined);
+  const paneReady = paneWidth > 0 && paneHeight > 0;
   useEffect(() => {
     if (fitted.current === fitKey) return;
-    fitted.current = fitKey;
+    const { bounds, start } = geometry;
     const { width, height } = store.getState();
-    const placed = canvas.nodes.map((n) => (n.type === "block" ? { ...n, ...placement(n as CanvasNode) } : n));
-    if (placed.length === 0) return;
-    if (width > 0 && height > 0) {
-      const bounds = getNodesBounds(placed);
-      const view = getViewportForBounds(bounds, width, height, FIT.minZoom, FIT.maxZoom, FIT.padding);
-      // Too tall to show whole even at the least zoom: show its top, where the call begins, not its middle.
-      if (view.zoom <= FIT.minZoom && bounds.height * view.zoom > height) {
-        view.y = (height * FIT.padding) / 2 - bounds.y * view.zoom;
-      }
-      void reactFlow.setViewport(view);
-    } else {
-      // The canvas has no size yet (the window is opening): React Flow fits once it has.
-      void reactFlow.fitView(FIT);
+    if (!bounds) {
+      fitted.current = fitKey;
+      return;
     }
-  }, [fitKey, canvas, reactFlow, store]);
+    if (width <= 0 || height <= 0) return;
+    fitted.current = fitKey;
+    const { mode: _, ...view } = openingView(bounds, start, visibleArea(width, height));
+    void reactFlow.setViewport(view);
+  }, [fitKey, geometry, paneReady, reactFlow, store]);
+
+  /** "Fit view": the whole flow, however small that makes it. */
+  const geometryRef = useRef(geometry);
+  geometryRef.current = geometry;
+  const fitAll = useCallback(() => {
+    const { bounds } = geometryRef.current;
+    const { width, height } = store.getState();
+    if (bounds && width > 0 && height > 0) void reactFlow.setViewport(fitView(bounds, visibleArea(width, height)));
+  }, [reactFlow, store]);
 
   useEffect(() => {
     const sel = new Set(selected);
@@ -280,17 +307,28 @@ export function Canvas(props: CanvasProps) {
       selectionKeyCode="Shift"
       snapToGrid
       snapGrid={[GRID, GRID]}
-      fitView
-      fitViewOptions={FIT}
       onlyRenderVisibleElements={flow.nodes.length >= CULL_FROM}
-      minZoom={0.2}
+      minZoom={minZoom}
       maxZoom={2}
       colorMode={theme ?? "light"}
       className={[far && "zoomed-out", connecting && "connecting"].filter(Boolean).join(" ") || undefined}
     >
       {!far && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.4} color="var(--canvas-dots)" />}
       <CanvasMiniMap nodeColor={minimapColor} theme={theme} />
-      <Controls showInteractive={false} />
+      <Controls showInteractive={false} showFitView={false}>
+        {/* React Flow's own "fit view" stops at the least zoom and ignores what covers the canvas's edges. */}
+        <ControlButton
+          className="react-flow__controls-fitview"
+          onClick={fitAll}
+          title={t(lang, "fitView")}
+          aria-label={t(lang, "fitView")}
+          data-testid="fit-view"
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" strokeWidth="2" />
+          </svg>
+        </ControlButton>
+      </Controls>
     </ReactFlow>
   );
 }
