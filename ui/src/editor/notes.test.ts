@@ -13,6 +13,8 @@ import {
   newNoteId,
   noteCentredAt,
   noteNodes,
+  notesBeside,
+  notesFollowing,
   resizeNote,
   setNoteText,
 } from "./notes";
@@ -124,5 +126,42 @@ describe("noteNodes", () => {
       ["b", "note", { x: 5, y: 6 }, NOTE_SIZE.width, NOTE_SIZE.height],
     ]);
     expect(nodes[1].data).toEqual({ note: flow.notes[1], lang: "zh" });
+  });
+});
+
+describe("the block a note sits beside", () => {
+  const size = () => ({ width: 240, height: 100 });
+  const blockAt = (id: string, x: number, y: number) => ({ id, block: "play_prompt", label: "", position: { x, y }, params: {} });
+  const flow: Flow = {
+    ...starter,
+    nodes: [blockAt("a", 0, 0), blockAt("b", 400, 0), blockAt("c", 0, 400)],
+    notes: [
+      // Over a and b, mostly over b.
+      { id: "over", text: "", position: { x: 200, y: 20 }, size: { width: 260, height: 60 } },
+      // Clear of every block, nearest c (60 px below a's row, 20 px left of... c is 200 px below it).
+      { id: "near", text: "", position: { x: -260, y: 420 }, size: { width: 200, height: 80 } },
+      // Pinned to a, though it lies nearer b.
+      { id: "pinned", text: "", position: { x: 700, y: 0 }, node: "a" },
+      // Pinned to a block that is gone: the nearest instead.
+      { id: "stale", text: "", position: { x: 660, y: 0 }, node: "gone" },
+    ],
+  };
+
+  it("is the block it is pinned to, else the one it overlaps most, else the nearest", () => {
+    const beside = notesBeside(flow, size);
+    expect(Object.fromEntries(beside)).toEqual({ over: "b", near: "c", pinned: "a", stale: "b" });
+    expect(notesBeside({ ...flow, nodes: [] }, size).size).toBe(0);
+  });
+
+  it("moves each note by the offset of its block, leaving notes whose block stays", () => {
+    const beside = notesBeside(flow, size);
+    const moved = new Map([
+      ["b", { x: 1000, y: 300 }],
+      ["c", { x: 0, y: 400 }],
+    ]);
+    expect(Object.fromEntries(notesFollowing(flow, beside, moved))).toEqual({
+      over: { x: 800, y: 320 },
+      stale: { x: 1260, y: 300 },
+    });
   });
 });

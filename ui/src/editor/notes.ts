@@ -7,7 +7,7 @@
 
 import type { Node as FlowNode } from "@xyflow/react";
 import type { Lang } from "../i18n";
-import type { Flow, Note, Size } from "../model";
+import type { Flow, Node as Block, Note, Size } from "../model";
 
 /** The size a new note gets (the model allows none; the canvas then uses this). */
 export const NOTE_SIZE: Size = { width: 200, height: 120 };
@@ -107,6 +107,72 @@ export function removeNotes(flow: Flow, ids: Set<string>): Note[] {
       const { node: _pinned, ...rest } = n;
       return rest;
     });
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/** How far apart two boxes are: 0 when they touch or overlap, else the gap between their nearest edges. */
+function gap(a: Box, b: Box): number {
+  const dx = Math.max(0, a.x - (b.x + b.width), b.x - (a.x + a.width));
+  const dy = Math.max(0, a.y - (b.y + b.height), b.y - (a.y + a.height));
+  return Math.hypot(dx, dy);
+}
+
+/** The area two boxes share (0 when they do not overlap). */
+function overlap(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/**
+ * The block each note of `flow` sits beside: the block it is pinned to (an
+ * imported note's `node`), else the block it overlaps most, else the nearest
+ * block (the least gap between the note's box and the block's). Blocks'
+ * sizes come from `sizeOf`; a flow with no block attaches no note.
+ */
+export function notesBeside(flow: Flow, sizeOf: (block: Block) => Size): Map<string, string> {
+  const blocks = flow.nodes.map((n) => ({ id: n.id, box: { ...n.position, ...sizeOf(n) } }));
+  const ids = new Set(blocks.map((b) => b.id));
+  const out = new Map<string, string>();
+  for (const note of flow.notes) {
+    if (note.node !== undefined && ids.has(note.node)) {
+      out.set(note.id, note.node);
+      continue;
+    }
+    const box = { ...note.position, ...(note.size ?? NOTE_SIZE) };
+    let best: { id: string; overlap: number; gap: number } | undefined;
+    for (const b of blocks) {
+      const o = overlap(box, b.box);
+      const g = o > 0 ? 0 : gap(box, b.box);
+      if (!best || o > best.overlap || (o === best.overlap && g < best.gap)) best = { id: b.id, overlap: o, gap: g };
+    }
+    if (best) out.set(note.id, best.id);
+  }
+  return out;
+}
+
+/**
+ * Where the notes of `flow` go when its blocks move to `moved`: each note by
+ * the same offset as the block it sits beside (`beside`, from `notesBeside`
+ * before the move), so it keeps its place next to that block. Notes whose
+ * block does not move are left out.
+ */
+export function notesFollowing(
+  flow: Flow,
+  beside: Map<string, string>,
+  moved: Map<string, { x: number; y: number }>,
+): Map<string, { x: number; y: number }> {
+  const blocks = new Map(flow.nodes.map((n) => [n.id, n.position]));
+  const out = new Map<string, { x: number; y: number }>();
+  for (const note of flow.notes) {
+    const block = beside.get(note.id);
+    const was = block === undefined ? undefined : blocks.get(block);
+    const now = block === undefined ? undefined : moved.get(block);
+    if (!was || !now || (was.x === now.x && was.y === now.y)) continue;
+    out.set(note.id, { x: note.position.x + now.x - was.x, y: note.position.y + now.y - was.y });
+  }
+  return out;
 }
 
 /** React Flow's nodes for the notes of `flow`, drawn under the blocks. */

@@ -3,11 +3,15 @@
  * ELK graph (all blocks, or a selection and the lines between its blocks),
  * run it with `run` (the worker in the app, ELK directly in tests), and
  * place the result where the blocks were (their top-left corner), on the grid.
+ * Each sticky note moves with the block it sits beside (notes.ts
+ * `notesBeside`, taken before the layout), by the same offset, in the same
+ * edit: one undo puts blocks and notes back.
  */
 
 import type { Catalog, Flow } from "../../model";
 import { moveBlocks } from "../doc";
-import { type ElkNodeIn, type ElkNodeOut, type Size, anchorOf, fromElk, toElkGraph } from "./graph";
+import { notesBeside, notesFollowing } from "../notes";
+import { type ElkNodeIn, type ElkNodeOut, type Size, anchorOf, estimateSize, fromElk, toElkGraph } from "./graph";
 
 export type RunLayout = (graph: ElkNodeIn) => Promise<ElkNodeOut>;
 
@@ -33,5 +37,6 @@ export async function arrange(
   for (const p of positions.values()) {
     if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) throw new Error("the layout gave a position that is not a number");
   }
-  return moveBlocks(flow, positions);
+  const beside = notesBeside(flow, (n) => measured.get(n.id) ?? estimateSize(n, catalog));
+  return moveBlocks(flow, new Map([...positions, ...notesFollowing(flow, beside, positions)]));
 }

@@ -8,6 +8,7 @@
 import { describe, expect, it } from "vitest";
 import fixture from "../../backend/fixture.json";
 import type { Catalog, Edge, Flow, Node } from "../../model";
+import { docReducer, initialDoc } from "../history";
 import { arrange } from "./arrange";
 import { runElk } from "./elk";
 import { LAYOUT_GRID, anchorOf, estimateSize, fromElk, toElkGraph, type Size } from "./graph";
@@ -218,6 +219,59 @@ describe("arrange with ELK", () => {
     expect(anchorOf(next, ids)).toEqual(anchorOf(flow, ids));
     const sel = flowOf(next.nodes.filter((n) => ids.includes(n.id)), []);
     expect(overlaps(sel, size)).toEqual([]);
+  });
+
+  it("moves each sticky note with the block it sits beside, and one undo puts both back", async () => {
+    const flow = menuFlow();
+    // Spread out as an import would leave them, each note beside (or over) a block.
+    flow.nodes = flow.nodes.map((n, i) => ({ ...n, position: { x: (i % 3) * 500, y: Math.floor(i / 3) * 400 } }));
+    const pos = byId(flow);
+    const p = (id: string) => pos.get(id)!.position;
+    flow.notes = [
+      // Over p2's card.
+      { id: "n_over", text: "Check the queue", position: { x: p("p2").x + 100, y: p("p2").y + 40 }, size: { width: 200, height: 120 } },
+      // Just below the hang-up, touching nothing.
+      { id: "n_below", text: "Ends here", position: { x: p("bye").x, y: p("bye").y + 160 } },
+      // Left of the start.
+      { id: "n_left", text: "Entry", position: { x: p("start").x - 260, y: p("start").y }, size: { width: 200, height: 80 } },
+    ];
+    const beside = { n_over: "p2", n_below: "bye", n_left: "start" };
+    const offsets = (f: Flow) => {
+      const at = byId(f);
+      return Object.fromEntries(
+        f.notes.map((n) => {
+          const b = at.get(beside[n.id as keyof typeof beside])!.position;
+          return [n.id, { dx: n.position.x - b.x, dy: n.position.y - b.y }];
+        }),
+      );
+    };
+    const next = await arrange(flow, catalog, runElk);
+    // The blocks moved (the layout is not where they were)...
+    expect(next.nodes.some((n) => n.position.x !== p(n.id).x || n.position.y !== p(n.id).y)).toBe(true);
+    // ...and every note with its own block: the same place beside it.
+    expect(offsets(next)).toEqual(offsets(flow));
+    expect(next.notes.every((n, i) => n.text === flow.notes[i].text && n.size === flow.notes[i].size)).toBe(true);
+    // The layout is one edit: one undo restores blocks and notes, redo brings both back.
+    let doc = docReducer(initialDoc(flow), { type: "edit", flow: next });
+    doc = docReducer(doc, { type: "undo" });
+    expect(doc.flow.nodes).toEqual(flow.nodes);
+    expect(doc.flow.notes).toEqual(flow.notes);
+    doc = docReducer(doc, { type: "redo" });
+    expect(doc.flow.notes).toEqual(next.notes);
+  });
+
+  it("tidying moves only the notes beside the tidied blocks", async () => {
+    const flow = menuFlow();
+    flow.nodes = flow.nodes.map((n, i) => ({ ...n, position: { x: 400 + i * 7, y: 200 + i * 300 } }));
+    const pos = byId(flow);
+    flow.notes = [
+      { id: "n_p1", text: "", position: { x: pos.get("p1")!.position.x + 300, y: pos.get("p1")!.position.y } },
+      { id: "n_bye", text: "", position: { x: pos.get("bye")!.position.x + 300, y: pos.get("bye")!.position.y } },
+    ];
+    const next = await arrange(flow, catalog, runElk, new Map(), ["menu", "p1", "p2", "p3"]);
+    const p1 = byId(next).get("p1")!.position;
+    expect(next.notes[0].position).toEqual({ x: p1.x + 300, y: p1.y });
+    expect(next.notes[1]).toBe(flow.notes[1]);
   });
 
   it("changes nothing when the layout fails", async () => {
