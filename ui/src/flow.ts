@@ -8,6 +8,7 @@
 import type { BlockSpec, Catalog, Edge, ExitLabel, Flow, Node, ParamSpec, ProviderAction, Text } from "./model";
 import { type Lang, t, tx } from "./i18n";
 import type { BlockMarks } from "./editor/problemIndex";
+import { isSsml, spokenText } from "./ssml";
 
 /** One exit of one block instance. */
 export type Port = {
@@ -165,30 +166,50 @@ function at(params: unknown, path: string): unknown {
   return v;
 }
 
-/** A provider block's summary: the first of its action's summarised parameters that is set. */
-function providerSummary(action: ProviderAction, node: Node): string | undefined {
+/** The first of a provider action's summarised parameters that is set, with its path. */
+function providerSummarised(action: ProviderAction, node: Node): { path: string; value: unknown } | undefined {
   for (const path of action.summary) {
     const v = at(node.params.parameters, path);
-    if (typeof v === "string" && v.trim() !== "") return clip(`${path.split(".").pop()}: ${v}`);
-    if (typeof v === "number") return clip(`${path.split(".").pop()}: ${v}`);
-    if (v && typeof v === "object" && !Array.isArray(v)) {
-      const keys = Object.keys(v);
-      if (keys.length > 0) return clip(keys.join(", "));
-    }
+    if ((typeof v === "string" && v.trim() !== "") || typeof v === "number") return { path, value: v };
+    if (v && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length > 0) return { path, value: v };
   }
   return undefined;
 }
 
-/** One line that says what this block does: its key setting, or the block's description when it has none. */
+/** A provider block's summary: the first of its action's summarised parameters that is set (SSML as its text). */
+function providerSummary(action: ProviderAction, node: Node): string | undefined {
+  const found = providerSummarised(action, node);
+  if (!found) return undefined;
+  const { path, value: v } = found;
+  if (typeof v === "string") return clip(`${path.split(".").pop()}: ${spokenText(v)}`);
+  if (typeof v === "number") return clip(`${path.split(".").pop()}: ${v}`);
+  return clip(Object.keys(v as object).join(", "));
+}
+
+/**
+ * One line that says what this block does: its key setting, or the block's
+ * description when it has none. A prompt written in SSML shows as its text
+ * (`summaryIsSsml` says when, for the card's marker).
+ */
 export function summaryOf(spec: BlockSpec, node: Node, lang: Lang): string {
   const action = providerAction(node);
   if (action) return providerSummary(action, node) ?? clip(String(node.params.type));
   const param = keyParam(spec);
   if (!param) return clip(tx(spec.description, lang));
-  const value = formatValue(param, node.params[param.key], lang);
-  if (value === undefined) return clip(`${tx(param.name, lang)}: ${t(lang, "notSet")}`);
+  const raw = formatValue(param, node.params[param.key], lang);
+  const value = raw === undefined ? undefined : spokenText(raw);
+  if (value === undefined || value === "") return clip(`${tx(param.name, lang)}: ${t(lang, "notSet")}`);
   if (param.type.kind === "tts") return `“${clip(value, SUMMARY_MAX - 2)}”`;
   return clip(`${tx(param.name, lang)}: ${value}`);
+}
+
+/** Whether the setting a block's summary shows is SSML (shown as its text, with a marker). */
+export function summaryIsSsml(spec: BlockSpec, node: Node): boolean {
+  const action = providerAction(node);
+  if (action) return isSsml(providerSummarised(action, node)?.value);
+  const param = keyParam(spec);
+  const value = param === undefined ? undefined : node.params[param.key];
+  return isSsml(value) && spokenText(value) !== "";
 }
 
 /** The title a block shows: the designer's label, else its provider designer's name for a provider block, else the catalog name. */

@@ -141,6 +141,10 @@ const STRINGS = {
   addNote: { en: "Add note", zh: "添加便签" },
   addNoteHint: { en: "Add a sticky note in the middle of the view", zh: "在视图中央添加一张便签" },
   fitView: { en: "Fit the whole flow in view", zh: "缩放以显示整个流程" },
+  ssmlHint: {
+    en: "Written in SSML (speech markup): shown as its text; the setting keeps the markup",
+    zh: "以 SSML（语音合成标记语言）编写：此处显示其文字，设置中保留原标记",
+  },
   note: { en: "Note", zh: "便签" },
   notePlaceholder: { en: "Double-click to write", zh: "双击以输入文字" },
   noteEditHint: { en: "Double-click to edit", zh: "双击编辑" },

@@ -8,9 +8,10 @@
 
 import { memo } from "react";
 import { Handle, Position, type Node as FlowNode, type NodeProps } from "@xyflow/react";
-import { type BlockData, hasEntry, portsOf, summaryOf, titleOf } from "../flow";
+import { type BlockData, hasEntry, portsOf, summaryIsSsml, summaryOf, titleOf } from "../flow";
 import { t, tx } from "../i18n";
 import { SEVERITY_KEY } from "./ProblemsPanel";
+import { SsmlMark } from "./SsmlMark";
 import { CATEGORY_COLOR, CategoryIcon } from "./CategoryIcon";
 
 export type BlockNodeType = FlowNode<BlockData, "block">;
@@ -65,6 +66,7 @@ function BlockNodeView({ data, selected }: NodeProps<BlockNodeType>) {
         )}
       </div>
       <div className="block-summary" data-testid={`node-summary-${node.id}`}>
+        {spec && summaryIsSsml(spec, node) && <SsmlMark lang={lang} testId={`node-ssml-${node.id}`} />}
         {spec ? summaryOf(spec, node, lang) : `${t(lang, "unknownBlock")}: ${node.block}`}
       </div>
       {ports.length > 0 && (

@@ -4,9 +4,11 @@
  * under it (coloured by severity), then its exits and where each goes.
  */
 
+import { SsmlMark } from "../components/SsmlMark";
 import { blockSpec, portsOf, titleOf } from "../flow";
 import { type Lang, t, tx } from "../i18n";
 import type { BlockSpec, Catalog, Flow, Node, Problem, Severity } from "../model";
+import { isSsml } from "../ssml";
 import { ParamField } from "./ParamField";
 import { worse } from "./problemIndex";
 
@@ -62,6 +64,7 @@ export function BlockForm({ catalog, flow, node, spec, problems, lang, onLabel, 
             <label htmlFor={`param-${p.key}`} title={tx(p.help, lang)}>
               {tx(p.name, lang)}
               {p.required && <span className="required-mark">*</span>}
+              {isSsml(node.params[p.key]) && <SsmlMark lang={lang} testId={`ssml-${p.key}`} />}
             </label>
             <ParamField
               spec={p}
