@@ -1,7 +1,8 @@
 // A real flow written by others, in the real app (issue 13): the largest
 // Amazon Connect flow of the corpus (tests/corpus/, 94 actions, exported
 // from a working instance) opened from the command line shows no error for
-// Amazon Connect, is named after its file (its export has no name) and says
+// Amazon Connect, draws no card over another (Connect's positions spread to
+// this app's cards), is named after its file (its export has no name) and says
 // so, publishes to the app's own sandbox Connect connection, and
 // what the sandbox stored is the original Content (the same JSON value, every
 // array in order). Imported back from the Import dialog it again shows no
@@ -90,6 +91,19 @@ describe("IVR Studio: a real Connect flow opens clean and round-trips through th
     const blocks = await app.browser.execute(() => document.querySelectorAll("[data-block]").length);
     console.log(`# ${NAME}: ${blocks} blocks drawn, ${await textOf("problems-count")} problems, ${errors} errors`);
     assert.equal(errors, 0, "a flow Connect runs in production shows no error");
+    // Connect's positions are spread to this app's cards: no two drawn cards overlap.
+    const overlaps = await app.browser.execute(() => {
+      const boxes = [...document.querySelectorAll("[data-block]")].map((el) => [el.dataset.testid, el.getBoundingClientRect()]);
+      const out = [];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, r] = boxes[i];
+          const [b, q] = boxes[j];
+          if (r.left < q.right && q.left < r.right && r.top < q.bottom && q.top < r.bottom) out.push(`${a} ${b}`);
+        }
+      return out;
+    });
+    assert.deepEqual(overlaps, [], "cards overlap");
     // Its export gives no flow name: it is named after the file, and the app says so.
     assert.equal(await attr("notice", "data-key"), "importedNamed");
     await shot("opened");

@@ -16,10 +16,11 @@ use support::{
     CONNECT_INSTANCE as INSTANCE, World, flow, has_prompt, read_flow, set_prompt, text, write_flow,
 };
 
-/// The same flow up to bindings and the ids the provider assigns.
+/// The same flow, in Connect's positions, up to bindings and the ids the
+/// provider assigns.
 fn assert_same_flow(a: &Flow, b: &Flow) {
     let strip = |f: &Flow| {
-        let mut f = f.clone();
+        let mut f = ivr_flow::spread::restore(f).into_owned();
         f.bindings.clear();
         f
     };

@@ -10,6 +10,7 @@ pub mod file;
 pub mod i18n;
 pub mod model;
 pub mod problem;
+pub mod spread;
 pub mod starter;
 pub mod synth;
 pub mod validate;

@@ -280,7 +280,14 @@ fn ids_names_positions_and_node_indexes_survive() {
     let flow = aliyun::decode(&fixture("ccc2020-every-type.json")).unwrap();
     let n = node(&flow, "a0000002");
     assert_eq!(n.label, "欢迎语");
-    assert_eq!((n.position.x, n.position.y), (240.5, 200.0));
+    let provider = ivr_flow::spread::restore(&flow);
+    let p = provider
+        .nodes
+        .iter()
+        .find(|m| m.id == n.id)
+        .unwrap()
+        .position;
+    assert_eq!((p.x, p.y), (240.5, 200.0));
     assert_eq!(n.extra["aliyun.nodeIndex"], json!(1));
     assert_eq!(
         node(&flow, "a000000f").extra["aliyun.nodeIndex"],

@@ -54,7 +54,8 @@ pub fn shared(rel: &str) -> Option<String> {
     std::fs::read_to_string(path).ok()
 }
 
-/// The flow with provider-assigned things taken out: node ids become their
+/// The flow in the provider's positions (as [`ivr_flow::spread::restore`]
+/// gives it) with provider-assigned things taken out: node ids become their
 /// position in the list, edge ids are dropped, edges are sorted, and the
 /// extra keys named in `provider_keys` are removed from nodes and edges.
 pub fn up_to_ids(flow: &Flow, provider_keys: &[&str]) -> Flow {
@@ -65,7 +66,7 @@ pub fn up_to_ids(flow: &Flow, provider_keys: &[&str]) -> Flow {
         .map(|(i, n)| (n.id.as_str(), format!("n{i}")))
         .collect();
     let rename = |id: &str| ids.get(id).cloned().unwrap_or_else(|| id.to_owned());
-    let mut out = flow.clone();
+    let mut out = ivr_flow::spread::restore(flow).into_owned();
     for n in &mut out.nodes {
         n.id = rename(&n.id);
         for k in provider_keys {

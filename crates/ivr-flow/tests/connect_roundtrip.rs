@@ -116,6 +116,9 @@ fn start_is_synthetic_with_entry_point_position() {
     let flow = connect::decode(&fixture("every-action.json")).unwrap();
     let start = node(&flow, "start");
     assert_eq!(start.block, "start");
+    // Shown spread to the canvas's cards; Connect's position when written.
+    let provider = ivr_flow::spread::restore(&flow);
+    let start = node(&provider, "start");
     assert_eq!((start.position.x, start.position.y), (40.0, 120.5));
     assert_eq!(edge_to(&flow, "start", "next").as_deref(), Some("log-on"));
 }
@@ -160,7 +163,12 @@ fn prompts_menus_and_collects_map_their_parameters() {
         "",
         "labels only come from ActionMetadata.ivr"
     );
-    assert_eq!(node(&flow, "welcome").position.x, 420.0);
+    assert_eq!(
+        node(&ivr_flow::spread::restore(&flow), "welcome")
+            .position
+            .x,
+        420.0
+    );
 }
 
 #[test]
@@ -376,7 +384,13 @@ fn edits_are_written_back() {
         .unwrap();
     assert_eq!(a["Parameters"]["InputTimeLimitSeconds"], "9");
     let m = &back["Metadata"]["ActionMetadata"]["main-menu"];
-    assert_eq!(m["position"]["x"], json!(1000));
+    // A moved block goes where it was put, at Connect's scale.
+    let k = flow
+        .extra
+        .get(ivr_flow::spread::SCALE)
+        .and_then(Value::as_f64)
+        .unwrap_or(1.0);
+    assert_eq!(m["position"]["x"].as_f64(), Some(1000.0 / k));
     assert_eq!(m["ivr"]["label"], "Main menu");
     assert_eq!(m["useDynamic"], false, "console hints stay");
     let again = connect::decode(&back).unwrap();

@@ -97,10 +97,11 @@ fn first_difference(a: &Value, b: &Value, at: String) -> String {
     }
 }
 
-/// The flow with edge ids cleared and edges sorted, for comparing flows up to
+/// The flow in the provider's positions (as [`ivr_flow::spread::restore`]
+/// gives it), edge ids cleared and edges sorted, for comparing flows up to
 /// the ids the provider assigns.
 pub fn up_to_edge_ids(f: &Flow) -> Flow {
-    let mut f = f.clone();
+    let mut f = ivr_flow::spread::restore(f).into_owned();
     for e in &mut f.edges {
         e.id.clear();
     }

@@ -147,6 +147,9 @@ fn every_corpus_flow_round_trips_to_the_same_json_and_validates_clean() {
             }
             Err(err) => failures.push(format!("{}: does not encode: {err}", e.file)),
         }
+        for (a, b) in ivr_flow::spread::overlapping(&flow) {
+            failures.push(format!("{}: the cards of {a} and {b} overlap", e.file));
+        }
         designer_words(&e.file, &flow, provider, &mut failures);
         for p in validate_for(&flow, Some(provider)) {
             for text in [&p.message.en, &p.message.zh] {

@@ -436,6 +436,7 @@ fn decode_activities<A: std::borrow::Borrow<Value>>(
         flow.nodes.push(node);
         flow.edges.extend(edges);
     }
+    crate::spread::spread(&mut flow);
     Ok(flow)
 }
 
@@ -1020,6 +1021,7 @@ fn type_of(block: &str, function_kind: Option<&str>, kind: FlowKind) -> &'static
 
 /// Writes the flow as a CCC 2020 Definition object.
 pub fn encode(flow: &Flow) -> Result<Value, EncodeError> {
+    let flow = &*crate::spread::restore(flow);
     let ids = Ids::assign(flow);
     let mut by_node: HashMap<&str, Vec<&Edge>> = HashMap::default();
     for e in &flow.edges {

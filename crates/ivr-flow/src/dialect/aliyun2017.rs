@@ -376,6 +376,7 @@ fn decode_document(doc: &Value, path: &str) -> Result<Flow, DecodeError> {
         }
         node.params.insert("exits".into(), Value::Array(exits));
     }
+    crate::spread::spread(&mut flow);
     Ok(flow)
 }
 
@@ -638,6 +639,7 @@ fn zero_offset() -> Value {
 
 /// Writes the flow as `{"Content": [...], "Canvas": {"lineList": [...]}}`.
 pub fn encode(flow: &Flow) -> Result<Value, EncodeError> {
+    let flow = &*crate::spread::restore(flow);
     let ids = assign_ids(flow);
     let mut content = Vec::with_capacity(flow.nodes.len());
     let mut variables_written = false;

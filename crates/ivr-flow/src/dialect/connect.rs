@@ -79,7 +79,7 @@ pub fn decode(value: &Value) -> Result<Flow, DecodeError> {
 
 /// Writes a flow as a Connect Content object.
 pub fn encode(flow: &Flow) -> Result<Value, EncodeError> {
-    encode::content(flow)
+    encode::content(&crate::spread::restore(flow))
 }
 
 /// The Connect flow type (`CONTACT_FLOW`, `CUSTOMER_QUEUE`, ...) a kind is

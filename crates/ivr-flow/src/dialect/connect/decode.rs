@@ -47,6 +47,7 @@ pub(super) fn content(v: &Value) -> Result<Flow, DecodeError> {
     let mut flow = Flow::default();
     build(&mut flow, &actions, start.as_deref(), &layout);
     flow_fields(&mut flow, map, layout);
+    crate::spread::spread(&mut flow);
     Ok(flow)
 }
 
