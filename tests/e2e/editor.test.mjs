@@ -277,6 +277,39 @@ describe("the editor, as a designer uses it", () => {
     await ui.shot("7-reopened");
   });
 
+  it("keeps the toolbar still when the title changes; a long title ends in an ellipsis, whole on hover", async () => {
+    const ui = on(app);
+    /** Where the toolbar's controls are, and what the title shows. */
+    const toolbar = () =>
+      app.browser.execute(() => {
+        const input = document.querySelector('[data-testid="flow-name"]');
+        return {
+          at: [...document.querySelectorAll('[data-testid="toolbar"] button, [data-testid="toolbar"] select')].map(
+            (el) => `${el.dataset.testid ?? el.textContent}@${Math.round(el.getBoundingClientRect().left)}`,
+          ),
+          width: input.getBoundingClientRect().width,
+          cut: input.scrollWidth > input.clientWidth,
+          ellipsis: getComputedStyle(input).textOverflow,
+          title: input.title,
+        };
+      });
+    const was = await toolbar();
+    const long = "C3 Agent-Assisted Payment IVR, Inbound Queue Flow (Production)";
+    await ui.$("flow-name").setValue(long);
+    await app.browser.keys(Key.Tab);
+    await app.browser.waitUntil(async () => (await toolbar()).title === long, { timeout: TIMEOUT });
+    const now = await toolbar();
+    assert.deepEqual(now.at, was.at, "every toolbar control stays where it was");
+    assert.equal(now.width, was.width, "the title keeps its width");
+    assert.ok(now.cut, "the long title is cut");
+    assert.equal(now.ellipsis, "ellipsis");
+    assert.equal(now.title, long, "its whole text on hover");
+    await ui.shot("8a-long-title");
+    await ui.$("flow-name").setValue("M");
+    await app.browser.waitUntil(async () => (await toolbar()).title === "M", { timeout: TIMEOUT });
+    assert.deepEqual((await toolbar()).at, was.at, "and with a one-letter title");
+  });
+
   it("gets an edit back after the app is killed", async () => {
     let ui = on(app);
     await ui.$("flow-name").setValue("Sales line");

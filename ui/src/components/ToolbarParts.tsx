@@ -14,7 +14,12 @@ export function Brand({ lang }: { lang: Lang }) {
   );
 }
 
-/** The flow's name, editable in place; a dot when there are unsaved changes. */
+/**
+ * The flow's name, editable in place; a dot when there are unsaved changes.
+ * Its width is fixed (styles.css `.doc-title input`), so the toolbar does not
+ * move as the name changes: a long name ends in an ellipsis and shows whole
+ * on hover.
+ */
 export function FlowTitle(props: {
   name: string;
   dirty: boolean;
@@ -28,7 +33,7 @@ export function FlowTitle(props: {
         data-testid="flow-name"
         aria-label={t(lang, "flowName")}
         value={name}
-        size={Math.max(8, Math.min(32, name.length + 1))}
+        title={name}
         onChange={(e) => onChange(e.target.value)}
       />
       <span
