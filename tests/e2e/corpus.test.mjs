@@ -107,6 +107,37 @@ describe("IVR Studio: a real Connect flow opens clean and round-trips through th
     // Its export gives no flow name: it is named after the file, and the app says so.
     assert.equal(await attr("notice", "data-key"), "importedNamed");
     await shot("opened");
+    // The first view (issue 19): too large to read whole at 50 %, it opens at 100 % at its start block,
+    // which lies inside the canvas, below the notice over it.
+    const view = await app.browser.execute(() => {
+      const box = (el) => {
+        const r = el.getBoundingClientRect();
+        return { l: r.left, t: r.top, r: r.right, b: r.bottom };
+      };
+      return {
+        zoom: Number(/scale\(([\d.]+)\)/.exec(document.querySelector(".react-flow__viewport").style.transform)[1]),
+        pane: box(document.querySelector(".react-flow")),
+        start: box(document.querySelector('.react-flow__node [data-block="start"]')),
+        notice: box(document.querySelector('[data-testid="notice"]')),
+      };
+    });
+    console.log(`# ${NAME}: first view ${JSON.stringify(view)}`);
+    assert.equal(view.zoom, 1, "opened at 100 %");
+    const { start, pane, notice } = view;
+    assert.ok(start.l >= pane.l && start.r <= pane.r && start.b <= pane.b, "the start block is inside the canvas");
+    assert.ok(start.t >= notice.b, "and not under the notice");
+    // Fit view shows the whole flow, however small that makes it.
+    await $("fit-view").click();
+    await app.browser.pause(500);
+    const outside = await app.browser.execute(() => {
+      const p = document.querySelector(".react-flow").getBoundingClientRect();
+      return [...document.querySelectorAll(".react-flow__node")]
+        .map((n) => [n.dataset.id, n.getBoundingClientRect()])
+        .filter(([, r]) => r.left < p.left || r.right > p.right || r.top < p.top || r.bottom > p.bottom)
+        .map(([id]) => id);
+    });
+    assert.deepEqual(outside, [], "every block and note in view after Fit view");
+    await shot("fitted");
   });
 
   it("publishes to the sandbox's Connect, which stores the original Content", async () => {

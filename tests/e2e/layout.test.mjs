@@ -128,11 +128,19 @@ describe("auto-layout and tidy", () => {
     await app.browser.pause(300);
     const ids = ["start", "welcome", "menu_1"];
     const was = await boxes(app.browser);
-    // The new menu is selected (added blocks are); shift-click the start and the welcome prompt too.
+    // The new menu is selected (added blocks are); shift-click the start and the welcome prompt too, each
+    // where it shows (the menu, added in the middle of the view, may cover part of the welcome prompt).
     const centres = await app.browser.execute((list) => {
       return list.map((id) => {
-        const r = document.querySelector(`[data-testid="node-title-${id}"]`).getBoundingClientRect();
-        return { x: Math.round(r.x + Math.min(r.width / 2, 40)), y: Math.round(r.y + r.height / 2) };
+        const r = document.querySelector(`[data-testid="node-${id}"]`).getBoundingClientRect();
+        for (let y = r.top + 8; y < r.bottom - 4; y += 6) {
+          for (let x = r.left + 8; x < r.right - 8; x += 12) {
+            if (document.elementFromPoint(x, y)?.closest(".react-flow__node")?.dataset.id === id) {
+              return { x: Math.round(x), y: Math.round(y) };
+            }
+          }
+        }
+        return { x: Math.round(r.x + 40), y: Math.round(r.y + 12) };
       });
     }, ["start", "welcome"]);
     const pointer = [{ type: "pause", duration: 100 }];

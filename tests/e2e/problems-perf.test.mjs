@@ -162,7 +162,20 @@ describe("flows with many problems, and wide flows, in the real app (issue 19)",
     assert.ok(figures.peakMb < RSS_LIMIT_MB, `web process peak ${figures.peakMb} MB (limit ${RSS_LIMIT_MB})`);
 
     // Select drawn blocks with problems, one after another: from the click to the inspector showing each.
+    // The flow opens at its start block at 100 % (too large to read whole), about a dozen blocks in view:
+    // zoomed out to 20 % first, as it opened before, so that some 80 blocks are drawn and each selection
+    // draws as much as it did then.
     const browser = app.browser;
+    const scale = () =>
+      browser.execute(() => Number(/scale\(([\d.]+)\)/.exec(document.querySelector(".react-flow__viewport").style.transform)?.[1]));
+    for (let i = 0; i < 12 && (await scale()) > 0.21; i++) {
+      await browser.$(".react-flow__controls-zoomout").click();
+      await browser.pause(150);
+    }
+    await browser.pause(500);
+    figures.selectZoom = await scale();
+    figures.selectDrawn = await browser.execute(() => document.querySelectorAll(".react-flow__node").length);
+    console.log(`# problems perf: selections at zoom ${figures.selectZoom.toFixed(2)}, ${figures.selectDrawn} blocks drawn`);
     const ids = await browser.execute(() => {
       const pane = document.querySelector(".react-flow").getBoundingClientRect();
       return [...document.querySelectorAll(".react-flow__node .block-node.has-problems")]

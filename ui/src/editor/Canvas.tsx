@@ -36,7 +36,17 @@ import type { Catalog, Flow } from "../model";
 import type { Theme } from "../theme";
 import { CanvasMiniMap } from "./CanvasMiniMap";
 import { refusal } from "./doc";
-import { type Rect, boundsOfRects, fitView, leastZoom, openingView, startBlock, visibleArea } from "./firstView";
+import {
+  CANVAS_INSETS,
+  type Insets,
+  type Rect,
+  boundsOfRects,
+  fitView,
+  leastZoom,
+  openingView,
+  startBlock,
+  visibleArea,
+} from "./firstView";
 import { type NoteNodeType, noteNodes } from "./notes";
 import { useOpenTiming } from "./openTiming";
 import type { BlockMarks } from "./problemIndex";
@@ -125,6 +135,20 @@ function placement(n: CanvasNode) {
   return { initialWidth: g.width, initialHeight: g.height, handles: g.handles };
 }
 
+/**
+ * What covers the canvas's edges now: `CANVAS_INSETS`, and at the top at
+ * least down to the lowest notice shown over the canvas (a notice may take
+ * two or three lines; `Overlays` draws them beside React Flow's own element).
+ */
+function coveredEdges(pane: HTMLElement | null | undefined): Insets {
+  const box = pane?.getBoundingClientRect();
+  let top = CANVAS_INSETS.top;
+  for (const banner of pane?.parentElement?.querySelectorAll(":scope > .banner") ?? []) {
+    if (box) top = Math.max(top, banner.getBoundingClientRect().bottom - box.top + 10);
+  }
+  return { ...CANVAS_INSETS, top };
+}
+
 /** The block under the pointer where a connection was let go. */
 function nodeUnder(event: MouseEvent | TouchEvent): string | undefined {
   const point = "changedTouches" in event ? event.changedTouches[0] : event;
@@ -183,14 +207,14 @@ export function Canvas(props: CanvasProps) {
   useEffect(() => {
     if (fitted.current === fitKey) return;
     const { bounds, start } = geometry;
-    const { width, height } = store.getState();
+    const { width, height, domNode } = store.getState();
     if (!bounds) {
       fitted.current = fitKey;
       return;
     }
     if (width <= 0 || height <= 0) return;
     fitted.current = fitKey;
-    const { mode: _, ...view } = openingView(bounds, start, visibleArea(width, height));
+    const { mode: _, ...view } = openingView(bounds, start, visibleArea(width, height, coveredEdges(domNode)));
     void reactFlow.setViewport(view);
   }, [fitKey, geometry, paneReady, reactFlow, store]);
 
@@ -199,8 +223,10 @@ export function Canvas(props: CanvasProps) {
   geometryRef.current = geometry;
   const fitAll = useCallback(() => {
     const { bounds } = geometryRef.current;
-    const { width, height } = store.getState();
-    if (bounds && width > 0 && height > 0) void reactFlow.setViewport(fitView(bounds, visibleArea(width, height)));
+    const { width, height, domNode } = store.getState();
+    if (bounds && width > 0 && height > 0) {
+      void reactFlow.setViewport(fitView(bounds, visibleArea(width, height, coveredEdges(domNode))));
+    }
   }, [reactFlow, store]);
 
   useEffect(() => {

@@ -30,11 +30,12 @@ export const FIT_PADDING = 0.12;
 /** The least zoom the canvas otherwise allows (React Flow's `minZoom`); "Fit view" goes below it for a huge flow. */
 export const MIN_ZOOM = 0.2;
 /**
- * What covers the canvas's edges, in screen pixels: a notice (styles.css
- * `.canvas .banner`, top 10 px, one line about 36 px high) across the top;
- * React Flow's zoom buttons (15 px from the edge, 26 px wide) at the bottom
- * left; a margin elsewhere. The minimap (bottom right) is left out: a start
- * block opens at the top left, and a fitted flow's padding clears it.
+ * What covers the canvas's edges, in screen pixels, at the least: a notice
+ * (styles.css `.canvas .banner`, top 10 px, one line about 36 px high) across
+ * the top (the canvas measures the notices actually shown, which may be
+ * taller); React Flow's zoom buttons (15 px from the edge, 26 px wide) at the
+ * bottom left; a margin elsewhere. The minimap (bottom right) is left out: a
+ * start block opens at the top left, and a fitted flow's padding clears it.
  */
 export const CANVAS_INSETS: Insets = { top: 56, right: 16, bottom: 16, left: 48 };
 
