@@ -5,8 +5,10 @@
 // panning that flow with the mouse, in the editor and on a bare @xyflow/react
 // page (ui/bare.html: the same blocks with the default node type and React
 // Flow's defaults, so every block drawn; the same lines, canvas size and
-// viewport) loaded into the same window, with the same pointer drags. Prints
-// `# perf:` lines; docs/performance.md keeps the figures.
+// viewport) loaded into the same window, with the same pointer drags: at the
+// view the flow opens at (100 %, at its start block; reported) and zoomed out
+// to 20 % (the 1.3x target, asserted). Prints `# perf:` lines;
+// docs/performance.md keeps the figures.
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -205,13 +207,38 @@ describe("performance with a 1,000-block flow", () => {
       const r = document.querySelector(".react-flow").getBoundingClientRect();
       return { x: r.x, y: r.y, w: r.width, h: r.height };
     });
-    // The drag starts near the canvas's left edge, level with its middle: the pane (the blocks are centred).
+    const viewport = () =>
+      browser.execute(() => {
+        const m = /translate\((-?[\d.]+)px,\s*(-?[\d.]+)px\)\s*scale\(([\d.]+)\)/.exec(
+          document.querySelector(".react-flow__viewport").style.transform,
+        );
+        return { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) };
+      });
+    // The drag starts near the canvas's left edge, level with its middle: the pane (left of the flow's column).
     const offset = { x: 30, y: Math.round(canvas.h / 2) };
-    const ours = await probePans(browser, { x: Math.round(canvas.x) + offset.x, y: Math.round(canvas.y) + offset.y }, "editor");
+    const at = { x: Math.round(canvas.x) + offset.x, y: Math.round(canvas.y) + offset.y };
+    // (a) As opened: too large to read whole, the flow opens at 100 % at its start block (issue 19). Measured
+    // and reported, not asserted: at 100 % the editor paints what it leaves out below 50 % (the cards'
+    // shadows, the dot grid) and its lines are 1.6 px wide, the bare page's 1 px (docs/performance.md).
+    const firstView = await viewport();
+    figures.firstView = firstView;
+    const oursFirst = await probePans(browser, at, "editor at its first view");
+    await shot("2-editor-panned-first-view");
+    // (b) Zoomed out to 20 % (the least zoom this flow opened at until issue 19, the view the 1.3x target
+    // was set for): the zoom-out button, around the canvas's middle, until the zoom is 0.2 or less.
+    for (let i = 0; i < 12 && (await viewport()).zoom > 0.2; i++) {
+      await browser.$(".react-flow__controls-zoomout").click();
+      await browser.pause(150);
+    }
+    await browser.pause(1000);
+    const farView = await viewport();
+    figures.farView = farView;
+    figures.farDrawn = await browser.execute(() => document.querySelectorAll(".react-flow__node").length);
+    console.log(`# perf: zoomed out to ${farView.zoom.toFixed(3)}: ${figures.farDrawn} blocks drawn`);
+    const ours = await probePans(browser, at, "editor");
     await shot("2-editor-panned");
     // Where the editor's time goes: the same pans without the minimap. (Hiding the exits' handles too made
     // React Flow measure every block again and WebKitWebDriver time out.)
-    const at = { x: Math.round(canvas.x) + offset.x, y: Math.round(canvas.y) + offset.y };
     // CSSOM rules (the CSP forbids inline <style> elements, not insertRule).
     const addRule = (rule) =>
       browser.execute((r) => {
@@ -228,12 +255,6 @@ describe("performance with a 1,000-block flow", () => {
     // The same blocks on the bare page, in a canvas of the same size with the same viewport.
     // The bare page draws every block (React Flow's defaults): positions from the file, about as many
     // elements as the editor's blocks (a title, a summary, a row per exit); the editor's viewport.
-    const viewport = await browser.execute(() => {
-      const m = /translate\((-?[\d.]+)px,\s*(-?[\d.]+)px\)\s*scale\(([\d.]+)\)/.exec(
-        document.querySelector(".react-flow__viewport").style.transform,
-      );
-      return { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) };
-    });
     const blocks = doc.nodes.map((n) => ({
       id: n.id,
       x: n.position.x,
@@ -243,39 +264,53 @@ describe("performance with a 1,000-block flow", () => {
       ports: [...new Set(doc.edges.filter((e) => e.from.node === n.id).map((e) => e.from.port))],
     }));
     const lines = doc.edges.map((e) => ({ id: e.id, source: e.from.node, target: e.to }));
-    await browser.execute(() => location.assign("/bare.html"));
-    await browser.$('[data-testid="bare-ready"]').waitForExist({ timeout: TIMEOUT });
-    await browser.execute(
-      (input) => window.__bareShow(input),
-      { blocks, lines, width: canvas.w, height: canvas.h, viewport },
-    );
-    await browser.waitUntil(
-      async () =>
-        (await browser.execute(
-          () =>
-            [...document.querySelectorAll(".react-flow__node")].filter((n) => n.style.visibility !== "hidden").length,
-        )) === BLOCKS,
-      { timeout: 60_000, timeoutMsg: "the bare page did not draw the blocks" },
-    );
-    assert.equal(await browser.execute(() => document.querySelectorAll(".react-flow__edge").length), lines.length);
-    // For reference: the bare page's time to draw the same blocks and lines (measured as the editor's open is).
-    await browser.waitUntil(async () => browser.execute(() => typeof window.__bareDrawnMs === "number"), {
-      timeout: TIMEOUT,
-      timeoutMsg: "the bare page did not time its drawing",
-    });
-    figures.bareDrawn = await browser.execute(() => window.__bareDrawnMs);
+    /** The bare page, freshly loaded, showing the flow at `view`; answers its pan frame deltas. */
+    const bareAt = async (view, label) => {
+      await browser.execute(() => location.assign("/bare.html"));
+      await browser.$('[data-testid="bare-ready"]').waitForExist({ timeout: TIMEOUT });
+      await browser.execute(
+        (input) => window.__bareShow(input),
+        { blocks, lines, width: canvas.w, height: canvas.h, viewport: view },
+      );
+      await browser.waitUntil(
+        async () =>
+          (await browser.execute(
+            () =>
+              [...document.querySelectorAll(".react-flow__node")].filter((n) => n.style.visibility !== "hidden").length,
+          )) === BLOCKS,
+        { timeout: 60_000, timeoutMsg: "the bare page did not draw the blocks" },
+      );
+      assert.equal(await browser.execute(() => document.querySelectorAll(".react-flow__edge").length), lines.length);
+      // For reference: the bare page's time to draw the same blocks and lines (measured as the editor's open is).
+      await browser.waitUntil(async () => browser.execute(() => typeof window.__bareDrawnMs === "number"), {
+        timeout: TIMEOUT,
+        timeoutMsg: "the bare page did not time its drawing",
+      });
+      const drawn = await browser.execute(() => window.__bareDrawnMs);
+      await browser.pause(1000);
+      const bareRect = await browser.execute(() => {
+        const r = document.querySelector(".react-flow").getBoundingClientRect();
+        return { x: r.x, y: r.y };
+      });
+      const deltas = await probePans(
+        browser,
+        { x: Math.round(bareRect.x) + offset.x, y: Math.round(bareRect.y) + offset.y },
+        label,
+      );
+      return { drawn, deltas };
+    };
+    const bareFar = await bareAt(farView, "bare React Flow");
+    figures.bareDrawn = bareFar.drawn;
     console.log(`# perf: the bare page draws the same ${BLOCKS} blocks and ${lines.length} lines in ${figures.bareDrawn} ms`);
-    await browser.pause(1000);
-    const bareRect = await browser.execute(() => {
-      const r = document.querySelector(".react-flow").getBoundingClientRect();
-      return { x: r.x, y: r.y };
-    });
-    const bare = await probePans(
-      browser,
-      { x: Math.round(bareRect.x) + offset.x, y: Math.round(bareRect.y) + offset.y },
-      "bare React Flow",
-    );
+    const bare = bareFar.deltas;
     await shot("3-bare-panned");
+    const bareFirst = (await bareAt(firstView, "bare React Flow at the editor's first view")).deltas;
+    figures.firstViewEditorMedian = median(oursFirst);
+    figures.firstViewBareMedian = median(bareFirst);
+    figures.firstViewRatioMedian = figures.firstViewEditorMedian / figures.firstViewBareMedian;
+    console.log(
+      `# perf: pan frame time at the first view (zoom ${firstView.zoom}): editor median ${ms(figures.firstViewEditorMedian)}, p95 ${ms(p95(oursFirst))}; bare median ${ms(figures.firstViewBareMedian)}, p95 ${ms(p95(bareFirst))}; ratio ${figures.firstViewRatioMedian.toFixed(2)}x (reported, not asserted)`,
+    );
 
     figures.editorMedian = median(ours);
     figures.editorP95 = p95(ours);
