@@ -5,8 +5,9 @@
 APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config libdbus-1-dev)
 # And to run the tests: a virtual display, the WebKit WebDriver, the keyring
-# service, screenshots, and CJK fonts for the Chinese UI.
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver gnome-keyring dbus-x11 imagemagick fonts-noto-cjk)
+# service, screenshots, CJK fonts for the Chinese UI, and a window manager
+# (started by window-state.test.mjs only: bare Xvfb maximises no window).
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver gnome-keyring dbus-x11 imagemagick fonts-noto-cjk openbox)
 
 say() { printf '%s\n' "$*"; }
 die() {

@@ -20,20 +20,27 @@ use crate::windows;
 /// The event the window gets when it is asked to close with unsaved changes.
 pub const CLOSE_REQUESTED: &str = "close-requested";
 
-/// Where the app keeps its session and which file it was started with.
+/// Where the app keeps its session and settings, and which file it was
+/// started with.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// The data folder; default: the OS app data folder.
     pub data_dir: Option<PathBuf>,
+    /// The config folder, where the window's size and place are kept; none
+    /// keeps nothing (the tests).
+    pub config_dir: Option<PathBuf>,
     /// The file named on the command line.
     pub open: Option<PathBuf>,
 }
 
 impl Options {
-    /// From the command line (`ivr-studio [FILE]`) and `IVR_STUDIO_DATA_DIR`.
+    /// From the command line (`ivr-studio [FILE]`), `IVR_STUDIO_DATA_DIR`,
+    /// and the config folder the profiles are in (`IVR_STUDIO_CONFIG_DIR`,
+    /// else the OS one).
     pub fn from_env() -> Options {
         Options {
             data_dir: std::env::var_os("IVR_STUDIO_DATA_DIR").map(PathBuf::from),
+            config_dir: ivr_cloud::profiles_file::config_dir().ok(),
             open: std::env::args_os()
                 .skip(1)
                 .find(|a| !a.to_string_lossy().starts_with('-'))
@@ -384,6 +391,7 @@ mod tests {
         main_window_with(Options {
             data_dir: Some(dir.join("data")),
             open: open.map(|p| dir.join(p)),
+            ..Options::default()
         })
     }
 
@@ -630,7 +638,7 @@ mod tests {
             tauri::test::mock_builder(),
             Options {
                 data_dir: Some(data.clone()),
-                open: None,
+                ..Options::default()
             },
         )
         .build(crate::context())

@@ -20,12 +20,24 @@ pub fn app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
 
 /// Registers the app's commands on `builder`, with these file options.
 pub fn app_with<R: Runtime>(builder: Builder<R>, options: files::Options) -> Builder<R> {
+    let plugin = options
+        .config_dir
+        .as_deref()
+        .and_then(windows::state_plugin);
+    let keep = plugin.is_some();
+    let builder = match plugin {
+        Some(plugin) => builder.plugin(plugin),
+        None => builder,
+    };
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(files::Files::new(options))
         .manage(clipboard::Clipboard::default())
         .on_window_event(files::on_window_event)
-        .setup(|app| Ok(cloud::setup(app)?))
+        .setup(move |app| {
+            windows::open_main(app.handle(), keep)?;
+            Ok(cloud::setup(app)?)
+        })
         .invoke_handler(tauri::generate_handler![
             commands::catalog,
             commands::starter_flow,

@@ -107,6 +107,9 @@ async function launch(args, env) {
     env: {
       ...process.env,
       IVR_STUDIO_DATA_DIR: mkdtempSync(path.join(tmpdir(), "ivr-e2e-data-")),
+      // The config folder holds the profiles and the window's kept size and
+      // place: a start keeps nothing from another unless the test names one.
+      IVR_STUDIO_CONFIG_DIR: mkdtempSync(path.join(tmpdir(), "ivr-e2e-config-")),
       ...env,
     },
   });
@@ -141,8 +144,9 @@ async function launch(args, env) {
 
 /**
  * Starts the app: `args` on its command line, `env` added to its environment
- * (a fresh data folder unless `env` names one in IVR_STUDIO_DATA_DIR). A
- * failed start is retried once. Returns { browser, pid(), kill(), stop(), log }.
+ * (fresh data and config folders unless `env` names them in
+ * IVR_STUDIO_DATA_DIR and IVR_STUDIO_CONFIG_DIR). A failed start is retried
+ * once. Returns { browser, pid(), kill(), stop(), log }.
  */
 export async function startApp({ args = [], env = {} } = {}) {
   if (!existsSync(BIN)) throw new Error(`the app binary ${BIN} is missing: build it first`);
