@@ -96,7 +96,7 @@ pub fn run(args: &ValidateArgs) -> ExitCode {
     let (mut unreadable, mut with_errors) = (false, false);
     for path in &args.files {
         let file = path.display().to_string();
-        match ivr_files::read_flow(path) {
+        match ivr_files::read_flow_to_check(path) {
             Ok((_, flow)) => {
                 let problems = validate_for(&flow, target);
                 // The process ends soon: freeing a large flow block by block

@@ -106,9 +106,20 @@ pub fn read_flow(path: &Path) -> Result<(Dialect, Flow), FileError> {
 /// [`read_flow`], with the name given from the file's stem when the flow had
 /// none (so the caller can say so).
 pub fn read_flow_noting(path: &Path) -> Result<(Dialect, Flow, Option<String>), FileError> {
+    read_with(path, dialect::decode)
+}
+
+/// [`read_flow`] for a check that never shows or writes the flow (`ivr
+/// validate`): see [`dialect::decode_to_check`].
+pub fn read_flow_to_check(path: &Path) -> Result<(Dialect, Flow), FileError> {
+    read_with(path, dialect::decode_to_check).map(|(d, f, _)| (d, f))
+}
+
+type Decode = fn(&[u8]) -> Result<(Dialect, Flow), dialect::DecodeError>;
+
+fn read_with(path: &Path, decode: Decode) -> Result<(Dialect, Flow, Option<String>), FileError> {
     let bytes = read_limited(path)?;
-    let (dialect, mut flow) =
-        dialect::decode(&bytes).map_err(|e| FileError::new(path, e.into()))?;
+    let (dialect, mut flow) = decode(&bytes).map_err(|e| FileError::new(path, e.into()))?;
     let named = (dialect != Dialect::Native && flow.name.trim().is_empty())
         .then(|| stem_name(path))
         .filter(|n| !n.is_empty());

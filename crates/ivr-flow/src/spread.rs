@@ -15,12 +15,13 @@
 //! drawn cards do not overlap).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use serde_json::{Value, json};
 
 use crate::catalog::catalog;
-use crate::model::{Flow, Node, Position};
+use crate::model::{Flow, Position};
 
 /// The `extra` key of a block or note whose position [`spread`] changed:
 /// `{"x", "y"}` as the provider had it and `"at": {"x", "y"}` as shown.
@@ -49,31 +50,23 @@ pub fn card_size(exits: usize) -> (f64, f64) {
     (CARD_WIDTH, 76.0 + ports)
 }
 
-/// A block's card: its exits from the catalog, or, for a block the catalog
-/// does not know, as many as its lines leave from.
-fn card_of(node: &Node, lines_from: &HashMap<&str, usize>) -> (f64, f64) {
-    let exits = match catalog().block(&node.block) {
-        Some(spec) => spec.derived_count(node) + spec.ports.len(),
-        None => 0,
-    };
-    card_size(exits.max(lines_from.get(node.id.as_str()).copied().unwrap_or(0)))
-}
-
-/// Every block's card, in the flow's order.
+/// Every block's card, in the flow's order: its exits from the catalog, or,
+/// for a block the catalog does not know, as many as its lines leave from.
 fn cards(flow: &Flow) -> Vec<Card> {
-    let mut lines_from: HashMap<&str, Vec<&str>> = HashMap::new();
-    for e in &flow.edges {
-        let ports = lines_from.entry(e.from.node.as_str()).or_default();
-        if !ports.contains(&e.from.port.as_str()) {
-            ports.push(e.from.port.as_str());
-        }
-    }
-    let lines_from: HashMap<&str, usize> =
-        lines_from.into_iter().map(|(k, v)| (k, v.len())).collect();
-    flow.nodes
+    let cat = catalog();
+    let mut unknown: HashMap<&str, Vec<&str>> = HashMap::default();
+    let mut cards: Vec<Card> = flow
+        .nodes
         .iter()
         .map(|n| {
-            let (w, h) = card_of(n, &lines_from);
+            let exits = match cat.block(&n.block) {
+                Some(spec) => spec.derived_count(n) + spec.ports.len(),
+                None => {
+                    unknown.insert(n.id.as_str(), Vec::new());
+                    0
+                }
+            };
+            let (w, h) = card_size(exits);
             Card {
                 x: n.position.x,
                 y: n.position.y,
@@ -81,7 +74,23 @@ fn cards(flow: &Flow) -> Vec<Card> {
                 h,
             }
         })
-        .collect()
+        .collect();
+    if unknown.is_empty() {
+        return cards;
+    }
+    for e in &flow.edges {
+        if let Some(ports) = unknown.get_mut(e.from.node.as_str())
+            && !ports.contains(&e.from.port.as_str())
+        {
+            ports.push(e.from.port.as_str());
+        }
+    }
+    for (n, card) in flow.nodes.iter().zip(&mut cards) {
+        if let Some(ports) = unknown.get(n.id.as_str()) {
+            card.h = card_size(ports.len()).1;
+        }
+    }
+    cards
 }
 
 /// The pairs of blocks (by id) whose cards overlap on the canvas.
@@ -114,11 +123,11 @@ struct Card {
 }
 
 impl Card {
+    /// Whether the two cards cover some of the same canvas. Cards that only
+    /// sit close are left where they are: a layout drawn here comes back as
+    /// it was drawn.
     fn overlaps(&self, o: &Card) -> bool {
-        self.x < o.x + o.w + GAP
-            && o.x < self.x + self.w + GAP
-            && self.y < o.y + o.h + GAP
-            && o.y < self.y + self.h + GAP
+        self.x < o.x + o.w && o.x < self.x + self.w && self.y < o.y + o.h && o.y < self.y + self.h
     }
 }
 
@@ -232,15 +241,17 @@ fn push_apart(cards: &mut [Card]) {
             .total_cmp(&cards[b].y)
             .then(cards[a].x.total_cmp(&cards[b].x))
     });
-    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::default();
     let mut bottom = f64::NEG_INFINITY;
     for &i in &order {
         let mut pushes = 0;
         loop {
             let c = cards[i];
-            let hit = (cell(c.x - GAP, CELL_W) - 1..=cell(c.x + c.w + GAP, CELL_W))
+            // Every card is in each cell it covers: the cells this one's
+            // box (and the gap around it) covers hold every card it can meet.
+            let hit = (cell(c.x - GAP, CELL_W)..=cell(c.x + c.w + GAP, CELL_W))
                 .flat_map(|gx| {
-                    (cell(c.y - GAP, CELL_H) - 1..=cell(c.y + c.h + GAP, CELL_H))
+                    (cell(c.y - GAP, CELL_H)..=cell(c.y + c.h + GAP, CELL_H))
                         .map(move |gy| (gx, gy))
                 })
                 .filter_map(|key| grid.get(&key))
@@ -322,6 +333,7 @@ fn provider_position(shown: Position, record: Option<Value>, k: f64) -> Position
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Node;
 
     fn flow_at(points: &[(f64, f64)]) -> Flow {
         let mut flow = Flow::default();
@@ -342,7 +354,9 @@ mod tests {
 
     #[test]
     fn a_layout_with_room_is_left_alone() {
-        let mut flow = flow_at(&[(0.0, 0.0), (400.0, 0.0), (0.0, 300.0)]);
+        // Cards a few pixels apart, as one may draw them here, stay put.
+        let h = cards(&flow_at(&[(0.0, 0.0)]))[0].h;
+        let mut flow = flow_at(&[(0.0, 0.0), (CARD_WIDTH + 5.0, 0.0), (0.0, h + 5.0)]);
         let before = flow.clone();
         spread(&mut flow);
         assert_eq!(flow, before);

@@ -148,6 +148,12 @@ pub fn decode(value: &Value) -> Result<Flow, DecodeError> {
 /// tree is reused for the flow instead of both being held (a 10,000-block
 /// Definition is read about a third faster).
 pub fn decode_owned(value: Value) -> Result<Flow, DecodeError> {
+    decode_owned_with(value, true)
+}
+
+/// [`decode_owned`], a bare Definition's blocks [spread](crate::spread) for the
+/// canvas only if `lay_out`.
+pub(crate) fn decode_owned_with(value: Value, lay_out: bool) -> Result<Flow, DecodeError> {
     match value {
         Value::Object(mut map)
             if !map.contains_key("Definition")
@@ -159,7 +165,7 @@ pub fn decode_owned(value: Value) -> Result<Flow, DecodeError> {
                 _ => Vec::new(),
             };
             let flow = definition_header(&map, FlowKind::Main);
-            decode_activities(flow, activities, FlowKind::Main, "$")
+            decode_activities(flow, activities, FlowKind::Main, "$", lay_out)
         }
         other => decode(&other),
     }
@@ -171,6 +177,15 @@ pub fn decode_owned(value: Value) -> Result<Flow, DecodeError> {
 /// 10,000-block Definition: see docs/performance.md). `None` when the bytes
 /// are not a bare Definition (the caller parses them whole).
 pub fn decode_streamed(bytes: &[u8]) -> Option<Result<Flow, DecodeError>> {
+    decode_streamed_with(bytes, true)
+}
+
+/// [`decode_streamed`], the blocks [spread](crate::spread) for the canvas only
+/// if `lay_out` (a check that never shows the flow skips it).
+pub(crate) fn decode_streamed_with(
+    bytes: &[u8],
+    lay_out: bool,
+) -> Option<Result<Flow, DecodeError>> {
     let top: TopLevel<'_> = serde_json::from_slice(bytes).ok()?;
     let is_bare = |k: &str| !matches!(k, "Definition" | "Data" | "format" | "Content");
     if !top.0.iter().all(|(k, _)| is_bare(k)) {
@@ -191,7 +206,13 @@ pub fn decode_streamed(bytes: &[u8]) -> Option<Result<Flow, DecodeError>> {
     let parsed = activities
         .into_iter()
         .map(|a| serde_json::from_str::<Value>(a.get()).unwrap_or(Value::Null));
-    Some(decode_activities(flow, parsed, FlowKind::Main, "$"))
+    Some(decode_activities(
+        flow,
+        parsed,
+        FlowKind::Main,
+        "$",
+        lay_out,
+    ))
 }
 
 /// A JSON object's entries, in order, each value left as its raw text.
@@ -382,7 +403,7 @@ fn decode_definition(def: &Value, kind: FlowKind, path: &str) -> Result<Flow, De
             ));
         }
     };
-    decode_activities(flow, activities, kind, path)
+    decode_activities(flow, activities, kind, path, true)
 }
 
 /// A flow with a Definition's fields other than its activities.
@@ -420,6 +441,7 @@ fn decode_activities<A: std::borrow::Borrow<Value>>(
     activities: impl IntoIterator<Item = A>,
     kind: FlowKind,
     path: &str,
+    lay_out: bool,
 ) -> Result<Flow, DecodeError> {
     let activities = activities.into_iter();
     flow.nodes.reserve(activities.size_hint().0);
@@ -436,7 +458,9 @@ fn decode_activities<A: std::borrow::Borrow<Value>>(
         flow.nodes.push(node);
         flow.edges.extend(edges);
     }
-    crate::spread::spread(&mut flow);
+    if lay_out {
+        crate::spread::spread(&mut flow);
+    }
     Ok(flow)
 }
 
