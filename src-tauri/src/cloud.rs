@@ -14,7 +14,7 @@ use ivr_cloud::service::{
     self, Client, ImportedFlow, PlanView, ProfileView, PublishOutcome, PublishRefusal, RemotePage,
 };
 use ivr_cloud::{CloudError, Profile, Secret};
-use ivr_flow::Flow;
+use ivr_flow::{Flow, Text};
 use tauri::{Manager, Runtime, State};
 
 pub use state::CloudState;
@@ -28,10 +28,12 @@ pub fn setup<R: Runtime>(app: &tauri::App<R>) -> Result<(), CloudError> {
         // The data folder the file commands use (`IVR_STUDIO_DATA_DIR`), else the OS one.
         let data = match crate::files::Options::from_env().data_dir {
             Some(dir) => dir,
-            None => app
-                .path()
-                .app_data_dir()
-                .map_err(|e| CloudError::config(format!("no app data folder: {e}")))?,
+            None => app.path().app_data_dir().map_err(|e| {
+                CloudError::config(Text::new(
+                    format!("no app data folder: {e}"),
+                    format!("找不到应用数据文件夹：{e}"),
+                ))
+            })?,
         };
         app.manage(CloudState::for_app(data)?);
     }
@@ -172,7 +174,10 @@ pub async fn publish_flow(
     .map_err(|e| {
         PublishRefusal::from(CloudError::new(
             ivr_cloud::ErrorKind::Other,
-            format!("the publish task failed: {e}"),
+            Text::new(
+                format!("the publish task failed: {e}"),
+                format!("发布任务失败：{e}"),
+            ),
         ))
     })?;
     let written = match (&result, &path) {
@@ -182,9 +187,10 @@ pub async fn publish_flow(
     };
     if let Some((p, f)) = written {
         ivr_files::write_atomic(p, &ivr_flow::to_bytes(f)).map_err(|e| {
-            PublishRefusal::from(CloudError::config(format!(
-                "published, but the binding could not be written to {}: {e}",
-                p.display()
+            let p = p.display();
+            PublishRefusal::from(CloudError::config(Text::new(
+                format!("published, but the binding could not be written to {p}: {e}"),
+                format!("已发布，但无法将绑定写入 {p}：{e}"),
             )))
         })?;
     }

@@ -12,17 +12,24 @@ use ivr_cloud::{CloudError, ErrorKind, Profile, ProfilesFile};
 
 pub use ivr_cloud::service::Client;
 
+/// A message only the command line shows, in English as all of its output
+/// is (the app's messages come from `ivr_cloud` in English and Chinese).
+pub fn english(message: impl Into<String>) -> ivr_flow::Text {
+    let message = message.into();
+    ivr_flow::Text::new(message.clone(), message)
+}
+
 /// Loads profile `name` from the profiles file.
 pub fn load_profile(name: &str) -> Result<Profile, CloudError> {
     let file = ProfilesFile::open_default()?;
     file.get(name)?.ok_or_else(|| {
-        CloudError::config(format!(
+        CloudError::config(english(format!(
             "no profile named {name:?} in {}",
             file.path().display()
-        ))
-        .with_hint(
+        )))
+        .with_hint(english(
             "add one with `ivr profile add NAME --provider ...`; `ivr profile list` shows them",
-        )
+        ))
     })
 }
 
@@ -38,7 +45,7 @@ pub fn runtime() -> Result<tokio::runtime::Runtime, CloudError> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| CloudError::config(format!("cannot start the async runtime: {e}")))
+        .map_err(|e| CloudError::config(english(format!("cannot start the async runtime: {e}"))))
 }
 
 /// The exit status for an error: 2 for configuration / input, 1 otherwise.

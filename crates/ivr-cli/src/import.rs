@@ -60,8 +60,8 @@ pub fn run(args: &ImportArgs) -> ExitCode {
             Ok(flow) => status = status.max(write(&path, flow, args.force)),
             Err(e) => {
                 eprintln!(
-                    "ivr import: error: flow {} ({}): {e}",
-                    remote.id, remote.name
+                    "ivr import: error: flow {} ({}): {}",
+                    remote.id, remote.name, e.en
                 );
                 status = status.max(1);
             }

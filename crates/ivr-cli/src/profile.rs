@@ -15,6 +15,8 @@ use ivr_cloud::credentials::{
 };
 use ivr_cloud::{CloudError, ErrorKind, Profile, ProfilesFile, Secret};
 use ivr_flow::Provider;
+
+use crate::cloud::english;
 use serde_json::json;
 
 /// Largest secret input accepted on stdin.
@@ -182,7 +184,7 @@ fn exit_code(e: &CloudError) -> u8 {
 }
 
 fn usage(message: impl Into<String>) -> CloudError {
-    CloudError::config(message)
+    CloudError::config(english(message))
 }
 
 /// Reads the secret (and optional token) from stdin.
@@ -250,7 +252,7 @@ fn add(a: AddArgs, ctx: &Ctx<'_>, io: &mut Io<'_>) -> Result<u8, CloudError> {
             profile.name,
             ctx.file.path().display()
         ))
-        .with_hint("remove it first, or add it again with --replace"));
+        .with_hint(english("remove it first, or add it again with --replace")));
     }
     if a.secret_stdin && profile.key_id.is_none() {
         return Err(usage(
@@ -487,7 +489,7 @@ fn remove(a: RemoveArgs, ctx: &Ctx<'_>, io: &mut Io<'_>) -> Result<u8, CloudErro
             a.name,
             ctx.file.path().display()
         ))
-        .with_hint("see `ivr profile list`")),
+        .with_hint(english("see `ivr profile list`"))),
     }
 }
 

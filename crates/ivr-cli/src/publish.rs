@@ -120,7 +120,9 @@ fn dry_run(file: &Path, flow: &Flow, profile: &ivr_cloud::Profile, force: bool) 
             file,
             PublishRefusal {
                 problems: errors,
-                ..PublishRefusal::from(ivr_cloud::CloudError::config("refused unsent"))
+                ..PublishRefusal::from(ivr_cloud::CloudError::config(crate::cloud::english(
+                    "refused unsent",
+                )))
             },
             &profile.provider.to_string(),
         );

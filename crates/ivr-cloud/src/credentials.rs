@@ -21,7 +21,7 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use ivr_flow::Provider;
+use ivr_flow::{Provider, Text};
 
 use crate::error::{CloudError, ErrorKind};
 use crate::profile::Profile;
@@ -65,26 +65,41 @@ pub trait SecretStore: Send + Sync {
 }
 
 /// What to install or start when no keyring is reachable, for this OS.
-pub fn keyring_fix() -> &'static str {
+pub fn keyring_fix() -> Text {
     if cfg!(target_os = "macos") {
-        "unlock the login keychain (Keychain Access)"
+        Text::new(
+            "unlock the login keychain (Keychain Access)",
+            "请解锁登录钥匙串（钥匙串访问）",
+        )
     } else if cfg!(target_os = "windows") {
-        "make sure Windows Credential Manager is available for this user"
+        Text::new(
+            "make sure Windows Credential Manager is available for this user",
+            "请确认此用户可以使用 Windows 凭据管理器",
+        )
     } else {
-        "install and start gnome-keyring (or another Secret Service such as KeePassXC or \
-         KWallet) in a session with a D-Bus session bus, and unlock it; on a headless machine \
-         run `dbus-run-session -- sh` and start `gnome-keyring-daemon --unlock \
-         --components=secrets` in it"
+        Text::new(
+            "install and start gnome-keyring (or another Secret Service such as KeePassXC or \
+             KWallet) in a session with a D-Bus session bus, and unlock it; on a headless machine \
+             run `dbus-run-session -- sh` and start `gnome-keyring-daemon --unlock \
+             --components=secrets` in it",
+            "请在有 D-Bus 会话总线的会话中安装并启动 gnome-keyring（或 KeePassXC、KWallet 等其他 \
+             Secret Service）并解锁；在无图形界面的机器上，运行 `dbus-run-session -- sh`，\
+             并在其中启动 `gnome-keyring-daemon --unlock --components=secrets`",
+        )
     }
 }
 
-/// The keyring fix plus the environment alternative for every provider.
-fn keyring_hint() -> String {
-    format!(
-        "{}; or put the credentials in the environment instead (AWS_ACCESS_KEY_ID / \
-         AWS_SECRET_ACCESS_KEY, ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET, \
-         NXLINK_ACCESS_KEY / NXLINK_ACCESS_SECRET)",
-        keyring_fix()
+/// What to do when the keyring fails: fix it, or use the environment.
+fn keyring_hint() -> Text {
+    let fix = keyring_fix();
+    let vars = "AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, ALIBABA_CLOUD_ACCESS_KEY_ID / \
+                ALIBABA_CLOUD_ACCESS_KEY_SECRET, NXLINK_ACCESS_KEY / NXLINK_ACCESS_SECRET";
+    Text::new(
+        format!(
+            "{}; or put the credentials in the environment instead ({vars})",
+            fix.en
+        ),
+        format!("{}；或改为在环境变量中提供凭据（{vars}）", fix.zh),
     )
 }
 
@@ -99,7 +114,7 @@ impl KeyringStore {
 
     fn entry(profile: &str, slot: SecretSlot) -> Result<keyring::Entry, CloudError> {
         keyring::Entry::new(KEYRING_SERVICE, &keyring_account(profile, slot))
-            .map_err(|e| map_keyring_error(e, "open the keyring entry"))
+            .map_err(|e| map_keyring_error(e, OPEN))
     }
 }
 
@@ -121,61 +136,102 @@ fn entry_get(entry: &keyring::Entry) -> Result<Option<Secret>, CloudError> {
     match entry.get_password() {
         Ok(p) => Ok(Some(Secret::new(p))),
         Err(keyring::Error::NoEntry) => Ok(None),
-        Err(e) => Err(map_keyring_error(e, "read the secret from")),
+        Err(e) => Err(map_keyring_error(e, READ)),
     }
 }
 
 fn entry_set(entry: &keyring::Entry, value: &Secret) -> Result<(), CloudError> {
     entry
         .set_password(value.expose())
-        .map_err(|e| map_keyring_error(e, "store the secret in"))
+        .map_err(|e| map_keyring_error(e, STORE))
 }
 
 fn entry_delete(entry: &keyring::Entry) -> Result<bool, CloudError> {
     match entry.delete_credential() {
         Ok(()) => Ok(true),
         Err(keyring::Error::NoEntry) => Ok(false),
-        Err(e) => Err(map_keyring_error(e, "delete the secret from")),
+        Err(e) => Err(map_keyring_error(e, DELETE)),
     }
+}
+
+/// What was being done with the keyring: "cannot {en} the OS keyring" and
+/// the whole Chinese phrase.
+type Op = (&'static str, &'static str);
+const OPEN: Op = ("open the keyring entry in", "无法打开系统钥匙串中的条目");
+const READ: Op = ("read the secret from", "无法从系统钥匙串读取密钥");
+const STORE: Op = ("store the secret in", "无法将密钥保存到系统钥匙串");
+const DELETE: Op = ("delete the secret from", "无法从系统钥匙串删除密钥");
+
+/// "cannot {op} the OS keyring: {why}" in both languages.
+fn cannot(op: Op, why: Text) -> Text {
+    Text::new(
+        format!("cannot {} the OS keyring: {}", op.0, why.en),
+        format!("{}：{}", op.1, why.zh),
+    )
 }
 
 /// Turns a keyring error into a [`CloudError`] of kind `Keyring`. Never
 /// formats anything that could hold secret bytes (`BadEncoding` carries them,
 /// `Ambiguous` carries credentials).
-fn map_keyring_error(e: keyring::Error, op: &str) -> CloudError {
+fn map_keyring_error(e: keyring::Error, op: Op) -> CloudError {
     match e {
         keyring::Error::PlatformFailure(inner) | keyring::Error::NoStorageAccess(inner) => {
             let no_bus = cfg!(all(unix, not(target_os = "macos")))
                 && std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none_or(|v| v.is_empty());
             let why = if no_bus {
-                "no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set), so no Secret Service \
-                 keyring is reachable"
-                    .to_owned()
+                Text::new(
+                    "no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set), so no Secret \
+                     Service keyring is reachable; no secret was written anywhere else",
+                    "没有 D-Bus 会话总线（未设置 DBUS_SESSION_BUS_ADDRESS），无法连接任何 Secret \
+                     Service 钥匙串；密钥没有写到其他任何地方",
+                )
             } else {
-                format!("the keyring is not reachable or refused: {inner}")
+                Text::new(
+                    format!(
+                        "the keyring is not reachable or refused: {inner}; no secret was written \
+                         anywhere else"
+                    ),
+                    format!("钥匙串无法连接或拒绝了请求：{inner}；密钥没有写到其他任何地方"),
+                )
             };
-            CloudError::keyring(
-                format!("cannot {op} the OS keyring: {why}; no secret was written anywhere else"),
-                keyring_hint(),
-            )
+            CloudError::keyring(cannot(op, why), keyring_hint())
         }
         keyring::Error::NoEntry => CloudError::keyring(
-            format!("cannot {op} the OS keyring: no such entry"),
-            "add the secret again with `ivr profile add NAME ... --secret-stdin --replace`",
+            cannot(op, Text::new("no such entry", "没有这个条目")),
+            Text::new(
+                "add the secret again with `ivr profile add NAME ... --secret-stdin --replace`",
+                "请用 `ivr profile add NAME ... --secret-stdin --replace` 重新添加密钥",
+            ),
         ),
         keyring::Error::BadEncoding(_) => CloudError::keyring(
-            format!("cannot {op} the OS keyring: the stored secret is not UTF-8 text"),
-            "remove the profile and add it again",
+            cannot(
+                op,
+                Text::new(
+                    "the stored secret is not UTF-8 text",
+                    "保存的密钥不是 UTF-8 文本",
+                ),
+            ),
+            Text::new(
+                "remove the profile and add it again",
+                "请删除该连接后重新添加",
+            ),
         ),
         keyring::Error::Ambiguous(items) => CloudError::keyring(
-            format!(
-                "cannot {op} the OS keyring: {} entries match service {KEYRING_SERVICE}",
-                items.len()
+            cannot(
+                op,
+                Text::new(
+                    format!("{} entries match service {KEYRING_SERVICE}", items.len()),
+                    format!("有 {} 个条目匹配服务 {KEYRING_SERVICE}", items.len()),
+                ),
             ),
-            "remove the duplicates with your keyring manager (e.g. Seahorse, Keychain Access)",
+            Text::new(
+                "remove the duplicates with your keyring manager (e.g. Seahorse, Keychain Access)",
+                "请用钥匙串管理工具（如 Seahorse、钥匙串访问）删除重复的条目",
+            ),
         ),
+        // The keyring crate's own words, in both languages.
         other => CloudError::keyring(
-            format!("cannot {op} the OS keyring: {other}"),
+            cannot(op, Text::new(other.to_string(), other.to_string())),
             keyring_hint(),
         ),
     }
@@ -195,9 +251,12 @@ impl MemoryStore {
     }
 
     fn lock(&self) -> Result<std::sync::MutexGuard<'_, Items>, CloudError> {
-        self.items
-            .lock()
-            .map_err(|_| CloudError::keyring("the in-memory store is poisoned", "restart"))
+        self.items.lock().map_err(|_| {
+            CloudError::keyring(
+                Text::new("the in-memory store is poisoned", "内存中的存储已损坏"),
+                Text::new("restart", "请重新启动"),
+            )
+        })
     }
 
     /// How many secrets are stored.
@@ -230,11 +289,14 @@ impl SecretStore for MemoryStore {
 pub struct FailingStore;
 
 impl FailingStore {
-    fn err(op: &str) -> CloudError {
+    fn err(op: Op) -> CloudError {
         CloudError::keyring(
-            format!(
-                "cannot {op} the OS keyring: the keyring is not reachable (test store); \
-                 no secret was written anywhere else"
+            cannot(
+                op,
+                Text::new(
+                    "the keyring is not reachable (test store); no secret was written anywhere else",
+                    "钥匙串无法连接（测试存储）；密钥没有写到其他任何地方",
+                ),
             ),
             keyring_hint(),
         )
@@ -243,13 +305,13 @@ impl FailingStore {
 
 impl SecretStore for FailingStore {
     fn get(&self, _: &str, _: SecretSlot) -> Result<Option<Secret>, CloudError> {
-        Err(FailingStore::err("read the secret from"))
+        Err(FailingStore::err(READ))
     }
     fn set(&self, _: &str, _: SecretSlot, _: &Secret) -> Result<(), CloudError> {
-        Err(FailingStore::err("store the secret in"))
+        Err(FailingStore::err(STORE))
     }
     fn delete(&self, _: &str, _: SecretSlot) -> Result<bool, CloudError> {
-        Err(FailingStore::err("delete the secret from"))
+        Err(FailingStore::err(DELETE))
     }
 }
 
@@ -396,10 +458,17 @@ pub fn resolve(
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Credentials, CloudError> {
     let names = env_names(profile.provider);
-    let env_hint = format!(
-        "set {} and {} in the environment, or store a secret with \
-         `ivr profile add {} ... --key-id ID --secret-stdin --replace`",
-        names.key_id, names.secret, profile.name
+    let env_hint = Text::new(
+        format!(
+            "set {} and {} in the environment, or store a secret with \
+             `ivr profile add {} ... --key-id ID --secret-stdin --replace`",
+            names.key_id, names.secret, profile.name
+        ),
+        format!(
+            "请在环境变量中设置 {} 和 {}，或在连接中保存密钥（`ivr profile add {} ... --key-id ID \
+             --secret-stdin --replace`）",
+            names.key_id, names.secret, profile.name
+        ),
     );
     match (env(names.key_id), env(names.secret)) {
         (Some(key_id), Some(secret)) => {
@@ -411,32 +480,32 @@ pub fn resolve(
             });
         }
         (Some(_), None) => {
-            return Err(CloudError::config(format!(
-                "{} is set but {} is not",
-                names.key_id, names.secret
-            ))
-            .with_hint(format!("set both, or unset {}", names.key_id)));
+            return Err(half_set(names.key_id, names.secret));
         }
         (None, Some(_)) => {
-            return Err(CloudError::config(format!(
-                "{} is set but {} is not",
-                names.secret, names.key_id
-            ))
-            .with_hint(format!("set both, or unset {}", names.secret)));
+            return Err(half_set(names.secret, names.key_id));
         }
         (None, None) => {}
     }
     let key_id = profile.key_id.clone().ok_or_else(|| {
-        CloudError::config(format!("profile {:?} has no key id", profile.name))
-            .with_hint(env_hint.clone())
+        CloudError::config(Text::new(
+            format!("profile {:?} has no key id", profile.name),
+            format!("连接 {:?} 没有密钥 ID", profile.name),
+        ))
+        .with_hint(env_hint.clone())
     })?;
     let with_env_hint = |e: CloudError| {
         if e.kind() == ErrorKind::Keyring {
-            e.with_hint(format!(
-                "{}; or set {} and {} in the environment",
-                keyring_fix(),
-                names.key_id,
-                names.secret
+            let fix = keyring_fix();
+            e.with_hint(Text::new(
+                format!(
+                    "{}; or set {} and {} in the environment",
+                    fix.en, names.key_id, names.secret
+                ),
+                format!(
+                    "{}；或在环境变量中设置 {} 和 {}",
+                    fix.zh, names.key_id, names.secret
+                ),
             ))
             .with_provider(profile.provider)
         } else {
@@ -449,7 +518,10 @@ pub fn resolve(
         .ok_or_else(|| {
             CloudError::new(
                 ErrorKind::Auth,
-                format!("no secret is stored for profile {:?}", profile.name),
+                Text::new(
+                    format!("no secret is stored for profile {:?}", profile.name),
+                    format!("连接 {:?} 没有保存密钥", profile.name),
+                ),
             )
             .with_provider(profile.provider)
             .with_hint(env_hint.clone())
@@ -467,6 +539,18 @@ pub fn resolve(
         session_token,
         source: CredentialSource::Keyring,
     })
+}
+
+/// One of a pair of environment variables is set and the other is not.
+fn half_set(set: &str, unset: &str) -> CloudError {
+    CloudError::config(Text::new(
+        format!("{set} is set but {unset} is not"),
+        format!("设置了 {set}，但没有设置 {unset}"),
+    ))
+    .with_hint(Text::new(
+        format!("set both, or unset {set}"),
+        format!("请同时设置两者，或取消设置 {set}"),
+    ))
 }
 
 #[cfg(test)]

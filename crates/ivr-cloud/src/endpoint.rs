@@ -4,6 +4,7 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
+use ivr_flow::Text;
 use url::{Host, Url};
 
 use crate::error::CloudError;
@@ -39,29 +40,46 @@ pub fn validate_endpoint(raw: &str) -> Result<Url, CloudError> {
         Err(_) if raw.contains('@') => "(redacted: it contains '@')".to_owned(),
         Err(_) => raw.trim().to_owned(),
     };
-    let bad = |why: String| {
-        CloudError::config(format!("invalid endpoint {shown:?}: {why}")).with_hint(
+    let bad = |why: Text| {
+        CloudError::config(Text::new(
+            format!("invalid endpoint {shown:?}: {}", why.en),
+            format!("接入地址 {shown:?} 无效：{}", why.zh),
+        ))
+        .with_hint(Text::new(
             "use https://HOST[:PORT][/PATH], or http:// only for a loopback address \
              (127.0.0.1, [::1], localhost), e.g. http://127.0.0.1:8787",
-        )
+            "请使用 https://主机[:端口][/路径]；http:// 仅用于本机回环地址\
+             （127.0.0.1、[::1]、localhost），例如 http://127.0.0.1:8787",
+        ))
     };
-    let url = parsed.map_err(|e| bad(e.to_string()))?;
-    let host = url.host().ok_or_else(|| bad("it has no host".to_owned()))?;
+    // The URL parser's own words, in both languages.
+    let url = parsed.map_err(|e| bad(Text::new(e.to_string(), e.to_string())))?;
+    let host = url
+        .host()
+        .ok_or_else(|| bad(Text::new("it has no host", "缺少主机名")))?;
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(bad(
-            "it must not carry a user name or password (secrets go in the keyring)".to_owned(),
-        ));
+        return Err(bad(Text::new(
+            "it must not carry a user name or password (secrets go in the keyring)",
+            "不能包含用户名或密码（密钥保存在钥匙串中）",
+        )));
     }
     if url.query().is_some() || url.fragment().is_some() {
-        return Err(bad("it must not have a query or fragment".to_owned()));
+        return Err(bad(Text::new(
+            "it must not have a query or fragment",
+            "不能包含查询参数或片段",
+        )));
     }
     match url.scheme() {
         "https" => Ok(url),
         "http" if is_loopback_host(&host) => Ok(url),
-        "http" => Err(bad(format!(
-            "plain http is allowed only for loopback addresses, and {host} is not one"
+        "http" => Err(bad(Text::new(
+            format!("plain http is allowed only for loopback addresses, and {host} is not one"),
+            format!("明文 http 仅允许用于本机回环地址，而 {host} 不是"),
         ))),
-        other => Err(bad(format!("the scheme must be https, not {other}"))),
+        other => Err(bad(Text::new(
+            format!("the scheme must be https, not {other}"),
+            format!("协议必须是 https，而不是 {other}"),
+        ))),
     }
 }
 

@@ -5,13 +5,18 @@
 //! the provider said verbatim: its error code, its message, its request id and
 //! the HTTP status. A `hint` says how to fix it where we know.
 //!
+//! Our own words (the headline of each kind, our messages and hints) are in
+//! English and Chinese ([`Text`]); what the provider said stays as it said
+//! it, in both. The CLI prints the English ([`fmt::Display`]); the app shows
+//! the UI's language (the serialised `text`).
+//!
 //! No constructor here takes a secret, and nothing in this crate puts one into
 //! a message: errors are shown to users, logged and sent over IPC.
 
 use std::fmt;
 use std::time::{Duration, SystemTime};
 
-use ivr_flow::Provider;
+use ivr_flow::{Provider, Text};
 
 /// What kind of failure this is: decides retries, exit codes and wording.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -46,6 +51,23 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every kind.
+    pub const ALL: [ErrorKind; 13] = [
+        ErrorKind::Throttled,
+        ErrorKind::Server,
+        ErrorKind::Auth,
+        ErrorKind::ClockSkew,
+        ErrorKind::Forbidden,
+        ErrorKind::Invalid,
+        ErrorKind::Network,
+        ErrorKind::Timeout,
+        ErrorKind::NotFound,
+        ErrorKind::Conflict,
+        ErrorKind::Keyring,
+        ErrorKind::Config,
+        ErrorKind::Other,
+    ];
+
     /// A short lower-case label, stable for JSON output and tests.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -65,61 +87,81 @@ impl ErrorKind {
         }
     }
 
-    /// What a person reads before the details.
-    fn headline(self) -> &'static str {
-        match self {
-            ErrorKind::Throttled => "the provider is throttling requests",
-            ErrorKind::Server => "the provider had an internal error",
-            ErrorKind::Auth => "the provider refused the credentials or the signature",
-            ErrorKind::ClockSkew => "the provider refused the request time (clock skew)",
-            ErrorKind::Forbidden => "the credentials lack permission",
-            ErrorKind::Invalid => "the provider refused the request",
-            ErrorKind::Network => "network error",
-            ErrorKind::Timeout => "timed out",
-            ErrorKind::NotFound => "not found",
-            ErrorKind::Conflict => "conflict",
-            ErrorKind::Keyring => "OS keyring error",
-            ErrorKind::Config => "configuration error",
-            ErrorKind::Other => "the provider returned an error",
-        }
+    /// What a person reads before the details, in English and Chinese.
+    pub fn headline(self) -> Text {
+        let (en, zh) = match self {
+            ErrorKind::Throttled => (
+                "the provider is throttling requests",
+                "服务商正在限制请求频率",
+            ),
+            ErrorKind::Server => ("the provider had an internal error", "服务商内部出错"),
+            ErrorKind::Auth => (
+                "the provider refused the credentials or the signature",
+                "服务商拒绝了凭据或签名",
+            ),
+            ErrorKind::ClockSkew => (
+                "the provider refused the request time (clock skew)",
+                "服务商拒绝了请求时间（时钟偏差）",
+            ),
+            ErrorKind::Forbidden => ("the credentials lack permission", "凭据缺少权限"),
+            ErrorKind::Invalid => ("the provider refused the request", "服务商拒绝了请求"),
+            ErrorKind::Network => ("network error", "网络错误"),
+            ErrorKind::Timeout => ("timed out", "超时"),
+            ErrorKind::NotFound => ("not found", "未找到"),
+            ErrorKind::Conflict => ("conflict", "冲突"),
+            ErrorKind::Keyring => ("OS keyring error", "系统钥匙串出错"),
+            ErrorKind::Config => ("configuration error", "配置错误"),
+            ErrorKind::Other => ("the provider returned an error", "服务商返回了错误"),
+        };
+        Text::new(en, zh)
     }
 }
 
 /// An error from the cloud layer. See the module documentation.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{}", self.render())]
+#[error("{}", self.render(Lang::En))]
 pub struct CloudError {
     kind: ErrorKind,
     provider: Option<Provider>,
     status: Option<u16>,
     code: Option<String>,
-    message: String,
+    message: Text,
     request_id: Option<String>,
-    hint: Option<String>,
+    // Boxed: an error is returned by value everywhere, and stays small.
+    hint: Option<Box<Text>>,
 }
 
 impl CloudError {
     /// A new error of `kind` with our own message (no provider details).
-    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+    pub fn new(kind: ErrorKind, message: Text) -> Self {
         CloudError {
             kind,
             provider: None,
             status: None,
             code: None,
-            message: message.into(),
+            message,
             request_id: None,
             hint: None,
         }
     }
 
     /// A configuration error (exit status 2 in the CLI).
-    pub fn config(message: impl Into<String>) -> Self {
+    pub fn config(message: Text) -> Self {
         CloudError::new(ErrorKind::Config, message)
     }
 
     /// A keyring error, with `hint` saying what to install or start.
-    pub fn keyring(message: impl Into<String>, hint: impl Into<String>) -> Self {
+    pub fn keyring(message: Text, hint: Text) -> Self {
         CloudError::new(ErrorKind::Keyring, message).with_hint(hint)
+    }
+
+    /// An answer from `provider` that is not what its API promises (no
+    /// JSON, a field missing): our words about it, with its HTTP status.
+    pub fn unexpected_answer(provider: Provider, status: Option<u16>, message: Text) -> Self {
+        CloudError {
+            message,
+            ..CloudError::from_provider(provider, status, "", "", None)
+        }
     }
 
     /// An error the provider returned. The kind is derived from the provider's
@@ -135,13 +177,14 @@ impl CloudError {
         let code = code.into();
         let message = message.into();
         let kind = classify(provider, status, &code, &message);
-        let hint = default_hint(provider, kind);
+        let hint = default_hint(provider, kind).map(Box::new);
         CloudError {
             kind,
             provider: Some(provider),
             status,
             code: (!code.is_empty()).then_some(code),
-            message,
+            // The provider's words, the same in every language.
+            message: Text::new(message.clone(), message),
             request_id: request_id.filter(|r| !r.is_empty()),
             hint,
         }
@@ -149,8 +192,15 @@ impl CloudError {
 
     /// Replaces the hint (how to fix it).
     #[must_use]
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn with_hint(mut self, hint: Text) -> Self {
+        self.hint = Some(Box::new(hint));
+        self
+    }
+
+    /// Replaces the message, keeping the rest.
+    #[must_use]
+    pub fn with_message(mut self, message: Text) -> Self {
+        self.message = message;
         self
     }
 
@@ -166,10 +216,16 @@ impl CloudError {
     #[must_use]
     pub fn with_clock_skew(mut self, skew: ClockSkew) -> Self {
         self.kind = ErrorKind::ClockSkew;
-        self.hint = Some(format!(
-            "this computer's clock is {skew} the provider's; \
-             set the system clock right (turn on automatic time / NTP) and try again"
-        ));
+        self.hint = Some(Box::new(Text::new(
+            format!(
+                "this computer's clock is {skew} the provider's; \
+                 set the system clock right (turn on automatic time / NTP) and try again"
+            ),
+            format!(
+                "本机时钟{}；请校准系统时钟（开启自动同步时间 / NTP）后重试",
+                skew.zh()
+            ),
+        )));
         self
     }
 
@@ -187,8 +243,8 @@ impl CloudError {
     pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
     }
-    /// The provider's message verbatim, or ours.
-    pub fn message(&self) -> &str {
+    /// The provider's message verbatim (the same in both languages), or ours.
+    pub fn message(&self) -> &Text {
         &self.message
     }
     /// The provider's request id (trace id), verbatim.
@@ -196,8 +252,15 @@ impl CloudError {
         self.request_id.as_deref()
     }
     /// How to fix it, when known.
-    pub fn hint(&self) -> Option<&str> {
+    pub fn hint(&self) -> Option<&Text> {
         self.hint.as_deref()
+    }
+
+    /// The whole error as a person reads it, in English and Chinese: the
+    /// provider, the headline, the provider's code and message, the status
+    /// and request id, and the hint.
+    pub fn text(&self) -> Text {
+        Text::new(self.render(Lang::En), self.render(Lang::Zh))
     }
 
     /// Whether repeating the same request may succeed (throttling, 5xx, network,
@@ -209,44 +272,72 @@ impl CloudError {
         )
     }
 
-    fn render(&self) -> String {
+    fn render(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        let (sep, more, open, close, comma) = if zh {
+            ("：", "；", "（", "）", "，")
+        } else {
+            (": ", "; ", " (", ")", ", ")
+        };
         let mut out = String::new();
         if let Some(p) = self.provider {
             out.push_str(p.as_str());
-            out.push_str(": ");
+            out.push_str(sep);
         }
-        out.push_str(self.kind.headline());
-        out.push_str(": ");
+        out.push_str(lang.pick(&self.kind.headline()));
+        out.push_str(sep);
+        let message = lang.pick(&self.message);
         if let Some(code) = &self.code {
             out.push_str(code);
-            if !self.message.is_empty() {
-                out.push_str(": ");
+            if !message.is_empty() {
+                out.push_str(sep);
             }
         }
-        out.push_str(&self.message);
+        out.push_str(message);
         let mut extras = Vec::new();
         if let Some(s) = self.status {
             extras.push(format!("HTTP {s}"));
         }
         if let Some(r) = &self.request_id {
-            extras.push(format!("request id {r}"));
+            extras.push(if zh {
+                format!("请求 ID {r}")
+            } else {
+                format!("request id {r}")
+            });
         }
         if !extras.is_empty() {
-            out.push_str(" (");
-            out.push_str(&extras.join(", "));
-            out.push(')');
+            out.push_str(open);
+            out.push_str(&extras.join(comma));
+            out.push_str(close);
         }
         if let Some(h) = &self.hint {
-            out.push_str("; ");
-            out.push_str(h);
+            out.push_str(more);
+            out.push_str(lang.pick(h));
         }
         out
     }
 }
 
-/// Serialised (for the app's IPC and `--format json`) as `{kind, provider,
-/// status, code, message, request_id, hint, text}`, where `text` is the
-/// `Display` form. Nothing in it is secret.
+/// The language an error is rendered in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// `text` in this language, English where the Chinese is empty.
+    fn pick(self, text: &Text) -> &str {
+        match self {
+            Lang::Zh if !text.zh.is_empty() => &text.zh,
+            _ => &text.en,
+        }
+    }
+}
+
+/// Serialised (for the app's IPC) as `{kind, provider, status, code, message,
+/// request_id, hint, text}`, where `message`, `hint` and `text` (the whole
+/// error, [`CloudError::text`]) are `{en, zh}`. Nothing in it is secret.
 impl serde::Serialize for CloudError {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct as _;
@@ -258,7 +349,7 @@ impl serde::Serialize for CloudError {
         st.serialize_field("message", &self.message)?;
         st.serialize_field("request_id", &self.request_id)?;
         st.serialize_field("hint", &self.hint)?;
-        st.serialize_field("text", &self.render())?;
+        st.serialize_field("text", &self.text())?;
         st.end()
     }
 }
@@ -284,6 +375,23 @@ impl ClockSkew {
             offset,
             local_ahead,
         })
+    }
+}
+
+impl ClockSkew {
+    /// The offset in Chinese, as in "本机时钟快了 7 分 3 秒".
+    pub fn zh(&self) -> String {
+        let secs = self.offset.as_secs();
+        let (h, m, s) = (secs / 3600, (secs % 3600) / 60, secs % 60);
+        let amount = if h > 0 {
+            format!("{h} 小时 {m} 分 {s} 秒")
+        } else if m > 0 {
+            format!("{m} 分 {s} 秒")
+        } else {
+            format!("{s} 秒")
+        };
+        let way = if self.local_ahead { "快" } else { "慢" };
+        format!("比服务商{way}了 {amount}")
     }
 }
 
@@ -427,24 +535,31 @@ fn classify_nxlink(code: &str, message: &str) -> Option<ErrorKind> {
     Some(kind)
 }
 
-fn default_hint(provider: Provider, kind: ErrorKind) -> Option<String> {
-    let keys = match provider {
-        Provider::Connect => {
-            "the access key id and secret (or AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN)"
-        }
-        Provider::Aliyun | Provider::Aliyun2017 => {
-            "the AccessKey id and secret (or ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET)"
-        }
-        Provider::Nxlink => {
-            "the access key and secret (or NXLINK_ACCESS_KEY / NXLINK_ACCESS_SECRET)"
-        }
+fn default_hint(provider: Provider, kind: ErrorKind) -> Option<Text> {
+    let (keys, keys_zh) = match provider {
+        Provider::Connect => (
+            "the access key id and secret (or AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN)",
+            "访问密钥 ID 和密钥（或 AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN）",
+        ),
+        Provider::Aliyun | Provider::Aliyun2017 => (
+            "the AccessKey id and secret (or ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET)",
+            "AccessKey ID 和密钥（或 ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET）",
+        ),
+        Provider::Nxlink => (
+            "the access key and secret (or NXLINK_ACCESS_KEY / NXLINK_ACCESS_SECRET)",
+            "访问密钥和密钥（或 NXLINK_ACCESS_KEY / NXLINK_ACCESS_SECRET）",
+        ),
     };
     let hint = match kind {
-        ErrorKind::Auth => format!("check {keys} of this profile"),
-        ErrorKind::ClockSkew => {
-            "set this computer's clock right (turn on automatic time / NTP) and try again".into()
-        }
-        ErrorKind::Throttled => "wait a little and try again".into(),
+        ErrorKind::Auth => Text::new(
+            format!("check {keys} of this profile"),
+            format!("请检查此连接的{keys_zh}"),
+        ),
+        ErrorKind::ClockSkew => Text::new(
+            "set this computer's clock right (turn on automatic time / NTP) and try again",
+            "请校准本机时钟（开启自动同步时间 / NTP）后重试",
+        ),
+        ErrorKind::Throttled => Text::new("wait a little and try again", "请稍等片刻再试"),
         _ => return None,
     };
     Some(hint)
@@ -466,7 +581,7 @@ mod tests {
         assert_eq!(e.kind(), ErrorKind::Auth);
         assert_eq!(e.code(), Some("SignatureDoesNotMatch"));
         assert_eq!(
-            e.message(),
+            e.message().en,
             "Specified signature is not matched with our calculation."
         );
         assert_eq!(e.request_id(), Some("5A3B-77"));
@@ -497,7 +612,17 @@ mod tests {
         assert_eq!(v["status"], 409);
         assert_eq!(v["code"], "DuplicateResourceException");
         assert_eq!(v["request_id"], "req-1");
-        assert_eq!(v["text"], e.to_string());
+        assert_eq!(v["text"]["en"], e.to_string());
+        assert_eq!(
+            v["message"]["zh"], "a flow named X exists",
+            "the provider's words, verbatim"
+        );
+        let zh = v["text"]["zh"].as_str().unwrap();
+        assert!(
+            zh.starts_with("connect：冲突：DuplicateResourceException：a flow named X exists"),
+            "{zh}"
+        );
+        assert!(zh.contains("（HTTP 409，请求 ID req-1）"), "{zh}");
     }
 
     #[test]
@@ -572,15 +697,62 @@ mod tests {
         assert_eq!(c("777", ""), ErrorKind::Other);
     }
 
+    fn x() -> Text {
+        Text::new("x", "x")
+    }
+
+    fn has_chinese(s: &str) -> bool {
+        s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }
+
+    /// Every kind's headline, and every hint we add by default, is in both
+    /// languages; the Chinese rendering of an error uses them.
+    #[test]
+    fn every_kind_has_chinese_text() {
+        for kind in ErrorKind::ALL {
+            let h = kind.headline();
+            assert!(!h.en.is_empty() && has_chinese(&h.zh), "{kind:?}: {h:?}");
+            let e = CloudError::new(kind, Text::new("ours", "我们的"));
+            let zh = e.text().zh;
+            assert!(
+                zh.starts_with(&format!("{}：我们的", h.zh)),
+                "{kind:?}: {zh}"
+            );
+            assert_eq!(e.text().en, e.to_string());
+            for p in [
+                Provider::Connect,
+                Provider::Aliyun,
+                Provider::Aliyun2017,
+                Provider::Nxlink,
+            ] {
+                if let Some(hint) = default_hint(p, kind) {
+                    assert!(has_chinese(&hint.zh), "{kind:?} {p:?}: {hint:?}");
+                }
+            }
+        }
+        let skew = ClockSkew {
+            offset: Duration::from_secs(3 * 3600 + 4),
+            local_ahead: false,
+        };
+        let e = CloudError::new(ErrorKind::Other, x()).with_clock_skew(skew);
+        assert!(
+            e.text()
+                .zh
+                .contains("本机时钟比服务商慢了 3 小时 0 分 4 秒"),
+            "{}",
+            e.text().zh
+        );
+    }
+
     #[test]
     fn retryable_only_for_transient_kinds() {
-        assert!(CloudError::new(ErrorKind::Throttled, "x").is_retryable());
-        assert!(CloudError::new(ErrorKind::Server, "x").is_retryable());
-        assert!(CloudError::new(ErrorKind::Timeout, "x").is_retryable());
-        assert!(CloudError::new(ErrorKind::Network, "x").is_retryable());
-        assert!(!CloudError::new(ErrorKind::Auth, "x").is_retryable());
-        assert!(!CloudError::new(ErrorKind::Conflict, "x").is_retryable());
-        assert!(!CloudError::new(ErrorKind::Keyring, "x").is_retryable());
+        assert!(CloudError::new(ErrorKind::Throttled, x()).is_retryable());
+        assert!(CloudError::new(ErrorKind::Server, x()).is_retryable());
+        assert!(CloudError::new(ErrorKind::Timeout, x()).is_retryable());
+        assert!(CloudError::new(ErrorKind::Network, x()).is_retryable());
+        assert!(!CloudError::new(ErrorKind::Auth, x()).is_retryable());
+        assert!(!CloudError::new(ErrorKind::Conflict, x()).is_retryable());
+        assert!(!CloudError::new(ErrorKind::Keyring, x()).is_retryable());
     }
 
     #[test]

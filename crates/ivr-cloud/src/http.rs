@@ -11,7 +11,7 @@
 
 use std::time::{Duration, SystemTime};
 
-use ivr_flow::Provider;
+use ivr_flow::{Provider, Text};
 use url::Url;
 
 use crate::error::{CloudError, ErrorKind};
@@ -121,7 +121,12 @@ impl Http {
             .timeout(config.request_timeout)
             .user_agent(concat!("ivr-studio/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map_err(|e| CloudError::config(format!("cannot set up the HTTP client: {e}")))?;
+            .map_err(|e| {
+                CloudError::config(Text::new(
+                    format!("cannot set up the HTTP client: {e}"),
+                    format!("无法建立 HTTP 客户端：{e}"),
+                ))
+            })?;
         Ok(Http { client, config })
     }
 
@@ -223,34 +228,45 @@ fn transport_error(provider: Provider, e: reqwest::Error) -> CloudError {
     }
 }
 
-/// The failure with the host it was talking to.
-fn network_text(host: &str, text: &str) -> String {
+/// The failure with the host it was talking to; the transport's own words
+/// (`text`) stay as they are.
+fn network_text(host: &str, text: &str) -> Text {
     if host.is_empty() {
-        return text.to_owned();
+        return Text::new(text, text);
     }
-    format!("cannot reach {host}: {text}")
+    Text::new(
+        format!("cannot reach {host}: {text}"),
+        format!("无法连接 {host}：{text}"),
+    )
 }
 
 /// What to check for a failure, from its text.
-fn network_hint(text: &str) -> Option<&'static str> {
+fn network_hint(text: &str) -> Option<Text> {
     let t = text.to_ascii_lowercase();
-    if t.contains("dns") || t.contains("lookup") || t.contains("resolve") {
-        Some(
+    let (en, zh) = if t.contains("dns") || t.contains("lookup") || t.contains("resolve") {
+        (
             "the host name was not found: check the region (it makes the host name) or the endpoint, and that this machine can reach the internet (a proxy?)",
+            "找不到该主机名：请检查地域（主机名由它决定）或接入地址，以及本机能否访问互联网（是否需要代理？）",
         )
     } else if t.contains("connect") || t.contains("refused") {
-        Some(
+        (
             "nothing answered there: check the endpoint, and any firewall or proxy between this machine and the cloud",
+            "该地址没有响应：请检查接入地址，以及本机与云之间的防火墙或代理",
         )
     } else if t.contains("certificate") || t.contains("tls") {
-        Some(
+        (
             "the secure connection failed: check the endpoint's address and the system clock, or a proxy that inspects TLS",
+            "安全连接失败：请检查接入地址和系统时钟，或是否有检查 TLS 的代理",
         )
     } else if t.contains("timed out") || t.contains("timeout") {
-        Some("the cloud did not answer in time: check your network, then try again")
+        (
+            "the cloud did not answer in time: check your network, then try again",
+            "云端没有及时响应：请检查网络后重试",
+        )
     } else {
-        None
-    }
+        return None;
+    };
+    Some(Text::new(en, zh))
 }
 
 /// Reads a retry-after value in seconds (`2`, `0.5`). HTTP dates are not
@@ -306,13 +322,25 @@ mod tests {
             .block_on(http.post_form(Provider::Connect, &url, String::new()))
             .unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Network);
-        assert!(e.message().contains("cannot reach 127.0.0.1"), "{e}");
+        assert!(e.message().en.contains("cannot reach 127.0.0.1"), "{e}");
         assert!(!e.to_string().contains("secret-part"), "{e}");
-        assert!(e.hint().unwrap_or("").contains("endpoint"), "{e:?}");
+        let hint = e.hint().cloned().unwrap_or_default();
+        assert!(hint.en.contains("endpoint"), "{e:?}");
+        // In Chinese too: the host named, what to check, and no secret.
+        let zh = e.text().zh;
+        assert!(
+            zh.contains("无法连接 127.0.0.1") && zh.contains("接入地址"),
+            "{zh}"
+        );
+        assert!(!zh.contains("secret-part"), "{zh}");
         // A name that does not resolve says which to check.
         let dns =
             network_hint("error sending request: dns error: failed to lookup address information");
-        assert!(dns.unwrap().contains("region"));
+        let dns = dns.unwrap();
+        assert!(
+            dns.en.contains("region") && dns.zh.contains("地域"),
+            "{dns:?}"
+        );
     }
 
     #[test]
@@ -330,8 +358,8 @@ mod tests {
 
     #[test]
     fn repeat_rules() {
-        let throttled = CloudError::new(ErrorKind::Throttled, "x");
-        let timeout = CloudError::new(ErrorKind::Timeout, "x");
+        let throttled = CloudError::new(ErrorKind::Throttled, Text::new("x", "x"));
+        let timeout = CloudError::new(ErrorKind::Timeout, Text::new("x", "x"));
         assert!(Repeat::Safe.allows(&throttled) && Repeat::Safe.allows(&timeout));
         assert!(Repeat::ThrottledOnly.allows(&throttled));
         assert!(!Repeat::ThrottledOnly.allows(&timeout));

@@ -2,7 +2,7 @@
 //! optional endpoint override and access key id. A profile never holds a
 //! secret: secrets live in the OS keyring (see [`crate::credentials`]).
 
-use ivr_flow::Provider;
+use ivr_flow::{Provider, Text};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
@@ -47,9 +47,14 @@ pub fn validate_name(name: &str) -> Result<(), CloudError> {
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
     if name.is_empty() || name.len() > MAX_NAME_LEN || !ok_chars || name.starts_with('.') {
-        return Err(CloudError::config(format!(
-            "invalid profile name {name:?}: use 1 to {MAX_NAME_LEN} letters, digits, '-', '_' or '.' \
-             (not starting with '.')"
+        return Err(CloudError::config(Text::new(
+            format!(
+                "invalid profile name {name:?}: use 1 to {MAX_NAME_LEN} letters, digits, '-', '_' or '.' \
+                 (not starting with '.')"
+            ),
+            format!(
+                "连接名称 {name:?} 无效：请使用 1 到 {MAX_NAME_LEN} 个字母、数字、'-'、'_' 或 '.'（不能以 '.' 开头）"
+            ),
         )));
     }
     Ok(())
@@ -60,9 +65,14 @@ fn validate_region(provider: Provider, region: &str) -> Result<(), CloudError> {
         if NXLINK_GATEWAYS.iter().any(|(code, _)| *code == region) {
             return Ok(());
         }
-        return Err(CloudError::config(format!(
-            "unknown NXLink gateway {region:?}: use hk (Hong Kong), amer (Americas) or idn (Indonesia), \
-             or give --endpoint"
+        return Err(CloudError::config(Text::new(
+            format!(
+                "unknown NXLink gateway {region:?}: use hk (Hong Kong), amer (Americas) or idn (Indonesia), \
+                 or give --endpoint"
+            ),
+            format!(
+                "未知的 NXLink 网关 {region:?}：请使用 hk（香港）、amer（美洲）或 idn（印度尼西亚），或指定 --endpoint"
+            ),
         )));
     }
     let ok = !region.is_empty()
@@ -73,8 +83,9 @@ fn validate_region(provider: Provider, region: &str) -> Result<(), CloudError> {
     if ok {
         Ok(())
     } else {
-        Err(CloudError::config(format!(
-            "invalid region {region:?}: expected something like us-east-1 or cn-shanghai"
+        Err(CloudError::config(Text::new(
+            format!("invalid region {region:?}: expected something like us-east-1 or cn-shanghai"),
+            format!("地域 {region:?} 无效：应类似 us-east-1 或 cn-shanghai"),
         )))
     }
 }
@@ -97,35 +108,48 @@ impl Profile {
     /// instance id; NXLink needs a gateway code or an endpoint.
     pub fn validate(&self) -> Result<(), CloudError> {
         validate_name(&self.name)?;
+        let name = &self.name;
         let named = |e: CloudError| {
-            CloudError::config(format!("profile {:?}: {}", self.name, e.message()))
-                .with_hint(e.hint().unwrap_or("").to_owned())
+            let m = e.message();
+            let named = CloudError::config(Text::new(
+                format!("profile {name:?}: {}", m.en),
+                format!("连接 {name:?}：{}", m.zh),
+            ));
+            match e.hint() {
+                Some(h) => named.with_hint(h.clone()),
+                None => named,
+            }
         };
-        let hint_missing = |what: &str, flag: &str| {
-            CloudError::config(format!(
-                "profile {:?} ({}) needs {what}",
-                self.name, self.provider
+        let hint_missing = |what: Text, flag: &str| {
+            CloudError::config(Text::new(
+                format!("profile {name:?} ({}) needs {}", self.provider, what.en),
+                format!("连接 {name:?}（{}）需要{}", self.provider, what.zh),
             ))
-            .with_hint(format!("give {flag}"))
+            .with_hint(Text::new(format!("give {flag}"), format!("请指定 {flag}")))
         };
         match (&self.region, self.provider) {
             (Some(r), p) => validate_region(p, r).map_err(named)?,
             (None, Provider::Nxlink) if self.endpoint.is_some() => {}
             (None, Provider::Nxlink) => {
                 return Err(hint_missing(
-                    "a gateway",
+                    Text::new("a gateway", "网关"),
                     "--region hk|amer|idn or --endpoint URL",
                 ));
             }
-            (None, _) => return Err(hint_missing("a region", "--region R")),
+            (None, _) => return Err(hint_missing(Text::new("a region", "地域"), "--region R")),
         }
         match (self.provider, &self.instance) {
             (Provider::Nxlink, _) => {}
-            (_, None) => return Err(hint_missing("an instance id", "--instance ID")),
+            (_, None) => {
+                return Err(hint_missing(
+                    Text::new("an instance id", "实例 ID"),
+                    "--instance ID",
+                ));
+            }
             (_, Some(i)) if i.trim().is_empty() || i.len() > 256 => {
-                return Err(CloudError::config(format!(
-                    "profile {:?}: the instance id must be 1 to 256 characters",
-                    self.name
+                return Err(CloudError::config(Text::new(
+                    format!("profile {name:?}: the instance id must be 1 to 256 characters"),
+                    format!("连接 {name:?}：实例 ID 须为 1 到 256 个字符"),
                 )));
             }
             _ => {}
@@ -138,9 +162,9 @@ impl Profile {
                 || k.len() > 256
                 || k.chars().any(|c| c.is_whitespace() || c.is_control()))
         {
-            return Err(CloudError::config(format!(
-                "profile {:?}: the key id must be 1 to 256 characters without spaces",
-                self.name
+            return Err(CloudError::config(Text::new(
+                format!("profile {name:?}: the key id must be 1 to 256 characters without spaces"),
+                format!("连接 {name:?}：密钥 ID 须为 1 到 256 个字符，且不含空格"),
             )));
         }
         Ok(())
@@ -163,9 +187,9 @@ impl Profile {
                 .unwrap_or_default(),
         };
         validate_endpoint(&url).map_err(|_| {
-            CloudError::config(format!(
-                "profile {:?} has no usable region or endpoint",
-                self.name
+            CloudError::config(Text::new(
+                format!("profile {:?} has no usable region or endpoint", self.name),
+                format!("连接 {:?} 没有可用的地域或接入地址", self.name),
             ))
         })
     }

@@ -13,6 +13,7 @@ use std::ffi::OsString;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
+use ivr_flow::Text;
 use serde::{Deserialize, Serialize};
 
 use crate::error::CloudError;
@@ -57,10 +58,14 @@ pub fn config_dir_from(
     match env_value {
         Some(v) if !v.is_empty() => Ok(PathBuf::from(v)),
         _ => os_config_dir.map(|d| d.join("ivr-studio")).ok_or_else(|| {
-            CloudError::config("cannot find the OS config directory (is HOME set?)".to_owned())
-                .with_hint(format!(
-                    "set {CONFIG_DIR_ENV} to a folder for IVR Studio's settings"
-                ))
+            CloudError::config(Text::new(
+                "cannot find the OS config directory (is HOME set?)",
+                "找不到系统的配置文件夹（是否设置了 HOME？）",
+            ))
+            .with_hint(Text::new(
+                format!("set {CONFIG_DIR_ENV} to a folder for IVR Studio's settings"),
+                format!("请将 {CONFIG_DIR_ENV} 设为存放 IVR Studio 设置的文件夹"),
+            ))
         }),
     }
 }
@@ -83,15 +88,22 @@ impl ProfilesFile {
         &self.path
     }
 
-    fn malformed(&self, what: String) -> CloudError {
-        CloudError::config(format!(
-            "the profiles file {} is not valid: {what}",
-            self.path.display()
+    fn malformed(&self, what: Text) -> CloudError {
+        let path = self.path.display();
+        CloudError::config(Text::new(
+            format!("the profiles file {path} is not valid: {}", what.en),
+            format!("连接配置文件 {path} 无效：{}", what.zh),
         ))
-        .with_hint(format!(
-            "fix that line by hand, or move the file away and add the profiles again \
-             with `ivr profile add` (secrets stay in the keyring); the format is \
-             `version = {FORMAT_VERSION}` then one [[profile]] table per profile"
+        .with_hint(Text::new(
+            format!(
+                "fix that line by hand, or move the file away and add the profiles again \
+                 with `ivr profile add` (secrets stay in the keyring); the format is \
+                 `version = {FORMAT_VERSION}` then one [[profile]] table per profile"
+            ),
+            format!(
+                "请手动修正该行，或将文件移走后用 `ivr profile add` 重新添加连接（密钥仍在钥匙串中）；\
+                 格式为 `version = {FORMAT_VERSION}`，其后每个连接一个 [[profile]] 表"
+            ),
         ))
     }
 
@@ -101,9 +113,10 @@ impl ProfilesFile {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => {
-                return Err(CloudError::config(format!(
-                    "cannot read the profiles file {}: {e}",
-                    self.path.display()
+                let path = self.path.display();
+                return Err(CloudError::config(Text::new(
+                    format!("cannot read the profiles file {path}: {e}"),
+                    format!("无法读取连接配置文件 {path}：{e}"),
                 )));
             }
         };
@@ -112,23 +125,37 @@ impl ProfilesFile {
                 .span()
                 .map(|s| {
                     let (line, col) = line_col(&text, s.start);
-                    format!("line {line}, column {col}: ")
+                    Text::new(
+                        format!("line {line}, column {col}: "),
+                        format!("第 {line} 行第 {col} 列："),
+                    )
                 })
                 .unwrap_or_default();
-            self.malformed(format!("{at}{}", e.message()))
+            // The TOML reader's own words, in both languages.
+            self.malformed(Text::new(
+                format!("{}{}", at.en, e.message()),
+                format!("{}{}", at.zh, e.message()),
+            ))
         })?;
         if file.version > FORMAT_VERSION {
-            return Err(CloudError::config(format!(
-                "the profiles file {} has format version {}, newer than this IVR Studio understands ({FORMAT_VERSION})",
-                self.path.display(),
-                file.version
+            let (path, version) = (self.path.display(), file.version);
+            return Err(CloudError::config(Text::new(
+                format!(
+                    "the profiles file {path} has format version {version}, newer than this IVR Studio understands ({FORMAT_VERSION})"
+                ),
+                format!(
+                    "连接配置文件 {path} 的格式版本为 {version}，比此版本的 IVR Studio 能读取的（{FORMAT_VERSION}）更新"
+                ),
             ))
-            .with_hint("update IVR Studio"));
+            .with_hint(Text::new("update IVR Studio", "请更新 IVR Studio")));
         }
         let mut seen = BTreeSet::new();
         for p in &file.profiles {
             if !seen.insert(p.name.as_str()) {
-                return Err(self.malformed(format!("profile {:?} appears twice", p.name)));
+                return Err(self.malformed(Text::new(
+                    format!("profile {:?} appears twice", p.name),
+                    format!("连接 {:?} 出现了两次", p.name),
+                )));
             }
         }
         Ok(file.profiles)
@@ -147,12 +174,15 @@ impl ProfilesFile {
         match all.iter_mut().find(|p| p.name == profile.name) {
             Some(existing) if replace => *existing = profile,
             Some(_) => {
-                return Err(CloudError::config(format!(
-                    "a profile named {:?} already exists in {}",
-                    profile.name,
-                    self.path.display()
+                let (name, path) = (&profile.name, self.path.display());
+                return Err(CloudError::config(Text::new(
+                    format!("a profile named {name:?} already exists in {path}"),
+                    format!("{path} 中已有名为 {name:?} 的连接"),
                 ))
-                .with_hint("remove it first, or add it again with --replace"));
+                .with_hint(Text::new(
+                    "remove it first, or add it again with --replace",
+                    "请先删除它，或用 --replace 重新添加",
+                )));
             }
             None => all.push(profile),
         }
@@ -172,10 +202,11 @@ impl ProfilesFile {
 
     /// Writes `profiles` atomically (temporary file in the same folder + rename).
     pub fn save(&self, profiles: &[Profile]) -> Result<(), CloudError> {
-        let io_err = |what: &str, e: std::io::Error| {
-            CloudError::config(format!(
-                "cannot {what} the profiles file {}: {e}",
-                self.path.display()
+        let io_err = |what: (&str, &str), e: std::io::Error| {
+            let path = self.path.display();
+            CloudError::config(Text::new(
+                format!("cannot {} the profiles file {path}: {e}", what.0),
+                format!("无法{}连接配置文件 {path}：{e}", what.1),
             ))
         };
         let dir = self
@@ -183,23 +214,29 @@ impl ProfilesFile {
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_else(|| PathBuf::from("."));
-        std::fs::create_dir_all(&dir).map_err(|e| io_err("create the folder of", e))?;
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| io_err(("create the folder of", "创建文件夹以存放"), e))?;
         let body = toml::to_string(&FileFormat {
             version: FORMAT_VERSION,
             profiles: profiles.to_vec(),
         })
-        .map_err(|e| CloudError::config(format!("cannot write profiles as TOML: {e}")))?;
+        .map_err(|e| {
+            CloudError::config(Text::new(
+                format!("cannot write profiles as TOML: {e}"),
+                format!("无法将连接写为 TOML：{e}"),
+            ))
+        })?;
         let mut tmp = tempfile::Builder::new()
             .prefix(".profiles.")
             .suffix(".tmp")
             .tempfile_in(&dir)
-            .map_err(|e| io_err("write", e))?;
+            .map_err(|e| io_err(("write", "写入"), e))?;
         tmp.write_all(HEADER.as_bytes())
             .and_then(|()| tmp.write_all(body.as_bytes()))
             .and_then(|()| tmp.as_file().sync_all())
-            .map_err(|e| io_err("write", e))?;
+            .map_err(|e| io_err(("write", "写入"), e))?;
         tmp.persist(&self.path)
-            .map_err(|e| io_err("replace", e.error))?;
+            .map_err(|e| io_err(("replace", "替换"), e.error))?;
         Ok(())
     }
 }

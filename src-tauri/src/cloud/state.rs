@@ -10,6 +10,7 @@ use std::sync::Arc;
 use ivr_cloud::credentials::{self, KeyringStore, SecretStore};
 use ivr_cloud::service::{Connections, sandbox_profiles};
 use ivr_cloud::{CloudError, ErrorKind, ProfilesFile, Secret};
+use ivr_flow::Text;
 use ivr_sandbox::{Sandbox, SandboxConfig, SandboxHandle};
 use tokio::sync::OnceCell;
 
@@ -80,7 +81,10 @@ impl CloudState {
                 Sandbox::start(config).await.map_err(|e| {
                     CloudError::new(
                         ErrorKind::Other,
-                        format!("the local sandbox could not start: {e}"),
+                        Text::new(
+                            format!("the local sandbox could not start: {e}"),
+                            format!("本地沙箱无法启动：{e}"),
+                        ),
                     )
                 })
             })
@@ -112,6 +116,14 @@ impl CloudState {
         let env = self.env;
         tauri::async_runtime::spawn_blocking(move || f(&conns, store.as_ref(), env))
             .await
-            .map_err(|e| CloudError::new(ErrorKind::Other, format!("a keyring task failed: {e}")))?
+            .map_err(|e| {
+                CloudError::new(
+                    ErrorKind::Other,
+                    Text::new(
+                        format!("a keyring task failed: {e}"),
+                        format!("钥匙串任务失败：{e}"),
+                    ),
+                )
+            })?
     }
 }

@@ -204,10 +204,16 @@ fn a_flow_with_errors_is_refused_with_its_problems() {
         .expect_err("refused");
     assert!(!err["problems"].as_array().expect("problems").is_empty());
     assert!(
-        err["error"]["text"]
+        err["error"]["text"]["en"]
             .as_str()
             .expect("text")
             .contains("nothing was sent")
+    );
+    assert!(
+        err["error"]["text"]["zh"]
+            .as_str()
+            .expect("text")
+            .contains("未发送任何内容")
     );
 }
 
@@ -218,14 +224,30 @@ fn builtin_profiles_cannot_be_removed_and_unknown_ones_are_named() {
         .call("remove_profile", json!({ "name": "sandbox-ccc" }))
         .expect_err("refused");
     assert!(
-        e["text"].as_str().expect("text").contains("built-in"),
+        e["text"]["en"].as_str().expect("text").contains("built-in"),
+        "{e}"
+    );
+    assert!(
+        e["text"]["zh"].as_str().expect("text").contains("内置"),
         "{e}"
     );
     let e = f
         .call("test_connection", json!({ "profile": "nope" }))
         .expect_err("refused");
     assert!(
-        e["text"].as_str().expect("text").contains("no profile"),
+        e["text"]["en"]
+            .as_str()
+            .expect("text")
+            .contains("no profile"),
+        "{e}"
+    );
+    // Every command's error in both languages: kind, message, hint, text.
+    assert_eq!(e["kind"], "config", "{e}");
+    assert!(
+        e["message"]["zh"]
+            .as_str()
+            .expect("message")
+            .contains("没有名为 \"nope\" 的连接"),
         "{e}"
     );
 }
@@ -357,8 +379,8 @@ impl SecretStore for StuckKeyring {
     fn delete(&self, p: &str, slot: SecretSlot) -> Result<bool, ivr_cloud::CloudError> {
         if self.stuck.load(std::sync::atomic::Ordering::SeqCst) {
             return Err(ivr_cloud::CloudError::keyring(
-                "the OS keyring did not answer",
-                "unlock it",
+                ivr_flow::Text::new("the OS keyring did not answer", "系统钥匙串没有响应"),
+                ivr_flow::Text::new("unlock it", "请解锁"),
             ));
         }
         self.inner.delete(p, slot)

@@ -22,7 +22,7 @@ type Props = {
   onClose: () => void;
 };
 
-type Test = { name: string; state: "running" | "ok" | "error"; text?: string };
+type Test = { name: string; state: "running" | "ok" | "error"; error?: unknown };
 
 /** Each provider's own default region (NXLink: its Hong Kong gateway). */
 export const DEFAULT_REGION: Record<Provider, string> = {
@@ -52,7 +52,8 @@ export function complete(p: Profile): boolean {
 export function ConnectionsPanel({ api, lang, profiles, onProfiles, onClose }: Props) {
   const [form, setForm] = useState<{ profile: Profile; editing: boolean; view?: ProfileView }>();
   const [secret, setSecret] = useState("");
-  const [error, setError] = useState<string>();
+  /** What the last save or remove was refused with, shown in the current language. */
+  const [error, setError] = useState<unknown>();
   const [test, setTest] = useState<Test>();
   const [busy, setBusy] = useState(false);
 
@@ -62,7 +63,7 @@ export function ConnectionsPanel({ api, lang, profiles, onProfiles, onClose }: P
     setTest({ name, state: "running" });
     api.testConnection(name).then(
       () => setTest({ name, state: "ok" }),
-      (e: unknown) => setTest({ name, state: "error", text: errorText(e) }),
+      (e: unknown) => setTest({ name, state: "error", error: e }),
     );
   };
 
@@ -89,7 +90,7 @@ export function ConnectionsPanel({ api, lang, profiles, onProfiles, onClose }: P
       },
       (e: unknown) => {
         setBusy(false);
-        setError(errorText(e));
+        setError(e);
       },
     );
   };
@@ -100,7 +101,7 @@ export function ConnectionsPanel({ api, lang, profiles, onProfiles, onClose }: P
         onProfiles(list);
         if (form?.profile.name === name) setForm(undefined);
       },
-      (e: unknown) => setError(errorText(e)),
+      (e: unknown) => setError(e),
     );
   };
 
@@ -143,7 +144,7 @@ export function ConnectionsPanel({ api, lang, profiles, onProfiles, onClose }: P
                 {v.builtin
                   ? ct(lang, "demoKey")
                   : v.keyring_error
-                    ? `${ct(lang, "keyringError")}: ${v.keyring_error.text}`
+                    ? `${ct(lang, "keyringError")}: ${errorText(v.keyring_error, lang)}`
                     : v.secret.stored
                       ? `${ct(lang, "secretStoredShort")} •••• ${v.secret.last4 ?? ""}`
                       : ct(lang, "secretNone")}
@@ -170,7 +171,7 @@ export function ConnectionsPanel({ api, lang, profiles, onProfiles, onClose }: P
               </div>
               {test?.name === v.profile.name && (
                 <div className={`cloud-test ${test.state}`} data-testid={`test-result-${v.profile.name}`} role="status">
-                  {test.state === "running" ? ct(lang, "testing") : test.state === "ok" ? ct(lang, "testOk") : test.text}
+                  {test.state === "running" ? ct(lang, "testing") : test.state === "ok" ? ct(lang, "testOk") : errorText(test.error, lang)}
                 </div>
               )}
             </li>
@@ -231,9 +232,9 @@ export function ConnectionsPanel({ api, lang, profiles, onProfiles, onClose }: P
                   {ct(lang, "secretStored")} <code>•••• {form.view.secret.last4 ?? ""}</code>
                 </p>
               )}
-              {error && (
+              {error !== undefined && (
                 <p className="cloud-error" role="alert" data-testid="profile-error">
-                  {error}
+                  {errorText(error, lang)}
                 </p>
               )}
               <div className="cloud-row end">

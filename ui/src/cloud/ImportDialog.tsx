@@ -43,10 +43,11 @@ export function ImportDialog({ picker, api, lang, profile, provider, blockName, 
   const [page, setPage] = useState(1);
   const [list, setList] = useState<RemotePage>();
   const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string>();
+  /** What listing or opening was refused with, shown in the current language. */
+  const [error, setError] = useState<unknown>();
   const [ticked, setTicked] = useState<string[]>([]);
   const [selected, setSelected] = useState<string>();
-  const [preview, setPreview] = useState<{ id: string; flow?: Flow; error?: string }>();
+  const [preview, setPreview] = useState<{ id: string; flow?: Flow; error?: unknown }>();
   const [opening, setOpening] = useState(false);
 
   // Search as the designer stops typing.
@@ -70,7 +71,7 @@ export function ImportDialog({ picker, api, lang, profile, provider, blockName, 
       },
       (e: unknown) => {
         if (!live) return;
-        setError(errorText(e));
+        setError(e);
         setLoading(false);
       },
     );
@@ -86,9 +87,9 @@ export function ImportDialog({ picker, api, lang, profile, provider, blockName, 
     api.importFlows(profile, [selected]).then(
       ([one]) => {
         if (!live || !one) return;
-        setPreview("ok" in one.flow ? { id: selected, flow: one.flow.ok } : { id: selected, error: one.flow.error });
+        setPreview("ok" in one.flow ? { id: selected, flow: one.flow.ok } : { id: selected, error: { text: one.flow.error } });
       },
-      (e: unknown) => live && setPreview({ id: selected, error: errorText(e) }),
+      (e: unknown) => live && setPreview({ id: selected, error: e }),
     );
     return () => {
       live = false;
@@ -110,12 +111,15 @@ export function ImportDialog({ picker, api, lang, profile, provider, blockName, 
         setOpening(false);
         const docs = flows.flatMap((f) => ("ok" in f.flow ? [f.flow.ok] : []));
         const bad = flows.find((f) => "error" in f.flow);
-        if (bad && "error" in bad.flow) setError(`${bad.remote.name}: ${bad.flow.error}`);
+        if (bad && "error" in bad.flow) {
+          const { en, zh } = bad.flow.error;
+          setError({ text: { en: `${bad.remote.name}: ${en}`, zh: `${bad.remote.name}：${zh}` } });
+        }
         if (docs.length > 0) onOpen(docs);
       },
       (e: unknown) => {
         setOpening(false);
-        setError(errorText(e));
+        setError(e);
       },
     );
   };
@@ -133,9 +137,9 @@ export function ImportDialog({ picker, api, lang, profile, provider, blockName, 
       wide
       footer={
         <>
-          {error && (
+          {error !== undefined && (
             <span className="cloud-error" role="alert" data-testid="import-error">
-              {error}
+              {errorText(error, lang)}
             </span>
           )}
           <span className="toolbar-spacer" />
@@ -220,12 +224,12 @@ export function ImportDialog({ picker, api, lang, profile, provider, blockName, 
         <div className="cloud-preview" data-testid="import-preview">
           <h3>{ct(lang, "preview")}</h3>
           {!preview && <p className="cloud-empty">{ct(lang, "selectToPreview")}</p>}
-          {preview && !preview.flow && !preview.error && (
+          {preview && !preview.flow && preview.error === undefined && (
             <div className="cloud-progress">
               <span className="cloud-spinner" aria-hidden="true" /> {ct(lang, "loadingFlows")}
             </div>
           )}
-          {preview?.error && <p className="cloud-error">{preview.error}</p>}
+          {preview?.error !== undefined && <p className="cloud-error">{errorText(preview.error, lang)}</p>}
           {preview?.flow && (
             <>
               <div className="cloud-preview-name" data-testid="preview-name">

@@ -40,7 +40,8 @@ type Step =
   | { kind: "ready"; plan: PlanView; warnings: Problem[]; forced: boolean }
   | { kind: "publishing"; plan: PlanView }
   | { kind: "done"; plan: PlanView; outcome: PublishOutcome }
-  | { kind: "failed"; plan: PlanView; refusal: PublishRefusal | null; text: string };
+  /** `error`: what the command rejected with, shown in the current language. */
+  | { kind: "failed"; plan: PlanView; refusal: PublishRefusal | null; error: unknown };
 
 function isRefusal(e: unknown): e is PublishRefusal {
   return typeof e === "object" && e !== null && "error" in e && "problems" in e;
@@ -68,7 +69,7 @@ export function PublishDialog(props: Props) {
       const plan = await api.planPublish(flow, profile);
       const warnings = problems.filter((p) => p.severity === "warning");
       if (live) setStep({ kind: "ready", plan, warnings, forced: false });
-    })().catch((e: unknown) => live && setStep({ kind: "failed", plan: emptyPlan(profile, provider), refusal: null, text: errorText(e) }));
+    })().catch((e: unknown) => live && setStep({ kind: "failed", plan: emptyPlan(profile, provider), refusal: null, error: e }));
     return () => {
       live = false;
     };
@@ -81,7 +82,7 @@ export function PublishDialog(props: Props) {
     setStep({ kind: "checking" });
     api.planPublish(flow, profile).then(
       (plan) => setStep({ kind: "ready", plan, warnings: errors, forced: true }),
-      (e: unknown) => setStep({ kind: "failed", plan: emptyPlan(profile, provider), refusal: null, text: errorText(e) }),
+      (e: unknown) => setStep({ kind: "failed", plan: emptyPlan(profile, provider), refusal: null, error: e }),
     );
   };
 
@@ -97,7 +98,7 @@ export function PublishDialog(props: Props) {
         const refusal = isRefusal(e) ? e : null;
         if (refusal?.flow) onPublished(refusal.flow);
         if (refusal && refusal.problems.length > 0) onProblems(refusal.problems, provider);
-        setStep({ kind: "failed", plan, refusal, text: errorText(e) });
+        setStep({ kind: "failed", plan, refusal, error: e });
       },
     );
   };
@@ -235,7 +236,7 @@ export function PublishDialog(props: Props) {
           <p>
             <strong>{ct(lang, "publishFailed")}</strong>
           </p>
-          <p>{step.text}</p>
+          <p>{errorText(step.error, lang)}</p>
           {step.refusal && step.refusal.remote_problems.length > 0 && (
             <>
               <p>{ct(lang, "providerProblems")}</p>

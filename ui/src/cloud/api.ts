@@ -8,7 +8,9 @@
  */
 
 import { invoke } from "@tauri-apps/api/core";
-import type { Binding, Flow, Problem, Provider } from "../model";
+import type { Binding, Flow, Problem, Provider, Text } from "../model";
+
+export { errorText } from "../errors";
 
 export type Profile = {
   name: string;
@@ -26,15 +28,20 @@ export type SecretStatus = {
   session_token: boolean;
 };
 
+/**
+ * An error of the cloud layer (crates/ivr-cloud/src/error.rs): our words in
+ * English and Chinese, the provider's code and message verbatim.
+ */
 export type CloudError = {
   kind: string;
   provider: string | null;
   status: number | null;
   code: string | null;
-  message: string;
+  message: Text;
   request_id: string | null;
-  hint: string | null;
-  text: string;
+  hint: Text | null;
+  /** The whole error as a person reads it (`errorText` picks the language). */
+  text: Text;
 };
 
 export type ProfileView = {
@@ -56,7 +63,8 @@ export type RemoteFlow = {
 
 export type RemotePage = { flows: RemoteFlow[]; total: number; page: number; page_size: number };
 
-export type ImportedFlow = { remote: RemoteFlow; flow: { ok: Flow } | { error: string } };
+/** `error`: why the flow could not be converted (the decoder's words, ours in both languages). */
+export type ImportedFlow = { remote: RemoteFlow; flow: { ok: Flow } | { error: Text } };
 
 export type PlanView = {
   action: "create" | "update";
@@ -105,16 +113,6 @@ export interface CloudApi {
     /** Send even when IVR Studio's checks find errors: the provider decides. */
     force?: boolean,
   ): Promise<PublishOutcome>;
-}
-
-/** The text of anything a cloud call rejected with. */
-export function errorText(e: unknown): string {
-  if (e && typeof e === "object") {
-    const o = e as Partial<PublishRefusal & CloudError>;
-    if (o.error && typeof o.error === "object" && "text" in o.error) return o.error.text;
-    if (typeof o.text === "string") return o.text;
-  }
-  return e instanceof Error ? e.message : String(e);
 }
 
 export class TauriCloud implements CloudApi {

@@ -89,6 +89,76 @@ describe("Connections", () => {
   });
 });
 
+describe("Errors from the Rust side", () => {
+  /** A connection test that fails as crates/ivr-cloud/src/http.rs reports a host that does not resolve. */
+  class Offline extends MemoryCloud {
+    testConnection(): Promise<void> {
+      const cause = "error sending request: dns error: failed to lookup address information";
+      const host = "connect.eu-west-9.amazonaws.com";
+      const hint = {
+        en: "the host name was not found: check the region (it makes the host name) or the endpoint, and that this machine can reach the internet (a proxy?)",
+        zh: "找不到该主机名：请检查地域（主机名由它决定）或接入地址，以及本机能否访问互联网（是否需要代理？）",
+      };
+      return Promise.reject({
+        kind: "network",
+        provider: "connect",
+        status: null,
+        code: null,
+        message: { en: `cannot reach ${host}: ${cause}`, zh: `无法连接 ${host}：${cause}` },
+        request_id: null,
+        hint,
+        text: {
+          en: `connect: network error: cannot reach ${host}: ${cause}; ${hint.en}`,
+          zh: `connect：网络错误：无法连接 ${host}：${cause}；${hint.zh}`,
+        },
+      });
+    }
+  }
+
+  it("shows a connection test's network failure in Chinese, naming the host and what to check", async () => {
+    await mount({ api: new Offline(), lang: "zh" });
+    fireEvent.click(screen.getByTestId("connections-button"));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("test-sandbox-connect"));
+    });
+    const shown = screen.getByTestId("test-result-sandbox-connect").textContent ?? "";
+    expect(shown).toContain("网络错误");
+    expect(shown).toContain("无法连接 connect.eu-west-9.amazonaws.com");
+    expect(shown).toContain("请检查地域");
+    expect(shown).not.toContain("cannot reach");
+    expect(shown).not.toContain("check the region");
+  });
+
+  it("shows an error already on screen in the language chosen after it", async () => {
+    const backend = new MemoryBackend({ problems: [] });
+    const toolbar = (lang: "en" | "zh") => (
+      <CloudToolbar
+        backend={backend}
+        lang={lang}
+        flow={starter()}
+        onOpen={vi.fn()}
+        onPublished={vi.fn()}
+        onProblems={vi.fn()}
+        api={new Offline()}
+      />
+    );
+    let view!: ReturnType<typeof render>;
+    await act(async () => {
+      view = render(toolbar("en"));
+    });
+    fireEvent.click(screen.getByTestId("connections-button"));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("test-sandbox-connect"));
+    });
+    const shown = () => screen.getByTestId("test-result-sandbox-connect").textContent ?? "";
+    expect(shown()).toContain("cannot reach connect.eu-west-9.amazonaws.com");
+    await act(async () => {
+      view.rerender(toolbar("zh"));
+    });
+    expect(shown()).toContain("无法连接 connect.eu-west-9.amazonaws.com");
+  });
+});
+
 describe("Connection form", () => {
   it("starts on a provider's own region, follows the provider, and saves only a complete profile", async () => {
     await mount();

@@ -7,6 +7,7 @@
 import type { Flow } from "../model";
 import type {
   CloudApi,
+  CloudError,
   ImportedFlow,
   PlanView,
   Profile,
@@ -25,8 +26,19 @@ const BUILTIN: Profile[] = [
 
 const noSecret = { stored: false, length: null, last4: null, session_token: false };
 
-function cloudError(message: string) {
-  return { kind: "config", provider: null, status: null, code: null, message, request_id: null, hint: null, text: message };
+/** An error shaped as the Rust side sends it (crates/ivr-cloud/src/error.rs), its words in both languages. */
+function cloudError(en: string, zh: string): CloudError {
+  const message = { en, zh };
+  return {
+    kind: "config",
+    provider: null,
+    status: null,
+    code: null,
+    message,
+    request_id: null,
+    hint: null,
+    text: { en: `configuration error: ${en}`, zh: `配置错误：${zh}` },
+  };
 }
 
 export class MemoryCloud implements CloudApi {
@@ -42,7 +54,7 @@ export class MemoryCloud implements CloudApi {
 
   private find(name: string): Profile {
     const p = [...BUILTIN, ...this.saved.map((v) => v.profile)].find((x) => x.name === name);
-    if (!p) throw cloudError(`no profile named "${name}"`);
+    if (!p) throw cloudError(`no profile named "${name}"`, `没有名为 "${name}" 的连接`);
     return p;
   }
 
@@ -52,7 +64,12 @@ export class MemoryCloud implements CloudApi {
 
   saveProfile(profile: Profile, secret: string | null) {
     if (BUILTIN.some((b) => b.name === profile.name)) {
-      return Promise.reject(cloudError(`"${profile.name}" is a built-in Local sandbox profile; choose another name`));
+      return Promise.reject(
+        cloudError(
+          `"${profile.name}" is a built-in Local sandbox profile; choose another name`,
+          `"${profile.name}" 是内置的本地沙箱连接；请换一个名称`,
+        ),
+      );
     }
     const old = this.saved.find((v) => v.profile.name === profile.name);
     const status = secret
@@ -96,7 +113,7 @@ export class MemoryCloud implements CloudApi {
     const list = this.remote.get(profile) ?? [];
     const out: ImportedFlow[] = ids.map((id) => {
       const r = list.find((x) => x.meta.id === id);
-      return r ? { remote: r.meta, flow: { ok: r.flow } } : { remote: { id, name: id, type: "", description: "", published: false, editing: false, updated: null }, flow: { error: "not found" } };
+      return r ? { remote: r.meta, flow: { ok: r.flow } } : { remote: { id, name: id, type: "", description: "", published: false, editing: false, updated: null }, flow: { error: { en: "not found", zh: "未找到" } } };
     });
     return Promise.resolve(structuredClone(out));
   }

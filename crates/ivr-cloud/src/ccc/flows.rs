@@ -2,6 +2,7 @@
 //! 100 pages the API allows), with the Type filter and SearchPattern, and
 //! GetContactFlow. Items are kept verbatim for the `aliyun` dialect to decode.
 
+use ivr_flow::Text;
 use serde_json::Value;
 
 use super::{CccClient, V2017, V2020};
@@ -175,13 +176,17 @@ impl CccClient {
         }
         Err(CloudError::new(
             crate::error::ErrorKind::NotFound,
-            format!("no flow with id {id} in instance {}", self.instance),
+            Text::new(
+                format!("no flow with id {id} in instance {}", self.instance),
+                format!("实例 {} 中没有 ID 为 {id} 的流程", self.instance),
+            ),
         )
         .with_provider(self.provider)
-        .with_hint(
+        .with_hint(Text::new(
             "the flow may have been deleted in the console; remove its binding from the file \
              to publish it as a new flow",
-        ))
+            "该流程可能已在控制台中删除；从文件中删除它的绑定后即可作为新流程发布",
+        )))
     }
 
     /// The flows named exactly `name`.

@@ -18,7 +18,7 @@ pub mod publish;
 
 use std::time::{Duration, SystemTime};
 
-use ivr_flow::Provider;
+use ivr_flow::{Provider, Text};
 use serde_json::Value;
 use url::Url;
 
@@ -65,14 +65,26 @@ impl CccClient {
         config: HttpConfig,
     ) -> Result<Self, CloudError> {
         if !matches!(profile.provider, Provider::Aliyun | Provider::Aliyun2017) {
-            return Err(CloudError::config(format!(
-                "profile {:?} is for {}, not Alibaba Cloud CCC",
-                profile.name, profile.provider
+            return Err(CloudError::config(Text::new(
+                format!(
+                    "profile {:?} is for {}, not Alibaba Cloud CCC",
+                    profile.name, profile.provider
+                ),
+                format!(
+                    "连接 {:?} 用于 {}，不是阿里云云联络中心",
+                    profile.name, profile.provider
+                ),
             )));
         }
         let instance = profile.instance.clone().ok_or_else(|| {
-            CloudError::config(format!("profile {:?} has no instance id", profile.name))
-                .with_hint("give --instance ID when adding the profile")
+            CloudError::config(Text::new(
+                format!("profile {:?} has no instance id", profile.name),
+                format!("连接 {:?} 没有实例 ID", profile.name),
+            ))
+            .with_hint(Text::new(
+                "give --instance ID when adding the profile",
+                "添加连接时请指定 --instance ID",
+            ))
         })?;
         Ok(CccClient {
             http: Http::new(config)?,
@@ -207,12 +219,13 @@ impl CccClient {
                 .chars()
                 .take(200)
                 .collect();
-            return CloudError::from_provider(
+            return CloudError::unexpected_answer(
                 self.provider,
                 Some(res.status),
-                "",
-                format!("unexpected answer (HTTP {}): {snippet}", res.status),
-                None,
+                Text::new(
+                    format!("unexpected answer: {snippet}"),
+                    format!("意外的答复：{snippet}"),
+                ),
             );
         };
         let e = CloudError::from_provider(
@@ -255,11 +268,15 @@ impl CccClient {
                 self.provider,
                 Some(200),
                 "",
-                format!("{action} answered without Data"),
+                "",
                 v.get("RequestId")
                     .and_then(Value::as_str)
                     .map(str::to_owned),
             )
+            .with_message(Text::new(
+                format!("{action} answered without Data"),
+                format!("{action} 的答复中没有 Data"),
+            ))
         })
     }
 }
@@ -306,7 +323,7 @@ mod tests {
         let e = c.refusal(&res(404, body, None), Some(&json), SystemTime::now());
         assert_eq!(e.kind(), ErrorKind::NotFound);
         assert_eq!(e.code(), Some("NotExists.InstanceId"));
-        assert_eq!(e.message(), "The specified instance x does not exist.");
+        assert_eq!(e.message().en, "The specified instance x does not exist.");
         assert_eq!(e.request_id(), Some("R-1"));
         let e = c.refusal(
             &res(502, "<html>bad gateway</html>", None),
@@ -314,7 +331,7 @@ mod tests {
             SystemTime::now(),
         );
         assert_eq!(e.kind(), ErrorKind::Server);
-        assert!(e.message().contains("bad gateway"), "{e}");
+        assert!(e.message().en.contains("bad gateway"), "{e}");
     }
 
     #[test]

@@ -17,7 +17,7 @@
 //! there is none is the create sent again.
 
 use ivr_flow::dialect::{aliyun, aliyun2017};
-use ivr_flow::{Binding, Flow, Provider};
+use ivr_flow::{Binding, Flow, Provider, Text};
 use serde_json::Value;
 
 use super::{CccClient, ContactFlow, V2017, V2020};
@@ -88,7 +88,10 @@ impl From<CloudError> for PublishFailure {
 fn encode_err(e: impl std::fmt::Display) -> CloudError {
     CloudError::new(
         ErrorKind::Invalid,
-        format!("the flow cannot be written for CCC: {e}"),
+        Text::new(
+            format!("the flow cannot be written for CCC: {e}"),
+            format!("无法将流程写成云联络中心的格式：{e}"),
+        ),
     )
 }
 
@@ -134,10 +137,11 @@ impl CccClient {
                 .start_edit(&remote_id, &flow.name)
                 .await
                 .map_err(|e| match e.kind() {
-                    ErrorKind::NotFound if existing.is_some() => e.with_hint(
+                    ErrorKind::NotFound if existing.is_some() => e.with_hint(Text::new(
                         "the flow this file is bound to no longer exists in the instance; \
                          remove that binding from the file to publish it as a new flow",
-                    ),
+                        "此文件绑定的流程在实例中已不存在；从文件中删除该绑定后即可作为新流程发布",
+                    )),
                     _ => e,
                 })
                 .map_err(fail)?,
@@ -263,10 +267,11 @@ impl CccClient {
                     match (now.draft_id, now.editor) {
                         (Some(d), Some(ed)) if ed == self.creds.key_id => return Ok(d),
                         (Some(_), _) => {
-                            return Err(e.with_hint(
+                            return Err(e.with_hint(Text::new(
                                 "someone else is editing this flow in the console; \
                                  publish or discard that draft, then try again",
-                            ));
+                                "其他人正在控制台中编辑此流程；请发布或放弃该草稿后重试",
+                            )));
                         }
                         (None, _) if e.kind() == ErrorKind::Conflict => return Err(e),
                         (None, _) => last = Some(e),
@@ -275,8 +280,12 @@ impl CccClient {
                 Err(e) => return Err(e),
             }
         }
-        Err(last
-            .unwrap_or_else(|| CloudError::new(ErrorKind::Other, "StartEditContactFlow failed")))
+        Err(last.unwrap_or_else(|| {
+            CloudError::new(
+                ErrorKind::Other,
+                Text::new("StartEditContactFlow failed", "StartEditContactFlow 失败"),
+            )
+        }))
     }
 
     /// Sends a create (`send`) and never repeats it blindly: after an unclear
@@ -312,9 +321,15 @@ impl CccClient {
                         more => {
                             return Err(CloudError::new(
                                 ErrorKind::Conflict,
-                                format!(
-                                    "after an unclear CreateContactFlow, {} new flows named {name:?} exist",
-                                    more.len()
+                                Text::new(
+                                    format!(
+                                        "after an unclear CreateContactFlow, {} new flows named {name:?} exist",
+                                        more.len()
+                                    ),
+                                    format!(
+                                        "CreateContactFlow 的结果不明确，之后出现了 {} 个名为 {name:?} 的新流程",
+                                        more.len()
+                                    ),
                                 ),
                             )
                             .with_provider(self.provider));
@@ -324,7 +339,12 @@ impl CccClient {
                 Err(e) => return Err(e),
             }
         }
-        Err(last.unwrap_or_else(|| CloudError::new(ErrorKind::Other, "CreateContactFlow failed")))
+        Err(last.unwrap_or_else(|| {
+            CloudError::new(
+                ErrorKind::Other,
+                Text::new("CreateContactFlow failed", "CreateContactFlow 失败"),
+            )
+        }))
     }
 
     /// 2020 CreateContactFlow (confirmed, see [`Self::create_confirmed`]).
@@ -408,9 +428,15 @@ impl CccClient {
                     .map(|_| ()),
                 None => Err(CloudError::new(
                     ErrorKind::Other,
-                    format!(
-                        "CCC lists no version of flow {} to publish; it was not published",
-                        binding.remote_id
+                    Text::new(
+                        format!(
+                            "CCC lists no version of flow {} to publish; it was not published",
+                            binding.remote_id
+                        ),
+                        format!(
+                            "云联络中心没有列出流程 {} 可发布的版本；流程未发布",
+                            binding.remote_id
+                        ),
                     ),
                 )
                 .with_provider(self.provider)),
@@ -528,11 +554,15 @@ fn no_id(v: &Value, c: &CccClient) -> CloudError {
         c.provider,
         Some(200),
         "",
-        "the answer carries no ContactFlowId",
+        "",
         v.get("RequestId")
             .and_then(Value::as_str)
             .map(str::to_owned),
     )
+    .with_message(Text::new(
+        "the answer carries no ContactFlowId",
+        "答复中没有 ContactFlowId",
+    ))
 }
 
 fn draft_id_of(v: &Value, c: &CccClient) -> Result<String, CloudError> {

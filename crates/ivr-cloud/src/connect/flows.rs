@@ -155,7 +155,10 @@ impl ConnectClient {
         let cf = v.get("ContactFlow").ok_or_else(|| {
             CloudError::new(
                 ErrorKind::Other,
-                "DescribeContactFlow answered without ContactFlow",
+                ivr_flow::Text::new(
+                    "DescribeContactFlow answered without ContactFlow",
+                    "DescribeContactFlow 的答复中没有 ContactFlow",
+                ),
             )
             .with_provider(ivr_flow::Provider::Connect)
         })?;

@@ -24,7 +24,7 @@ pub mod publish;
 use std::time::{Duration, SystemTime};
 
 use http::Method;
-use ivr_flow::Provider;
+use ivr_flow::{Provider, Text};
 use serde_json::Value;
 use sha2::{Digest as _, Sha256};
 use url::Url;
@@ -96,14 +96,26 @@ impl ConnectClient {
         config: HttpConfig,
     ) -> Result<Self, CloudError> {
         if profile.provider != Provider::Connect {
-            return Err(CloudError::config(format!(
-                "profile {:?} is for {}, not Amazon Connect",
-                profile.name, profile.provider
+            return Err(CloudError::config(Text::new(
+                format!(
+                    "profile {:?} is for {}, not Amazon Connect",
+                    profile.name, profile.provider
+                ),
+                format!(
+                    "连接 {:?} 用于 {}，不是 Amazon Connect",
+                    profile.name, profile.provider
+                ),
             )));
         }
         let instance = profile.instance.clone().ok_or_else(|| {
-            CloudError::config(format!("profile {:?} has no instance id", profile.name))
-                .with_hint("give --instance ID when adding the profile")
+            CloudError::config(Text::new(
+                format!("profile {:?} has no instance id", profile.name),
+                format!("连接 {:?} 没有实例 ID", profile.name),
+            ))
+            .with_hint(Text::new(
+                "give --instance ID when adding the profile",
+                "添加连接时请指定 --instance ID",
+            ))
         })?;
         Ok(ConnectClient {
             http: Http::new(config)?,
@@ -167,9 +179,12 @@ impl ConnectClient {
         if body.is_some() {
             builder = builder.header(http::header::CONTENT_TYPE, "application/json");
         }
-        let mut req = builder
-            .body(bytes)
-            .map_err(|e| CloudError::config(format!("cannot build the request: {e}")))?;
+        let mut req = builder.body(bytes).map_err(|e| {
+            CloudError::config(Text::new(
+                format!("cannot build the request: {e}"),
+                format!("无法构造请求：{e}"),
+            ))
+        })?;
         let creds = AwsCredentials {
             access_key_id: &self.creds.key_id,
             secret: &self.creds.secret,
@@ -216,8 +231,13 @@ impl ConnectClient {
         let req = self
             .signed_request(method, segments, query, body, now)
             .map_err(|e| (Failure::from(e), None))?;
-        let url = Url::parse(&req.uri().to_string())
-            .map_err(|e| (Failure::from(CloudError::config(e.to_string())), None))?;
+        let url = Url::parse(&req.uri().to_string()).map_err(|e| {
+            let e = CloudError::config(Text::new(
+                format!("the request's address is not valid: {e}"),
+                format!("请求地址无效：{e}"),
+            ));
+            (Failure::from(e), None)
+        })?;
         let (parts, bytes) = req.into_parts();
         let (res, headers) = self
             .http
@@ -233,9 +253,13 @@ impl ConnectClient {
                     Provider::Connect,
                     Some(res.status),
                     "",
-                    format!("the answer is not JSON: {e}"),
+                    "",
                     header(&headers, "x-amzn-requestid"),
-                );
+                )
+                .with_message(Text::new(
+                    format!("the answer is not JSON: {e}"),
+                    format!("答复不是 JSON：{e}"),
+                ));
                 (Failure::from(e), None)
             });
         }
@@ -390,7 +414,7 @@ mod tests {
         };
         let f = c.refusal(&res, &http::HeaderMap::new(), SystemTime::now());
         assert_eq!(f.error.code(), Some("ResourceNotFoundException"));
-        assert_eq!(f.error.message(), "gone");
+        assert_eq!(f.error.message().en, "gone");
         assert_eq!(f.error.kind(), ErrorKind::NotFound);
     }
 

@@ -19,7 +19,7 @@
 
 use http::Method;
 use ivr_flow::dialect::connect;
-use ivr_flow::{Binding, Flow, Provider};
+use ivr_flow::{Binding, Flow, Provider, Text};
 use serde_json::{Value, json};
 
 use super::flows::{FlowSummary, SAVED_ALIAS};
@@ -95,7 +95,10 @@ impl PublishError {
 fn encode_err(e: impl std::fmt::Display) -> CloudError {
     CloudError::new(
         ErrorKind::Invalid,
-        format!("the flow cannot be written for Amazon Connect: {e}"),
+        Text::new(
+            format!("the flow cannot be written for Amazon Connect: {e}"),
+            format!("无法将流程写成 Amazon Connect 的格式：{e}"),
+        ),
     )
 }
 
@@ -180,10 +183,14 @@ impl ConnectClient {
         bind_existing: bool,
     ) -> Result<Binding, PublishError> {
         if flow.name.trim().is_empty() {
-            return Err(CloudError::config(
+            return Err(CloudError::config(Text::new(
                 "the flow has no name, and Amazon Connect needs one; nothing was sent",
-            )
-            .with_hint("give the flow a name (\"name\" in the file) and publish again")
+                "流程没有名称，而 Amazon Connect 需要名称；未发送任何内容",
+            ))
+            .with_hint(Text::new(
+                "give the flow a name (\"name\" in the file) and publish again",
+                "请为流程命名（文件中的 \"name\"）后再发布",
+            ))
             .into());
         }
         let content = connect::content_string(flow).map_err(encode_err)?;
@@ -193,9 +200,12 @@ impl ConnectClient {
                 .await
                 .map_err(|e| {
                     if e.error.kind() == ErrorKind::NotFound {
-                        let hint = "the flow this file is bound to no longer exists in the \
-                                    instance; remove that binding from the file to publish it \
-                                    as a new flow";
+                        let hint = Text::new(
+                            "the flow this file is bound to no longer exists in the \
+                             instance; remove that binding from the file to publish it \
+                             as a new flow",
+                            "此文件绑定的流程在实例中已不存在；从文件中删除该绑定后即可作为新流程发布",
+                        );
                         PublishError {
                             error: e.error.with_hint(hint),
                             ..e
@@ -212,15 +222,19 @@ impl ConnectClient {
                 match existing {
                     Some(found) if bind_existing => {
                         if found.r#type != connect::flow_type(flow.kind) {
+                            let ours = connect::flow_type(flow.kind);
                             return Err(CloudError::new(
                                 ErrorKind::Conflict,
-                                format!(
-                                    "the flow named {:?} ({}) is of type {}, and this flow is {}; \
-                                     a flow's type cannot be changed",
-                                    flow.name,
-                                    found.id,
-                                    found.r#type,
-                                    connect::flow_type(flow.kind)
+                                Text::new(
+                                    format!(
+                                        "the flow named {:?} ({}) is of type {}, and this flow is {ours}; \
+                                         a flow's type cannot be changed",
+                                        flow.name, found.id, found.r#type,
+                                    ),
+                                    format!(
+                                        "名为 {:?} 的流程（{}）的类型是 {}，而此流程是 {ours}；流程的类型不能更改",
+                                        flow.name, found.id, found.r#type,
+                                    ),
                                 ),
                             )
                             .with_provider(Provider::Connect)
@@ -229,10 +243,16 @@ impl ConnectClient {
                         self.update(flow, &found.id, &content, status).await
                     }
                     Some(found) => {
-                        e.error = e.error.with_hint(format!(
-                            "a flow named {:?} already exists in instance {} (id {}); bind this \
-                             flow to it and update it, or rename this flow",
-                            flow.name, self.instance, found.id
+                        e.error = e.error.with_hint(Text::new(
+                            format!(
+                                "a flow named {:?} already exists in instance {} (id {}); bind this \
+                                 flow to it and update it, or rename this flow",
+                                flow.name, self.instance, found.id
+                            ),
+                            format!(
+                                "实例 {} 中已有名为 {:?} 的流程（ID {}）；请将此流程绑定到它并更新，或重命名此流程",
+                                self.instance, flow.name, found.id
+                            ),
                         ));
                         e.existing = Some(found);
                         Err(e)
@@ -308,12 +328,13 @@ impl ConnectClient {
                         .get("ContactFlowId")
                         .and_then(Value::as_str)
                         .ok_or_else(|| {
-                            CloudError::from_provider(
+                            CloudError::unexpected_answer(
                                 Provider::Connect,
                                 Some(200),
-                                "",
-                                "CreateContactFlow answered without a ContactFlowId",
-                                None,
+                                Text::new(
+                                    "CreateContactFlow answered without a ContactFlowId",
+                                    "CreateContactFlow 的答复中没有 ContactFlowId",
+                                ),
                             )
                         })?;
                     let sha = v
@@ -335,7 +356,12 @@ impl ConnectClient {
             }
         }
         Err(last
-            .unwrap_or_else(|| CloudError::new(ErrorKind::Other, "CreateContactFlow failed"))
+            .unwrap_or_else(|| {
+                CloudError::new(
+                    ErrorKind::Other,
+                    Text::new("CreateContactFlow failed", "CreateContactFlow 失败"),
+                )
+            })
             .into())
     }
 }

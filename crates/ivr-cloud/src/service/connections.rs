@@ -3,7 +3,7 @@
 //! never the secret. Secrets go only to the [`SecretStore`]; the built-in
 //! profiles use the sandbox's public demo credentials and need no keyring.
 
-use ivr_flow::Provider;
+use ivr_flow::{Provider, Text};
 use serde::Serialize;
 
 use super::Client;
@@ -143,10 +143,12 @@ impl Connections {
         if let Some(p) = self.builtin.iter().find(|p| p.name == name) {
             return Ok((p.clone(), true));
         }
-        self.file
-            .get(name)?
-            .map(|p| (p, false))
-            .ok_or_else(|| CloudError::config(format!("no profile named {name:?}")))
+        self.file.get(name)?.map(|p| (p, false)).ok_or_else(|| {
+            CloudError::config(Text::new(
+                format!("no profile named {name:?}"),
+                format!("没有名为 {name:?} 的连接"),
+            ))
+        })
     }
 
     /// Saves `profile` (replacing one of the same name only with `replace`)
@@ -163,20 +165,26 @@ impl Connections {
         replace: bool,
     ) -> Result<Saved, CloudError> {
         if self.is_builtin(&profile.name) {
-            return Err(CloudError::config(format!(
-                "{:?} is a built-in Local sandbox profile; choose another name",
-                profile.name
+            return Err(CloudError::config(Text::new(
+                format!(
+                    "{:?} is a built-in Local sandbox profile; choose another name",
+                    profile.name
+                ),
+                format!("{:?} 是内置的本地沙箱连接；请换一个名称", profile.name),
             )));
         }
         profile.validate()?;
         let existed = self.file.get(&profile.name)?.is_some();
         if existed && !replace {
-            return Err(CloudError::config(format!(
-                "a profile named {:?} already exists in {}",
-                profile.name,
-                self.file.path().display()
+            let (name, path) = (&profile.name, self.file.path().display());
+            return Err(CloudError::config(Text::new(
+                format!("a profile named {name:?} already exists in {path}"),
+                format!("{path} 中已有名为 {name:?} 的连接"),
             ))
-            .with_hint("remove it first, or add it again with --replace"));
+            .with_hint(Text::new(
+                "remove it first, or add it again with --replace",
+                "请先删除它，或用 --replace 重新添加",
+            )));
         }
         let secret = secret.filter(|(s, _)| !s.is_empty());
         let before = match secret {
@@ -220,8 +228,9 @@ impl Connections {
         profile_only: bool,
     ) -> Result<Removed, CloudError> {
         if self.is_builtin(name) {
-            return Err(CloudError::config(format!(
-                "{name:?} is a built-in Local sandbox profile and cannot be removed"
+            return Err(CloudError::config(Text::new(
+                format!("{name:?} is a built-in Local sandbox profile and cannot be removed"),
+                format!("{name:?} 是内置的本地沙箱连接，不能删除"),
             )));
         }
         let existed = self.file.get(name)?.is_some();
@@ -232,12 +241,24 @@ impl Connections {
             false
         } else {
             credentials::delete_secrets(store, name).map_err(|e| {
-                let hint = e.hint().unwrap_or_default().to_owned();
+                let hint = e.hint().cloned().unwrap_or_default();
+                let message = e.message();
                 CloudError::keyring(
-                    format!("{}; the profile was kept", e.message()),
-                    format!(
-                        "{hint}; or, if it never had a stored secret, remove just the profile \
-                         (`ivr profile remove {name} --profile-only`)"
+                    Text::new(
+                        format!("{}; the profile was kept", message.en),
+                        format!("{}；连接已保留", message.zh),
+                    ),
+                    Text::new(
+                        format!(
+                            "{}; or, if it never had a stored secret, remove just the profile \
+                             (`ivr profile remove {name} --profile-only`)",
+                            hint.en
+                        ),
+                        format!(
+                            "{}；或者，如果它从未保存过密钥，只删除连接\
+                             （`ivr profile remove {name} --profile-only`）",
+                            hint.zh
+                        ),
                     ),
                 )
             })?
@@ -271,9 +292,15 @@ pub fn client(profile: &Profile, creds: Credentials) -> Result<Client, CloudErro
     match profile.provider {
         Provider::Aliyun | Provider::Aliyun2017 => Ok(Client::Ccc(CccClient::new(profile, creds)?)),
         Provider::Connect => Ok(Client::Connect(ConnectClient::new(profile, creds)?)),
-        other => Err(CloudError::config(format!(
-            "profile {:?} is for {other}, which listing, import and publish do not reach yet",
-            profile.name
+        other => Err(CloudError::config(Text::new(
+            format!(
+                "profile {:?} is for {other}, which listing, import and publish do not reach yet",
+                profile.name
+            ),
+            format!(
+                "连接 {:?} 用于 {other}，目前还不能列出、导入或发布到该平台",
+                profile.name
+            ),
         ))),
     }
 }
@@ -413,7 +440,7 @@ mod tests {
         .unwrap();
         let e = c.remove(&FailingStore, "work", false).unwrap_err();
         assert_eq!(e.kind(), crate::ErrorKind::Keyring);
-        assert!(e.message().contains("the profile was kept"), "{e}");
+        assert!(e.message().en.contains("the profile was kept"), "{e}");
         assert_eq!(
             c.file().load().unwrap().len(),
             1,

@@ -4,7 +4,7 @@
 //! it so the provider's own answer decides), the publish, and the binding
 //! written into the flow so the next publish updates the same remote flow.
 
-use ivr_flow::{Binding, Flow, Problem, Provider, Severity, validate_for};
+use ivr_flow::{Binding, Flow, Problem, Provider, Severity, Text, validate_for};
 use serde::Serialize;
 
 use super::Client;
@@ -133,10 +133,10 @@ pub async fn publish(
     } = options;
     let problems = target_errors(&flow, client.provider());
     if !problems.is_empty() && !force {
-        let error = CloudError::config(format!(
-            "the flow has {} error(s) for {}; nothing was sent",
-            problems.len(),
-            client.provider()
+        let (n, provider) = (problems.len(), client.provider());
+        let error = CloudError::config(Text::new(
+            format!("the flow has {n} error(s) for {provider}; nothing was sent"),
+            format!("流程在 {provider} 上有 {n} 个错误；未发送任何内容"),
         ));
         return Err(Box::new(PublishRefusal {
             problems,
@@ -252,7 +252,7 @@ mod tests {
             .unwrap_err();
         assert!(!r.problems.is_empty());
         assert!(
-            r.error.message().contains("nothing was sent"),
+            r.error.message().en.contains("nothing was sent"),
             "{}",
             r.error
         );
@@ -282,7 +282,7 @@ mod tests {
         // It was sent: port 9 has no server, so the failure is the network's.
         assert!(r.problems.is_empty());
         assert!(
-            !r.error.message().contains("nothing was sent"),
+            !r.error.message().en.contains("nothing was sent"),
             "{}",
             r.error
         );

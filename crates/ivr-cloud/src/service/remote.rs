@@ -5,7 +5,7 @@
 
 use http::Method;
 use ivr_flow::dialect::{aliyun, aliyun2017, connect};
-use ivr_flow::{Binding, Flow, Provider};
+use ivr_flow::{Binding, Flow, Provider, Text};
 use serde::Serialize;
 use serde_json::json;
 
@@ -70,15 +70,24 @@ pub struct RemotePage {
 }
 
 /// A flow fetched for import: what was listed, and the decoded document
-/// (or why it could not be decoded).
+/// (or why it could not be decoded: the decoder's words, with ours in both
+/// languages).
 #[derive(Clone, Debug, Serialize)]
 pub struct ImportedFlow {
     pub remote: RemoteFlow,
     #[serde(serialize_with = "ser_result")]
-    pub flow: Result<Flow, String>,
+    pub flow: Result<Flow, Text>,
 }
 
-fn ser_result<S: serde::Serializer>(r: &Result<Flow, String>, s: S) -> Result<S::Ok, S::Error> {
+/// Why a fetched flow could not be decoded.
+fn undecodable(e: impl std::fmt::Display) -> Text {
+    Text::new(
+        format!("cannot convert this flow: {e}"),
+        format!("无法转换此流程：{e}"),
+    )
+}
+
+fn ser_result<S: serde::Serializer>(r: &Result<Flow, Text>, s: S) -> Result<S::Ok, S::Error> {
     match r {
         Ok(f) => json!({ "ok": f }).serialize(s),
         Err(e) => json!({ "error": e }).serialize(s),
@@ -251,19 +260,25 @@ pub async fn import(
 fn not_found(provider: Provider, id: &str, instance: &str) -> CloudError {
     CloudError::new(
         ErrorKind::NotFound,
-        format!("no flow with id {id:?} in instance {instance}"),
+        Text::new(
+            format!("no flow with id {id:?} in instance {instance}"),
+            format!("实例 {instance} 中没有 ID 为 {id:?} 的流程"),
+        ),
     )
     .with_provider(provider)
-    .with_hint("`ivr list --profile ...` (or the app's Import list) shows the ids")
+    .with_hint(Text::new(
+        "`ivr list --profile ...` (or the app's Import list) shows the ids",
+        "`ivr list --profile ...`（或应用的导入列表）会显示各流程的 ID",
+    ))
 }
 
 /// Decodes a listed CCC flow and records where it came from.
-fn ccc_document(c: &CccClient, remote: &ContactFlow) -> Result<Flow, String> {
+fn ccc_document(c: &CccClient, remote: &ContactFlow) -> Result<Flow, Text> {
     let mut flow = match c.provider() {
         Provider::Aliyun2017 => aliyun2017::decode(&json!({"ContactFlow": remote.raw})),
         _ => aliyun::decode(&remote.raw),
     }
-    .map_err(|e| e.to_string())?;
+    .map_err(undecodable)?;
     flow.bindings.push(Binding {
         provider: c.provider(),
         profile: c.profile().to_owned(),
@@ -280,7 +295,10 @@ fn ccc_document(c: &CccClient, remote: &ContactFlow) -> Result<Flow, String> {
 async fn connect_document(c: &ConnectClient, id: &str) -> Result<ImportedFlow, CloudError> {
     let described = c.describe_current(id).await.map_err(|e| {
         if e.kind() == ErrorKind::NotFound && id.contains('/') {
-            e.with_hint("give the flow's id, not its ARN: `ivr list --profile ...` shows the ids")
+            e.with_hint(Text::new(
+                "give the flow's id, not its ARN: `ivr list --profile ...` shows the ids",
+                "请给出流程的 ID 而不是 ARN：`ivr list --profile ...` 会显示各流程的 ID",
+            ))
         } else {
             e
         }
@@ -307,7 +325,7 @@ async fn connect_document(c: &ConnectClient, id: &str) -> Result<ImportedFlow, C
             });
             flow
         })
-        .map_err(|e| e.to_string());
+        .map_err(undecodable);
     Ok(ImportedFlow { remote, flow })
 }
 
@@ -349,9 +367,16 @@ mod tests {
         let remote = RemoteFlow::from(&listed(1)[0]);
         let bad = ImportedFlow {
             remote,
-            flow: Err("cannot decode".into()),
+            flow: Err(undecodable("at $.Actions: not an array")),
         };
         let v = serde_json::to_value(&bad).unwrap();
-        assert_eq!(v["flow"]["error"], "cannot decode");
+        assert_eq!(
+            v["flow"]["error"]["en"],
+            "cannot convert this flow: at $.Actions: not an array"
+        );
+        assert_eq!(
+            v["flow"]["error"]["zh"],
+            "无法转换此流程：at $.Actions: not an array"
+        );
     }
 }

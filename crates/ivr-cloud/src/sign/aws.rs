@@ -47,7 +47,13 @@ fn identity(creds: AwsCredentials<'_>) -> Identity {
 }
 
 fn signing_error(e: impl std::fmt::Display) -> CloudError {
-    CloudError::new(ErrorKind::Invalid, format!("cannot sign the request: {e}"))
+    CloudError::new(
+        ErrorKind::Invalid,
+        ivr_flow::Text::new(
+            format!("cannot sign the request: {e}"),
+            format!("无法为请求签名：{e}"),
+        ),
+    )
 }
 
 /// Signs `req` in place for `service` in `region` at `time`: adds `host` (from
