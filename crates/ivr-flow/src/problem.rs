@@ -192,6 +192,11 @@ pub struct Problem {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub edge: Option<String>,
+    /// Where it is, in the designer's words ("Block Collect digits 3 · exit
+    /// Timeout"), never by an id or an exit's key; filled in by validation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub place: Option<Text>,
 }
 
 impl Problem {
@@ -205,6 +210,7 @@ impl Problem {
             port: None,
             field: None,
             edge: None,
+            place: None,
         }
     }
 

@@ -152,7 +152,11 @@ fn every_corpus_flow_round_trips_to_the_same_json_and_validates_clean() {
         }
         designer_words(&e.file, &flow, provider, &mut failures);
         for p in validate_for(&flow, Some(provider)) {
-            for text in [&p.message.en, &p.message.zh] {
+            let place = p.place.as_ref().map(|t| [&t.en, &t.zh]);
+            for text in [&p.message.en, &p.message.zh]
+                .into_iter()
+                .chain(place.into_iter().flatten())
+            {
                 if let Some(internal) = internal_id(text) {
                     failures.push(format!(
                         "{}: a {} message names {internal:?}: {text}",

@@ -225,6 +225,21 @@ fn exit_appears_when_a_key_is_added() {
 }
 
 #[test]
+fn a_problem_says_where_it_is_in_the_designers_words() {
+    let mut flow = menu_flow();
+    let menu = flow.nodes.iter_mut().find(|n| n.id == "menu").unwrap();
+    menu.params.insert("keys".into(), json!(["1", "2", "3"]));
+    menu.label = String::new();
+    let p = validate(&flow);
+    let place = only(&p, Code::ExitUnwired).place.clone().unwrap();
+    assert!(place.en.ends_with("· exit Key 3"), "{place:?}");
+    assert!(place.zh.ends_with("· 出口 按键 3"), "{place:?}");
+    for text in [&place.en, &place.zh] {
+        assert!(!text.contains("key:") && !text.contains("menu "), "{text}");
+    }
+}
+
+#[test]
 fn cycle_no_wait() {
     // Set variables and a branch that loop into each other; the branch's
     // "no match" exit leaves the loop, so it may end at run time: a warning.

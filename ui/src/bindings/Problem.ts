@@ -22,4 +22,9 @@ field?: string,
 /**
  * The line it is on.
  */
-edge?: string, };
+edge?: string, 
+/**
+ * Where it is, in the designer's words ("Block Collect digits 3 · exit
+ * Timeout"), never by an id or an exit's key; filled in by validation.
+ */
+place?: Text, };

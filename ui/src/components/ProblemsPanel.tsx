@@ -27,8 +27,12 @@ export function blockNames(flow: Flow | undefined): ReadonlyMap<string, string> 
   return new Map(flow?.nodes.map((n) => [n.id, n.label.trim() !== "" ? n.label : n.id]));
 }
 
-/** Where a problem is, in words: "Block Welcome · exit next". */
+/**
+ * Where a problem is, in words: the engine's own ("Block Collect digits 3 ·
+ * exit Timeout", in the designer's words), else "Block Welcome · exit next".
+ */
 export function locationOf(problem: Problem, names: ReadonlyMap<string, string>, lang: Lang): string {
+  if (problem.place) return problem.place[lang];
   const parts: string[] = [];
   if (problem.node) parts.push(`${t(lang, "onBlock")} ${names.get(problem.node) ?? problem.node}`);
   if (problem.port) parts.push(`${t(lang, "onExit")} ${problem.port}`);

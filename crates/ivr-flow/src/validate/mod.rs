@@ -28,5 +28,8 @@ pub fn validate_for(flow: &Flow, target: Option<Provider>) -> Vec<Problem> {
     if let Some(target) = target {
         target::check(flow, &ix, target, &mut out);
     }
+    for p in &mut out {
+        p.place = msg::place(flow, &ix, p);
+    }
     out
 }
