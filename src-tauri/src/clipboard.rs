@@ -8,7 +8,10 @@
 
 use std::sync::{Arc, Mutex};
 
+use ivr_flow::Text;
 use tauri::State;
+
+use crate::error::CommandError;
 
 /// The most text one copy or paste carries: the file size limit, far above
 /// any real selection, so a runaway clipboard cannot flood the webview.
@@ -18,14 +21,20 @@ pub const MAX_TEXT: usize = 20 * 1024 * 1024;
 #[derive(Default, Clone)]
 pub struct Clipboard(Arc<Mutex<Option<arboard::Clipboard>>>);
 
-fn describe(e: arboard::Error) -> String {
-    format!("the system clipboard could not be used: {e}")
+fn describe(e: arboard::Error) -> CommandError {
+    CommandError::new(
+        "clipboard",
+        Text::new(
+            format!("the system clipboard could not be used: {e}"),
+            format!("无法使用系统剪贴板：{e}"),
+        ),
+    )
 }
 
 impl Clipboard {
     /// Runs `f` on the clipboard, off the main thread (reading may wait for
     /// the app that owns the clipboard).
-    async fn with<T, F>(&self, f: F) -> Result<T, String>
+    async fn with<T, F>(&self, f: F) -> Result<T, CommandError>
     where
         T: Send + 'static,
         F: FnOnce(&mut arboard::Clipboard) -> Result<T, arboard::Error> + Send + 'static,
@@ -41,21 +50,35 @@ impl Clipboard {
             f(clipboard).map_err(describe)
         })
         .await
-        .map_err(|e| format!("the clipboard task failed: {e}"))?
+        .map_err(|e| {
+            CommandError::new(
+                "clipboard",
+                Text::new(
+                    format!("the clipboard task failed: {e}"),
+                    format!("剪贴板任务失败：{e}"),
+                ),
+            )
+        })?
     }
 }
 
-fn too_large(len: usize) -> String {
-    format!(
-        "{:.1} MB of text is over the clipboard's {:.1} MB limit",
-        len as f64 / 1e6,
-        MAX_TEXT as f64 / 1e6
+fn too_large(len: usize) -> CommandError {
+    let (mb, limit) = (len as f64 / 1e6, MAX_TEXT as f64 / 1e6);
+    CommandError::new(
+        "clipboard",
+        Text::new(
+            format!("{mb:.1} MB of text is over the clipboard's {limit:.1} MB limit"),
+            format!("{mb:.1} MB 的文本超过了剪贴板 {limit:.1} MB 的上限"),
+        ),
     )
 }
 
 /// Puts `text` on the system clipboard.
 #[tauri::command]
-pub async fn clipboard_write_text(state: State<'_, Clipboard>, text: String) -> Result<(), String> {
+pub async fn clipboard_write_text(
+    state: State<'_, Clipboard>,
+    text: String,
+) -> Result<(), CommandError> {
     if text.len() > MAX_TEXT {
         return Err(too_large(text.len()));
     }
@@ -64,7 +87,7 @@ pub async fn clipboard_write_text(state: State<'_, Clipboard>, text: String) -> 
 
 /// The text on the system clipboard; empty when it holds none (nothing, or an image).
 #[tauri::command]
-pub async fn clipboard_read_text(state: State<'_, Clipboard>) -> Result<String, String> {
+pub async fn clipboard_read_text(state: State<'_, Clipboard>) -> Result<String, CommandError> {
     let text = state
         .with(|c| match c.get_text() {
             Err(arboard::Error::ContentNotAvailable) => Ok(String::new()),
@@ -108,6 +131,11 @@ mod tests {
         let err = invoke(&window, "clipboard_write_text", json!({ "text": text }))
             .expect_err("too much text is refused");
         assert!(err.to_string().contains("MB limit"), "{err}");
+        assert_eq!(err["kind"], "clipboard");
+        assert!(
+            err["text"]["zh"].as_str().unwrap().contains("MB 的上限"),
+            "{err}"
+        );
     }
 
     #[test]

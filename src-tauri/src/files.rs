@@ -9,12 +9,13 @@ use std::path::{Path, PathBuf};
 
 use ivr_files::documents::{Documents, Startup};
 use ivr_files::session::{Autosaved, Session, Slot};
-use ivr_flow::Flow;
 use ivr_flow::dialect::Dialect;
+use ivr_flow::{Flow, Text};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime, State, WebviewWindow, Window, WindowEvent};
 use tauri_plugin_dialog::DialogExt;
 
+use crate::error::CommandError;
 use crate::windows;
 
 /// The event the window gets when it is asked to close with unsaved changes.
@@ -65,21 +66,25 @@ impl Files {
     }
 
     /// The session in the data folder: the one given, else the OS app data folder.
-    fn session<R: Runtime>(&self, app: &AppHandle<R>) -> Result<Session, String> {
+    fn session<R: Runtime>(&self, app: &AppHandle<R>) -> Result<Session, CommandError> {
         match &self.data_dir {
             Some(dir) => Ok(Session::new(dir)),
-            None => app
-                .path()
-                .app_data_dir()
-                .map(Session::new)
-                .map_err(|e| format!("no app data folder: {e}")),
+            None => app.path().app_data_dir().map(Session::new).map_err(|e| {
+                CommandError::new(
+                    "config",
+                    Text::new(
+                        format!("no app data folder: {e}"),
+                        format!("找不到应用数据文件夹：{e}"),
+                    ),
+                )
+            }),
         }
     }
 }
 
 /// The autosave slot of the window labelled `label`.
-fn slot(label: &str) -> Result<Slot, String> {
-    Slot::new(label).map_err(|e| e.to_string())
+fn slot(label: &str) -> Result<Slot, CommandError> {
+    Ok(Slot::new(label)?)
 }
 
 /// Whether the app has a window labelled `label`.
@@ -104,9 +109,8 @@ fn text(path: &Path) -> String {
     path.display().to_string()
 }
 
-fn open(session: &Session, path: &Path) -> Result<Opened, String> {
-    let (dialect, flow, named_from_file) =
-        ivr_files::read_flow_noting(path).map_err(|e| e.to_string())?;
+fn open(session: &Session, path: &Path) -> Result<Opened, CommandError> {
+    let (dialect, flow, named_from_file) = ivr_files::read_flow_noting(path)?;
     Ok(match dialect {
         Dialect::Native => {
             // The recent list is a convenience: failing to update it fails nothing.
@@ -127,8 +131,8 @@ fn open(session: &Session, path: &Path) -> Result<Opened, String> {
     })
 }
 
-fn save(session: &Session, path: &Path, flow: &Flow) -> Result<(), String> {
-    ivr_files::write_flow(path, flow).map_err(|e| e.to_string())?;
+fn save(session: &Session, path: &Path, flow: &Flow) -> Result<(), CommandError> {
+    ivr_files::write_flow(path, flow)?;
     let _ = session.add_recent(path);
     Ok(())
 }
@@ -139,7 +143,7 @@ pub fn open_flow<R: Runtime>(
     app: AppHandle<R>,
     files: State<'_, Files>,
     path: String,
-) -> Result<Opened, String> {
+) -> Result<Opened, CommandError> {
     open(&files.session(&app)?, Path::new(&path))
 }
 
@@ -148,7 +152,7 @@ pub fn open_flow<R: Runtime>(
 pub async fn open_flow_dialog<R: Runtime>(
     app: AppHandle<R>,
     files: State<'_, Files>,
-) -> Result<Option<Opened>, String> {
+) -> Result<Option<Opened>, CommandError> {
     let picked = app
         .dialog()
         .file()
@@ -157,7 +161,7 @@ pub async fn open_flow_dialog<R: Runtime>(
     match picked.map(|p| p.into_path()) {
         None => Ok(None),
         Some(Ok(path)) => open(&files.session(&app)?, &path).map(Some),
-        Some(Err(e)) => Err(e.to_string()),
+        Some(Err(e)) => Err(CommandError::dialog(e)),
     }
 }
 
@@ -168,7 +172,7 @@ pub fn save_flow<R: Runtime>(
     files: State<'_, Files>,
     path: String,
     flow: Flow,
-) -> Result<(), String> {
+) -> Result<(), CommandError> {
     save(&files.session(&app)?, Path::new(&path), &flow)
 }
 
@@ -179,7 +183,7 @@ pub async fn save_flow_dialog<R: Runtime>(
     app: AppHandle<R>,
     files: State<'_, Files>,
     flow: Flow,
-) -> Result<Option<String>, String> {
+) -> Result<Option<String>, CommandError> {
     let name = if flow.name.trim().is_empty() {
         "flow".to_string()
     } else {
@@ -194,7 +198,7 @@ pub async fn save_flow_dialog<R: Runtime>(
     match picked.map(|p| p.into_path()) {
         None => Ok(None),
         Some(Ok(path)) => save(&files.session(&app)?, &path, &flow).map(|()| Some(text(&path))),
-        Some(Err(e)) => Err(e.to_string()),
+        Some(Err(e)) => Err(CommandError::dialog(e)),
     }
 }
 
@@ -203,7 +207,7 @@ pub async fn save_flow_dialog<R: Runtime>(
 pub fn recent_files<R: Runtime>(
     app: AppHandle<R>,
     files: State<'_, Files>,
-) -> Result<Vec<String>, String> {
+) -> Result<Vec<String>, CommandError> {
     Ok(files
         .session(&app)?
         .recent()
@@ -219,7 +223,7 @@ pub fn autosave<R: Runtime>(
     files: State<'_, Files>,
     flow: Flow,
     path: Option<String>,
-) -> Result<(), String> {
+) -> Result<(), CommandError> {
     let doc = Autosaved {
         path: path.map(PathBuf::from),
         flow,
@@ -227,7 +231,7 @@ pub fn autosave<R: Runtime>(
     files
         .session(window.app_handle())?
         .autosave(&slot(window.label())?, &doc)
-        .map_err(|e| e.to_string())
+        .map_err(CommandError::from)
 }
 
 /// The documents a run that did not close cleanly left behind (main window
@@ -236,7 +240,7 @@ pub fn autosave<R: Runtime>(
 pub fn recovery<R: Runtime>(
     window: WebviewWindow<R>,
     files: State<'_, Files>,
-) -> Result<Vec<Autosaved>, String> {
+) -> Result<Vec<Autosaved>, CommandError> {
     let app = window.app_handle();
     let session = files.session(app)?;
     Ok(files
@@ -250,7 +254,7 @@ pub fn recovery<R: Runtime>(
 pub async fn restore_recovery<R: Runtime>(
     window: WebviewWindow<R>,
     files: State<'_, Files>,
-) -> Result<Vec<String>, String> {
+) -> Result<Vec<String>, CommandError> {
     let app = window.app_handle();
     let session = files.session(app)?;
     let opened = files.docs.restore_recovery(
@@ -267,11 +271,11 @@ pub async fn restore_recovery<R: Runtime>(
 pub fn decline_recovery<R: Runtime>(
     window: WebviewWindow<R>,
     files: State<'_, Files>,
-) -> Result<(), String> {
+) -> Result<(), CommandError> {
     files
         .docs
         .decline_recovery(&files.session(window.app_handle())?)
-        .map_err(|e| e.to_string())
+        .map_err(CommandError::from)
 }
 
 /// Forgets the window's autosaved copy (its document was saved or replaced).
@@ -279,11 +283,11 @@ pub fn decline_recovery<R: Runtime>(
 pub fn discard_recovery<R: Runtime>(
     window: WebviewWindow<R>,
     files: State<'_, Files>,
-) -> Result<(), String> {
+) -> Result<(), CommandError> {
     files
         .session(window.app_handle())?
         .clear_autosave(&slot(window.label())?)
-        .map_err(|e| e.to_string())
+        .map_err(CommandError::from)
 }
 
 /// What this window starts with, once: for the main window the file named on
@@ -292,7 +296,7 @@ pub fn discard_recovery<R: Runtime>(
 pub fn startup_document<R: Runtime>(
     window: WebviewWindow<R>,
     files: State<'_, Files>,
-) -> Result<Option<Startup>, String> {
+) -> Result<Option<Startup>, CommandError> {
     Ok(files.docs.startup(&slot(window.label())?))
 }
 
@@ -303,7 +307,7 @@ pub async fn open_documents<R: Runtime>(
     app: AppHandle<R>,
     files: State<'_, Files>,
     docs: Vec<Autosaved>,
-) -> Result<Vec<String>, String> {
+) -> Result<Vec<String>, CommandError> {
     let session = files.session(&app)?;
     let opened = files.docs.open(
         &session,
@@ -316,10 +320,8 @@ pub async fn open_documents<R: Runtime>(
 
 fn labels(
     opened: Result<Vec<Slot>, ivr_files::documents::WindowError>,
-) -> Result<Vec<String>, String> {
-    opened
-        .map(|slots| slots.iter().map(|s| s.label().to_string()).collect())
-        .map_err(|e| e.to_string())
+) -> Result<Vec<String>, CommandError> {
+    Ok(opened?.iter().map(|s| s.label().to_string()).collect())
 }
 
 /// Shows `title` in the window's title bar and remembers whether its
@@ -330,9 +332,9 @@ pub fn set_document<R: Runtime>(
     files: State<'_, Files>,
     title: String,
     dirty: bool,
-) -> Result<(), String> {
+) -> Result<(), CommandError> {
     files.docs.set_dirty(window.label(), dirty);
-    window.set_title(&title).map_err(|e| e.to_string())
+    window.set_title(&title).map_err(CommandError::window)
 }
 
 /// Closes the window without asking again (the designer chose to discard or
@@ -341,10 +343,10 @@ pub fn set_document<R: Runtime>(
 pub fn close_window<R: Runtime>(
     window: WebviewWindow<R>,
     files: State<'_, Files>,
-) -> Result<(), String> {
+) -> Result<(), CommandError> {
     files.docs.set_dirty(window.label(), false);
     forget_autosave(window.app_handle(), window.label(), &files);
-    window.destroy().map_err(|e| e.to_string())
+    window.destroy().map_err(CommandError::window)
 }
 
 fn forget_autosave<R: Runtime>(app: &AppHandle<R>, label: &str, files: &Files) {
@@ -434,9 +436,15 @@ mod tests {
                 json!({ "path": path.display().to_string() }),
             )
             .expect_err("a bad file is refused");
-            let err = err.as_str().unwrap().to_string();
-            assert!(err.contains(name), "{err}");
-            assert!(err.contains(says), "{name}: {err}");
+            assert_eq!(err["kind"], "content", "{err}");
+            let (en, zh) = (&err["text"]["en"], &err["text"]["zh"]);
+            let en = en.as_str().unwrap();
+            assert!(en.contains(name), "{err}");
+            assert!(en.contains(says), "{name}: {err}");
+            // In Chinese too, naming the file.
+            let zh = zh.as_str().unwrap();
+            assert!(zh.contains(name) && zh.contains('：'), "{name}: {zh}");
+            assert_ne!(zh, en);
             assert_eq!(fs::read(&path).unwrap(), bytes, "{name} is unchanged");
         }
         assert_eq!(invoke(&w, "recent_files", json!({})).unwrap(), json!([]));

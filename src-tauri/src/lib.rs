@@ -7,6 +7,7 @@
 pub mod clipboard;
 pub mod cloud;
 pub mod commands;
+pub mod error;
 pub mod files;
 pub mod windows;
 

@@ -7,6 +7,7 @@
  */
 
 import { invoke } from "@tauri-apps/api/core";
+import { inPageLang } from "../errors";
 
 export interface ClipboardApi {
   /** Puts `text` on the clipboard. */
@@ -15,9 +16,10 @@ export interface ClipboardApi {
   readText(): Promise<string>;
 }
 
+/** Rejects with an `Error` in the page's language (the Rust side sends both). */
 export const tauriClipboard: ClipboardApi = {
-  writeText: (text) => invoke("clipboard_write_text", { text }),
-  readText: () => invoke("clipboard_read_text"),
+  writeText: (text) => invoke<void>("clipboard_write_text", { text }).catch(inPageLang),
+  readText: () => invoke<string>("clipboard_read_text").catch(inPageLang),
 };
 
 /** A clipboard in memory: `text` is what it holds. */

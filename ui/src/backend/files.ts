@@ -7,8 +7,9 @@
  * memory for tests and the plain browser.
  */
 
-import { invoke } from "@tauri-apps/api/core";
+import { type InvokeArgs, invoke } from "@tauri-apps/api/core";
 import { getCurrentWebviewWindow } from "@tauri-apps/api/webviewWindow";
+import { inPageLang } from "../errors";
 import type { Flow } from "../model";
 
 /** A flow read from a file. */
@@ -61,21 +62,28 @@ export interface FilesApi {
   onCloseRequested(handler: () => void): () => void;
 }
 
+/**
+ * A file command. It rejects with an `Error` in the page's language: the
+ * Rust side sends `{kind, message, hint, text}` in English and Chinese
+ * (src-tauri/src/error.rs), and the editor shows an error's message as it is.
+ */
+const call = <T>(cmd: string, args?: InvokeArgs) => invoke<T>(cmd, args).catch(inPageLang);
+
 export const tauriFiles: FilesApi = {
-  open: (path) => invoke("open_flow", { path }),
-  openDialog: () => invoke("open_flow_dialog"),
-  save: (path, flow) => invoke("save_flow", { path, flow }),
-  saveDialog: (flow) => invoke("save_flow_dialog", { flow }),
-  recent: () => invoke("recent_files"),
-  autosave: (flow, path) => invoke("autosave", { flow, path }),
-  recovery: () => invoke("recovery"),
-  restoreRecovery: () => invoke<string[]>("restore_recovery").then(() => undefined),
-  declineRecovery: () => invoke("decline_recovery"),
-  discardRecovery: () => invoke("discard_recovery"),
-  startupDocument: () => invoke("startup_document"),
-  openDocuments: (docs) => invoke<string[]>("open_documents", { docs }).then(() => undefined),
-  setDocument: (title, dirty) => invoke("set_document", { title, dirty }),
-  closeWindow: () => invoke("close_window"),
+  open: (path) => call("open_flow", { path }),
+  openDialog: () => call("open_flow_dialog"),
+  save: (path, flow) => call("save_flow", { path, flow }),
+  saveDialog: (flow) => call("save_flow_dialog", { flow }),
+  recent: () => call("recent_files"),
+  autosave: (flow, path) => call("autosave", { flow, path }),
+  recovery: () => call("recovery"),
+  restoreRecovery: () => call<string[]>("restore_recovery").then(() => undefined),
+  declineRecovery: () => call("decline_recovery"),
+  discardRecovery: () => call("discard_recovery"),
+  startupDocument: () => call("startup_document"),
+  openDocuments: (docs) => call<string[]>("open_documents", { docs }).then(() => undefined),
+  setDocument: (title, dirty) => call("set_document", { title, dirty }),
+  closeWindow: () => call("close_window"),
   onCloseRequested(handler) {
     // This window's own request: a listener for any target would hear every window's.
     const un = getCurrentWebviewWindow().listen("close-requested", handler);
