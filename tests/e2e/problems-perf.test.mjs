@@ -17,7 +17,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ARTIFACTS, TIMEOUT, startApp } from "./harness.mjs";
+import { ARTIFACTS, ROOT, TIMEOUT, startApp } from "./harness.mjs";
 import { largeFlow } from "./synth.mjs";
 
 const WORK = mkdtempSync(path.join(tmpdir(), "ivr-e2e-problems-"));
@@ -101,10 +101,16 @@ function wideFlow() {
   return doc;
 }
 
-/** Opens `doc` from the command line; answers the app, the figures of its opening, and the web process. */
+/**
+ * Opens `doc` (a flow, or the path of a file) from the command line; answers
+ * the app, the figures of its opening, and the web process.
+ */
 async function openAndMeasure(doc, name) {
-  const file = path.join(WORK, `${name}.ivr.json`);
-  writeFileSync(file, `${JSON.stringify(doc)}\n`);
+  let file = doc;
+  if (typeof doc !== "string") {
+    file = path.join(WORK, `${name}.ivr.json`);
+    writeFileSync(file, `${JSON.stringify(doc)}\n`);
+  }
   const app = await startApp({ args: [file] });
   const web = webProcess(app.pid());
   assert.ok(web, "the web process is found");
@@ -217,6 +223,17 @@ describe("flows with many problems, and wide flows, in the real app (issue 19)",
     await browser.saveScreenshot(path.join(ARTIFACTS, "problems-perf-2-selected.png"));
     assert.ok(shownMs < SELECT_LIMIT_MS, `the inspector showed a block ${shownMs} ms after the click, median of ${shown.join(", ")} (limit ${SELECT_LIMIT_MS})`);
     assert.ok(memoryMb(web) < RSS_LIMIT_MB, "still under 1 GB");
+    await app.stop();
+  });
+
+  it("opens the largest real corpus flow (RulesEngineQueue, a Connect export) within 1.5 s and under 1 GB", async () => {
+    const file = path.join(ROOT, "tests/corpus/connect/aws-samples--amazon-connect-rules-engine/RulesEngineQueue.json");
+    const { app, figures } = await openAndMeasure(file, "RulesEngineQueue");
+    apps.push(app);
+    summary.corpus = figures;
+    assert.equal(figures.blocks, 95);
+    assert.ok(figures.openMs < DRAWN_LIMIT_MS, `opened in ${figures.openMs} ms (limit ${DRAWN_LIMIT_MS})`);
+    assert.ok(figures.peakMb < RSS_LIMIT_MB, `web process peak ${figures.peakMb} MB (limit ${RSS_LIMIT_MB})`);
     await app.stop();
   });
 
