@@ -209,6 +209,14 @@ const STRINGS = {
     zh: "排列期间流程已更改，未移动任何模块",
   },
   tidyNeedsSelection: { en: "Select two or more blocks to tidy", zh: "请选择两个或更多模块再整理" },
+  // A provider block's parameters (editor/ProviderParams.tsx).
+  dynamic: { en: "Dynamic", zh: "动态" },
+  dynamicHint: {
+    en: "A dynamic value: read from the contact (attributes, input, a bot) when the call runs",
+    zh: "动态值：在通话运行时从联系人数据（属性、输入、机器人）中读取",
+  },
+  rawJson: { en: "Raw JSON", zh: "原始 JSON" },
+  noParameters: { en: "No parameters", zh: "没有参数" },
 } as const satisfies Record<string, Text>;
 
 export type StringKey = keyof typeof STRINGS;

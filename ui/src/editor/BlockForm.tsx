@@ -10,6 +10,7 @@ import { type Lang, t, tx } from "../i18n";
 import type { BlockSpec, Catalog, Flow, Node, Problem, Severity } from "../model";
 import { isSsml } from "../ssml";
 import { ParamField } from "./ParamField";
+import { ProviderParams, ProviderType } from "./ProviderParams";
 import { worse } from "./problemIndex";
 
 type Props = {
@@ -66,13 +67,24 @@ export function BlockForm({ catalog, flow, node, spec, problems, lang, onLabel, 
               {p.required && <span className="required-mark">*</span>}
               {isSsml(node.params[p.key]) && <SsmlMark lang={lang} testId={`ssml-${p.key}`} />}
             </label>
-            <ParamField
-              spec={p}
-              value={node.params[p.key]}
-              variables={flow.variables}
-              lang={lang}
-              onChange={(v) => onParam(p.key, v)}
-            />
+            {node.block === "provider" && p.key === "parameters" ? (
+              <ProviderParams
+                id={`param-${p.key}`}
+                value={node.params[p.key]}
+                lang={lang}
+                onChange={(v) => onParam(p.key, v)}
+              />
+            ) : node.block === "provider" && p.key === "type" ? (
+              <ProviderType id={`param-${p.key}`} node={node} lang={lang} />
+            ) : (
+              <ParamField
+                spec={p}
+                value={node.params[p.key]}
+                variables={flow.variables}
+                lang={lang}
+                onChange={(v) => onParam(p.key, v)}
+              />
+            )}
             {messages?.map((x, i) => (
               <div
                 key={i}

@@ -208,7 +208,8 @@ function VariablePicker(props: {
   );
 }
 
-function JsonField(props: { id: string; value: unknown; lang: Lang; onChange: (v: unknown) => void }) {
+/** An object as JSON text: only valid JSON is written back; invalid shows an error and keeps the value. */
+export function JsonField(props: { id: string; value: unknown; lang: Lang; onChange: (v: unknown) => void }) {
   const { id, value, lang, onChange } = props;
   const [text, setText] = useState(() => JSON.stringify(value ?? {}, null, 2));
   const [bad, setBad] = useState(false);
