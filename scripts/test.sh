@@ -26,12 +26,30 @@ SUMMARY=()
 T_ALL=$SECONDS
 trap 'rc=$?; if [ $rc -ne 0 ]; then printf "\nFAILED: stage \"%s\" (exit %s) after %ss; log: %s\n" "$STAGE" "$rc" "$((SECONDS - T_STAGE))" "$LOG" >&2; fi' EXIT
 
-# stage NAME FUNCTION: runs FUNCTION, its output shown and kept in the log.
+# /dev/null must be the null device. Two CI runs failed because it had
+# become a regular file: cargo's probe of rustc (`rustc - --print ...`) reads
+# it as its standard input, and rustc then compiled the text earlier commands
+# had thrown away there ("cc: error: unrecognized command-line option",
+# "help: find a package to install `fuzz`") as Rust. Put it back, saying
+# during which stage it was replaced.
+guard_dev_null() {
+  [ -c /dev/null ] && return 0
+  echo "warning: /dev/null is not the null device (after stage \"$STAGE\"); making it again" >&2
+  if [ "$(id -u)" -eq 0 ]; then
+    rm -f /dev/null && mknod -m 666 /dev/null c 1 3
+  else
+    sudo sh -c 'rm -f /dev/null && mknod -m 666 /dev/null c 1 3'
+  fi
+}
+
+# stage NAME FUNCTION: runs FUNCTION, its output shown and kept in the log,
+# its standard input the null device.
 stage() {
+  guard_dev_null
   STAGE=$1
   T_STAGE=$SECONDS
   printf '\n==> %s\n' "$1"
-  "$2" 2>&1 | tee -a "$LOG"
+  "$2" </dev/null 2>&1 | tee -a "$LOG"
   local took=$((SECONDS - T_STAGE))
   SUMMARY+=("$(printf '%-14s %5ss' "$1" "$took")")
   printf '<== %s: ok (%ss)\n' "$1" "$took"

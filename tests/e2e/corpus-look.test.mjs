@@ -2,7 +2,9 @@
 // the corpus (tests/corpus/, written by others) just opened from the command
 // line, in English and Chinese, light and dark, each screenshotted
 // (artifacts/e2e/look-*.png) and checked by axe-core's colour-contrast rule
-// (WCAG AA) in the real window: no violation in either theme.
+// (WCAG AA) in the real window: no violation in either theme. A provider
+// block (a Connect action kept verbatim) is selected first, so the
+// inspector's readable parameter rows are in the shots and the check.
 
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -40,6 +42,19 @@ describe("IVR Studio: the largest real flows, in both languages and both themes"
         () => app.browser.execute(() => document.querySelectorAll("[data-block]").length > 0),
         { timeout: LONG, timeoutMsg: `${name} did not open` },
       );
+      // A Connect action the model keeps verbatim, selected: the inspector
+      // shows its parameters as readable rows (and is checked for contrast too).
+      const provider = await app.browser.execute(() => {
+        const el = document.querySelector('[data-block="provider"]');
+        el?.click();
+        return el?.dataset.testid ?? null;
+      });
+      if (provider) {
+        await app.browser.$(".provider-params").waitForExist({ timeout: LONG, timeoutMsg: `${provider}: no parameter rows` });
+        const rows = await app.browser.execute(() => document.querySelectorAll(".provider-param").length);
+        console.log(`# ${name}: ${provider} selected, ${rows} parameter rows`);
+        assert.ok(rows > 0, "a provider block's parameters are shown as rows");
+      }
       const violations = [];
       for (const lang of ["en", "zh"]) {
         for (const theme of ["light", "dark"]) {
