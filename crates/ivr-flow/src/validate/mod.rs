@@ -8,6 +8,7 @@ mod index;
 mod msg;
 mod target;
 
+use crate::i18n::Text;
 use crate::model::{Flow, Provider};
 use crate::problem::Problem;
 
@@ -29,7 +30,36 @@ pub fn validate_for(flow: &Flow, target: Option<Provider>) -> Vec<Problem> {
         target::check(flow, &ix, target, &mut out);
     }
     for p in &mut out {
-        p.place = msg::place(flow, &ix, p);
+        p.place = place(flow, &ix, p);
     }
     out
+}
+
+/// Where a problem is, as the problems list shows it: its block by name,
+/// the exit and the setting by the names the block shows (`Block Collect
+/// digits 3 · exit Timeout`); a block the flow does not hold (a line to
+/// nowhere) by its id, since it has no other name.
+fn place(flow: &Flow, ix: &index::FlowIndex<'_>, p: &Problem) -> Option<Text> {
+    let node = p.node.as_deref()?;
+    let Some(&i) = ix.by_id.get(node) else {
+        return Some(Text::new(format!("Block {node}"), format!("模块 {node}")));
+    };
+    let (n, spec) = (&flow.nodes[i], ix.specs[i]);
+    let (name_en, name_zh) = msg::block_name(n, spec, ix.ordinals[i]);
+    let mut en = format!("Block {name_en}");
+    let mut zh = format!("模块 {name_zh}");
+    if let Some(port) = &p.port {
+        let exit = msg::exit_name(n, spec, port);
+        en.push_str(&format!(" · exit {}", exit.en));
+        zh.push_str(&format!(" · 出口 {}", exit.zh));
+    }
+    if let Some(field) = &p.field {
+        let setting = spec.and_then(|s| s.param(field)).map_or_else(
+            || Text::new(field.clone(), field.clone()),
+            |ps| ps.name.clone(),
+        );
+        en.push_str(&format!(" · setting {}", setting.en));
+        zh.push_str(&format!(" · 设置 {}", setting.zh));
+    }
+    Some(Text { en, zh })
 }

@@ -8,39 +8,7 @@ use serde_json::Value;
 
 use crate::catalog::{self, BlockSpec, PROVIDER_BLOCK};
 use crate::i18n::Text;
-use crate::model::{Flow, Node};
-use crate::problem::Problem;
-
-use super::index::FlowIndex;
-
-/// Where a problem is, as the problems list shows it: its block by name,
-/// the exit and the setting by the names the block shows (`Block Collect
-/// digits 3 · exit Timeout`); a block the flow does not hold (a line to
-/// nowhere) by its id, since it has no other name.
-pub(super) fn place(flow: &Flow, ix: &FlowIndex<'_>, p: &Problem) -> Option<Text> {
-    let node = p.node.as_deref()?;
-    let Some(&i) = ix.by_id.get(node) else {
-        return Some(Text::new(format!("Block {node}"), format!("模块 {node}")));
-    };
-    let (n, spec) = (&flow.nodes[i], ix.specs[i]);
-    let (name_en, name_zh) = block_name(n, spec, ix.ordinals[i]);
-    let mut en = format!("Block {name_en}");
-    let mut zh = format!("模块 {name_zh}");
-    if let Some(port) = &p.port {
-        let exit = exit_name(n, spec, port);
-        en.push_str(&format!(" · exit {}", exit.en));
-        zh.push_str(&format!(" · 出口 {}", exit.zh));
-    }
-    if let Some(field) = &p.field {
-        let setting = spec.and_then(|s| s.param(field)).map_or_else(
-            || Text::new(field.clone(), field.clone()),
-            |ps| ps.name.clone(),
-        );
-        en.push_str(&format!(" · setting {}", setting.en));
-        zh.push_str(&format!(" · 设置 {}", setting.zh));
-    }
-    Some(Text { en, zh })
-}
+use crate::model::Node;
 
 /// What a node's number counts: blocks of the same kind (a provider block
 /// by its provider type).
