@@ -114,7 +114,9 @@ export function ParamField({ spec, value, variables, lang, onChange }: Props) {
           onChange={onChange}
           row={(item, set, i) => (
             <input
-              className="key-input"
+              // A key is one character; an exit's name (a provider's
+              // "NoMatchingError") takes the row's width.
+              className={kind.kind === "keys" ? "key-input" : "exit-input"}
               data-testid={`${id}-${i}`}
               aria-label={t(lang, "newKey")}
               value={item}
