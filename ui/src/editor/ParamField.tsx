@@ -183,7 +183,7 @@ export function ParamField({ spec, value, variables, lang, onChange }: Props) {
         />
       );
     case "object":
-      return <JsonField id={id} value={value} lang={lang} onChange={onChange} />;
+      return <JsonField id={id} value={value} lang={lang} onChange={onChange} rows={4} />;
   }
 }
 
@@ -210,29 +210,44 @@ function VariablePicker(props: {
   );
 }
 
-/** An object as JSON text: only valid JSON is written back; invalid shows an error and keeps the value. */
-export function JsonField(props: { id: string; value: unknown; lang: Lang; onChange: (v: unknown) => void }) {
-  const { id, value, lang, onChange } = props;
-  const [text, setText] = useState(() => JSON.stringify(value ?? {}, null, 2));
+/** An object setting with no value yet, shown as `{}` (one object, so it is stable across renders). */
+const NO_OBJECT = {};
+
+/**
+ * A value as JSON text: only valid JSON is written back; invalid shows an
+ * error and keeps the value. `empty` is what an absent value is shown as (an
+ * object setting: `{}`); `rows` fixes the box's height, else it fits the
+ * text, up to 4 lines.
+ */
+export function JsonField(props: {
+  id: string;
+  value: unknown;
+  lang: Lang;
+  onChange: (v: unknown) => void;
+  empty?: unknown;
+  rows?: number;
+}) {
+  const { id, value, lang, onChange, empty = NO_OBJECT, rows } = props;
+  const [text, setText] = useState(() => JSON.stringify(value ?? empty, null, 2));
   const [bad, setBad] = useState(false);
   useEffect(() => {
     // Reformat only when the value changed from elsewhere (undo, another block).
     setText((old) => {
       try {
-        if (JSON.stringify(JSON.parse(old)) === JSON.stringify(value ?? {})) return old;
+        if (JSON.stringify(JSON.parse(old)) === JSON.stringify(value ?? empty)) return old;
       } catch {
         // The text is not JSON: the value came from elsewhere.
       }
       setBad(false);
-      return JSON.stringify(value ?? {}, null, 2);
+      return JSON.stringify(value ?? empty, null, 2);
     });
-  }, [value]);
+  }, [value, empty]);
   return (
     <>
       <textarea
         id={id}
         data-testid={id}
-        rows={4}
+        rows={rows ?? Math.min(4, text.split("\n").length)}
         className="mono"
         value={text}
         onChange={(e) => {
@@ -245,7 +260,11 @@ export function JsonField(props: { id: string; value: unknown; lang: Lang; onCha
           }
         }}
       />
-      {bad && <div className="field-error">{t(lang, "invalidJson")}</div>}
+      {bad && (
+        <div className="field-error" data-testid={`${id}-error`}>
+          {t(lang, "invalidJson")}
+        </div>
+      )}
     </>
   );
 }

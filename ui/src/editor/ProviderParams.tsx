@@ -62,7 +62,7 @@ export function ProviderParams({ id, value, lang, onChange }: Props) {
   const obj = isObject(value) ? value : undefined;
   const keys = obj ? Object.keys(obj) : [];
   const set = (key: string, v: unknown) => onChange({ ...obj, [key]: v });
-  const raw = <JsonField id={id} value={value} lang={lang} onChange={onChange} />;
+  const raw = <JsonField id={id} value={value} lang={lang} onChange={onChange} rows={4} />;
   // Not an object (never written, or written by hand as something else): only the JSON box.
   if (!obj) return raw;
   return (
@@ -93,7 +93,7 @@ export function ProviderParams({ id, value, lang, onChange }: Props) {
             ) : typeof v === "string" || typeof v === "number" ? (
               <TextRow id={rowId} value={v} onChange={(x) => set(key, x)} />
             ) : (
-              <JsonRow id={rowId} value={v} lang={lang} onChange={(x) => set(key, x)} />
+              <JsonField id={rowId} value={v} lang={lang} onChange={(x) => set(key, x)} empty={null} />
             )}
           </div>
         );
@@ -126,49 +126,6 @@ function TextRow(props: { id: string; value: string | number; onChange: (v: stri
         onChange(parse(e.target.value));
       }}
     />
-  );
-}
-
-/** An object, array or null value as a small JSON box: only valid JSON is written back. */
-function JsonRow(props: { id: string; value: unknown; lang: Lang; onChange: (v: unknown) => void }) {
-  const { id, value, lang, onChange } = props;
-  const [text, setText] = useState(() => JSON.stringify(value ?? null, null, 2));
-  const [bad, setBad] = useState(false);
-  useEffect(() => {
-    setText((old) => {
-      try {
-        if (JSON.stringify(JSON.parse(old)) === JSON.stringify(value ?? null)) return old;
-      } catch {
-        // Not JSON: the value came from elsewhere.
-      }
-      setBad(false);
-      return JSON.stringify(value ?? null, null, 2);
-    });
-  }, [value]);
-  return (
-    <>
-      <textarea
-        id={id}
-        data-testid={id}
-        rows={Math.min(4, text.split("\n").length)}
-        className="mono"
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          try {
-            onChange(JSON.parse(e.target.value));
-            setBad(false);
-          } catch {
-            setBad(true);
-          }
-        }}
-      />
-      {bad && (
-        <div className="field-error" data-testid={`${id}-error`}>
-          {t(lang, "invalidJson")}
-        </div>
-      )}
-    </>
   );
 }
 
