@@ -91,6 +91,20 @@ fn validate_region(provider: Provider, region: &str) -> Result<(), CloudError> {
 }
 
 impl Profile {
+    /// The instance id a client needs, or the error that says how to give one.
+    pub fn instance_id(&self) -> Result<String, CloudError> {
+        self.instance.clone().ok_or_else(|| {
+            CloudError::config(Text::new(
+                format!("profile {:?} has no instance id", self.name),
+                format!("连接 {:?} 没有实例 ID", self.name),
+            ))
+            .with_hint(Text::new(
+                "give --instance ID when adding the profile",
+                "添加连接时请指定 --instance ID",
+            ))
+        })
+    }
+
     /// A profile with just a name and provider.
     pub fn new(name: impl Into<String>, provider: Provider) -> Self {
         Profile {

@@ -173,20 +173,23 @@ impl ProfilesFile {
         let mut all = self.load()?;
         match all.iter_mut().find(|p| p.name == profile.name) {
             Some(existing) if replace => *existing = profile,
-            Some(_) => {
-                let (name, path) = (&profile.name, self.path.display());
-                return Err(CloudError::config(Text::new(
-                    format!("a profile named {name:?} already exists in {path}"),
-                    format!("{path} 中已有名为 {name:?} 的连接"),
-                ))
-                .with_hint(Text::new(
-                    "remove it first, or add it again with --replace",
-                    "请先删除它，或用 --replace 重新添加",
-                )));
-            }
+            Some(_) => return Err(self.already_exists(&profile.name)),
             None => all.push(profile),
         }
         self.save(&all)
+    }
+
+    /// The error for adding a profile named `name` when one already is, without `replace`.
+    pub fn already_exists(&self, name: &str) -> CloudError {
+        let path = self.path.display();
+        CloudError::config(Text::new(
+            format!("a profile named {name:?} already exists in {path}"),
+            format!("{path} 中已有名为 {name:?} 的连接"),
+        ))
+        .with_hint(Text::new(
+            "remove it first, or add it again with --replace",
+            "请先删除它，或用 --replace 重新添加",
+        ))
     }
 
     /// Removes the profile named `name`; returns it, or `None` if there was none.

@@ -76,16 +76,7 @@ impl CccClient {
                 ),
             )));
         }
-        let instance = profile.instance.clone().ok_or_else(|| {
-            CloudError::config(Text::new(
-                format!("profile {:?} has no instance id", profile.name),
-                format!("连接 {:?} 没有实例 ID", profile.name),
-            ))
-            .with_hint(Text::new(
-                "give --instance ID when adding the profile",
-                "添加连接时请指定 --instance ID",
-            ))
-        })?;
+        let instance = profile.instance_id()?;
         Ok(CccClient {
             http: Http::new(config)?,
             base: profile.base_url()?,

@@ -176,15 +176,7 @@ impl Connections {
         profile.validate()?;
         let existed = self.file.get(&profile.name)?.is_some();
         if existed && !replace {
-            let (name, path) = (&profile.name, self.file.path().display());
-            return Err(CloudError::config(Text::new(
-                format!("a profile named {name:?} already exists in {path}"),
-                format!("{path} 中已有名为 {name:?} 的连接"),
-            ))
-            .with_hint(Text::new(
-                "remove it first, or add it again with --replace",
-                "请先删除它，或用 --replace 重新添加",
-            )));
+            return Err(self.file.already_exists(&profile.name));
         }
         let secret = secret.filter(|(s, _)| !s.is_empty());
         let before = match secret {
