@@ -1,7 +1,9 @@
 //! The app's cloud commands: connection profiles (with the secret write-only),
 //! the connection test, the remote flows of an instance, import and publish.
-//! Each is a thin wrapper over `ivr_cloud::service` (tested there), declared
-//! in the app manifest (`build.rs`) and granted in
+//! Each is a call into `ivr_cloud::service` (tested there) plus argument
+//! parsing, the same calls `ivr profile`, `ivr list`, `ivr import` and
+//! `ivr publish` make; errors reach the UI as the one [`CommandError`].
+//! Declared in the app manifest (`build.rs`) and granted in
 //! `capabilities/default.json`. No response, error or log line carries a
 //! secret: the webview only ever sees the secret status (stored, last 4).
 
@@ -9,33 +11,30 @@ pub mod state;
 
 use std::path::PathBuf;
 
-use ivr_cloud::ccc::PublishStatus;
+use ivr_cloud::remote::{PublishStatus, RemotePage};
 use ivr_cloud::service::{
-    self, Client, ImportedFlow, PlanView, ProfileView, PublishOutcome, PublishRefusal, RemotePage,
+    self, Client, ImportedFlow, PlanView, ProfileView, PublishOptions, PublishOutcome,
 };
 use ivr_cloud::{CloudError, Profile, Secret};
-use ivr_flow::{Flow, Text};
+use ivr_flow::Flow;
 use tauri::{Manager, Runtime, State};
+
+use crate::error::CommandError;
+use crate::files::Files;
 
 pub use state::CloudState;
 
 /// Manages the real [`CloudState`] unless one is managed already (the
-/// tests manage theirs), with the sandbox's data in the app data folder
-/// (`IVR_STUDIO_DATA_DIR` overrides it, as for the file commands), and
+/// tests manage theirs), with the sandbox's data in the app's `data`
+/// folder and the profiles in `config` (else the OS config folder), and
 /// starts the sandbox in the background.
-pub fn setup<R: Runtime>(app: &tauri::App<R>) -> Result<(), CloudError> {
+pub fn setup<R: Runtime>(
+    app: &tauri::App<R>,
+    data: PathBuf,
+    config: Option<PathBuf>,
+) -> Result<(), CloudError> {
     if app.try_state::<CloudState>().is_none() {
-        // The data folder the file commands use (`IVR_STUDIO_DATA_DIR`), else the OS one.
-        let data = match crate::files::Options::from_env().data_dir {
-            Some(dir) => dir,
-            None => app.path().app_data_dir().map_err(|e| {
-                CloudError::config(Text::new(
-                    format!("no app data folder: {e}"),
-                    format!("找不到应用数据文件夹：{e}"),
-                ))
-            })?,
-        };
-        app.manage(CloudState::for_app(data)?);
+        app.manage(CloudState::for_app(data, config)?);
     }
     let handle = app.handle().clone();
     tauri::async_runtime::spawn(async move {
@@ -55,8 +54,8 @@ async fn client(state: &CloudState, profile: String) -> Result<Client, CloudErro
 
 /// Every profile (the built-in sandbox ones first) with its secret status.
 #[tauri::command]
-pub async fn list_profiles(state: State<'_, CloudState>) -> Result<Vec<ProfileView>, CloudError> {
-    state.blocking(|conns, store, _| conns.list(store)).await
+pub async fn list_profiles(state: State<'_, CloudState>) -> Result<Vec<ProfileView>, CommandError> {
+    Ok(state.blocking(|conns, store, _| conns.list(store)).await?)
 }
 
 /// Adds or replaces a profile; `secret`, when given, goes to the keyring
@@ -66,14 +65,14 @@ pub async fn save_profile(
     state: State<'_, CloudState>,
     profile: Profile,
     secret: Option<String>,
-) -> Result<Vec<ProfileView>, CloudError> {
+) -> Result<Vec<ProfileView>, CommandError> {
     let secret = secret.map(Secret::new);
-    state
+    Ok(state
         .blocking(move |conns, store, _| {
             conns.save(store, profile, secret.as_ref().map(|s| (s, None)), true)?;
             conns.list(store)
         })
-        .await
+        .await?)
 }
 
 /// Removes a profile and its secrets. Returns the profiles.
@@ -81,13 +80,13 @@ pub async fn save_profile(
 pub async fn remove_profile(
     state: State<'_, CloudState>,
     name: String,
-) -> Result<Vec<ProfileView>, CloudError> {
-    state
+) -> Result<Vec<ProfileView>, CommandError> {
+    Ok(state
         .blocking(move |conns, store, _| {
             conns.remove(store, &name, false)?;
             conns.list(store)
         })
-        .await
+        .await?)
 }
 
 /// One cheap signed call (a list of one item).
@@ -95,9 +94,9 @@ pub async fn remove_profile(
 pub async fn test_connection(
     state: State<'_, CloudState>,
     profile: String,
-) -> Result<(), CloudError> {
+) -> Result<(), CommandError> {
     let c = client(&state, profile).await?;
-    service::remote::test_connection(&c).await
+    Ok(service::remote::test_connection(&c).await?)
 }
 
 /// A page of the instance's flows, of `flow_type` and matching `search`.
@@ -109,11 +108,14 @@ pub async fn list_remote_flows(
     search: Option<String>,
     page: usize,
     page_size: usize,
-) -> Result<RemotePage, CloudError> {
+) -> Result<RemotePage, CommandError> {
     let c = client(&state, profile).await?;
     let search = search.filter(|s| !s.trim().is_empty());
     let flow_type = flow_type.filter(|s| !s.is_empty());
-    service::remote::list_page(&c, flow_type.as_deref(), search.as_deref(), page, page_size).await
+    Ok(
+        service::remote::list_page(&c, flow_type.as_deref(), search.as_deref(), page, page_size)
+            .await?,
+    )
 }
 
 /// The flows `ids` as documents, bound to their remote flows.
@@ -122,9 +124,9 @@ pub async fn import_flows(
     state: State<'_, CloudState>,
     profile: String,
     ids: Vec<String>,
-) -> Result<Vec<ImportedFlow>, CloudError> {
+) -> Result<Vec<ImportedFlow>, CommandError> {
     let c = client(&state, profile).await?;
-    service::remote::import(&c, Some(&ids)).await
+    Ok(service::remote::import(&c, Some(&ids)).await?)
 }
 
 /// What publishing `flow` with `profile` will do.
@@ -133,68 +135,49 @@ pub async fn plan_publish(
     state: State<'_, CloudState>,
     flow: Flow,
     profile: String,
-) -> Result<PlanView, CloudError> {
+) -> Result<PlanView, CommandError> {
     let (p, _) = state
         .blocking(move |conns, _, _| conns.find(&profile))
         .await?;
     Ok(PlanView::of(&flow, &p))
 }
 
-/// Publishes `flow` (`status` `saved` or `published`) and returns it with
-/// the binding recorded; with `path`, the flow is also written there.
+/// Publishes `flow` (`status` `saved` or `published`) through the service,
+/// as `ivr publish` does, and returns the binding it recorded; with `path`,
+/// the bound flow is written there (the service's step) and kept among the
+/// recent files. A refusal that created the flow before failing also writes
+/// the binding of the created flow, so the next publish updates it.
 #[tauri::command]
-pub async fn publish_flow(
+#[allow(clippy::too_many_arguments)]
+pub async fn publish_flow<R: Runtime>(
     state: State<'_, CloudState>,
-    flow: Flow,
+    files: State<'_, Files>,
+    app: tauri::AppHandle<R>,
+    mut flow: Flow,
     profile: String,
     status: Option<String>,
     bind_existing: Option<bool>,
     force: Option<bool>,
     path: Option<PathBuf>,
-) -> Result<PublishOutcome, Box<PublishRefusal>> {
-    let c = client(&state, profile)
-        .await
-        .map_err(PublishRefusal::from)?;
-    let status = match status.as_deref() {
-        Some("saved") => PublishStatus::Saved,
-        _ => PublishStatus::Published,
-    };
-    // CCC's publish future is not `Send` (its retry helper takes an async
-    // closure), so it runs on a blocking thread of the same runtime.
-    let runtime = tokio::runtime::Handle::current();
-    let options = service::PublishOptions {
-        status,
+) -> Result<PublishOutcome, CommandError> {
+    let c = client(&state, profile).await?;
+    let options = PublishOptions {
+        status: match status.as_deref() {
+            Some("saved") => PublishStatus::Saved,
+            _ => PublishStatus::Published,
+        },
         bind_existing: bind_existing.unwrap_or(false),
         force: force.unwrap_or(false),
     };
-    let result = tauri::async_runtime::spawn_blocking(move || {
-        runtime.block_on(service::publish::publish(&c, flow, options))
-    })
-    .await
-    .map_err(|e| {
-        PublishRefusal::from(CloudError::new(
-            ivr_cloud::ErrorKind::Other,
-            Text::new(
-                format!("the publish task failed: {e}"),
-                format!("发布任务失败：{e}"),
-            ),
-        ))
-    })?;
-    let written = match (&result, &path) {
-        (Ok(o), Some(p)) => Some(&o.flow).map(|f| (p, f)),
-        (Err(r), Some(p)) => r.flow.as_ref().map(|f| (p, f)),
-        _ => None,
+    let result = service::publish::publish(&c, &mut flow, options).await;
+    let bound = match &result {
+        Ok(_) => true,
+        Err(r) => r.created.is_some(),
     };
-    if let Some((p, f)) = written {
-        ivr_files::write_atomic(p, &ivr_flow::to_bytes(f)).map_err(|e| {
-            let p = p.display();
-            PublishRefusal::from(CloudError::config(Text::new(
-                format!("published, but the binding could not be written to {p}: {e}"),
-                format!("已发布，但无法将绑定写入 {p}：{e}"),
-            )))
-        })?;
+    if let (true, Some(p)) = (bound, &path) {
+        files.write_bound(&app, p, &flow)?;
     }
-    result
+    Ok(result?)
 }
 
 #[cfg(test)]

@@ -1,31 +1,58 @@
-//! The error the file, window and clipboard commands return, shaped like the
-//! cloud commands' `CloudError`: `{kind, message, hint, text}`, with
+//! The one error every command returns: `{kind, message, hint, text}`, with
 //! `message`, `hint` and `text` (the whole error, what the UI shows) in
-//! English and Chinese. The English is the errors' own (`Display` of
+//! English and Chinese; a cloud call's failure adds what the provider said
+//! (`provider`, `status`, `code`, `request_id`, verbatim), and a refused
+//! publish its problems (`refusal`).
+//! For the file, window and clipboard errors: The English is the errors' own (`Display` of
 //! `ivr_files` and the engine, which the `ivr` command prints too); the
 //! Chinese is written here. What the system or a decoder says (an I/O error,
 //! a JSON parser's message, a dialect's reason) stays as it said it.
 
 use std::fmt;
 
+use ivr_cloud::CloudError;
+use ivr_cloud::service::PublishRefusal;
 use ivr_files::documents::WindowError;
 use ivr_files::session::BadLabel;
 use ivr_files::{FileError, FileErrorKind};
-use ivr_flow::Text;
 use ivr_flow::dialect::DecodeError;
 use ivr_flow::file::{FlowFileError, VERSION};
+use ivr_flow::{Provider, Text};
 use serde::Serialize;
 
 /// See the module documentation.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
 pub struct CommandError {
     /// What went wrong, stable for the UI and tests: `not_found`, `folder`,
-    /// `permission`, `io`, `content`, `window`, `dialog`, `clipboard`, `config`.
+    /// `permission`, `io`, `content`, `window`, `dialog`, `clipboard`,
+    /// `config`, and the cloud's kinds (`auth`, `network`, `invalid`, ...).
+    #[ts(type = "string")]
     pub kind: &'static str,
     pub message: Text,
     // Boxed: the error is returned by value everywhere, and stays small.
+    #[ts(as = "Option<Text>")]
     pub hint: Option<Box<Text>>,
+    #[ts(as = "Text")]
     pub text: Box<Text>,
+    /// A cloud call's failure: the provider and what it answered, verbatim
+    /// (all null for the other errors).
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub reply: Reply,
+    /// A refused publish: the problems, the provider's problems by block,
+    /// the flow that has the name, the binding of a flow created before the
+    /// failure.
+    #[ts(as = "Option<PublishRefusal>")]
+    pub refusal: Option<Box<PublishRefusal>>,
+}
+
+/// What a provider answered when a cloud call failed, verbatim.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, ts_rs::TS)]
+pub struct Reply {
+    pub provider: Option<Provider>,
+    pub status: Option<u16>,
+    pub code: Option<String>,
+    pub request_id: Option<String>,
 }
 
 impl CommandError {
@@ -36,6 +63,8 @@ impl CommandError {
             text: Box::new(message.clone()),
             message,
             hint: None,
+            reply: Reply::default(),
+            refusal: None,
         }
     }
 
@@ -78,6 +107,34 @@ impl fmt::Display for CommandError {
 }
 
 impl std::error::Error for CommandError {}
+
+impl From<CloudError> for CommandError {
+    fn from(e: CloudError) -> CommandError {
+        let reply = Reply {
+            provider: e.provider(),
+            status: e.status(),
+            code: e.code().map(str::to_owned),
+            request_id: e.request_id().map(str::to_owned),
+        };
+        CommandError {
+            kind: e.kind().as_str(),
+            message: e.message().clone(),
+            hint: e.hint().cloned().map(Box::new),
+            text: Box::new(e.text()),
+            reply,
+            refusal: None,
+        }
+    }
+}
+
+impl From<Box<PublishRefusal>> for CommandError {
+    fn from(r: Box<PublishRefusal>) -> CommandError {
+        CommandError {
+            refusal: Some(r.clone()),
+            ..CommandError::from(r.error)
+        }
+    }
+}
 
 /// A file that could not be read or written: named, with what is wrong and
 /// what to do.

@@ -6,6 +6,7 @@
 //! and which window holds what live in `ivr-files`; these are thin wrappers.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use ivr_files::documents::{Documents, Startup};
 use ivr_files::session::{Autosaved, Session, Slot};
@@ -52,33 +53,60 @@ impl Options {
 
 /// The app's file state: the data folder and each window's document.
 pub struct Files {
-    data_dir: Option<PathBuf>,
+    /// The data folder, computed once: given by the options, else the OS
+    /// app data folder on first use (the app's path resolver is not there
+    /// before the app is built). The cloud's sandbox keeps its data there too.
+    data_dir: OnceLock<PathBuf>,
     docs: Documents,
 }
 
 impl Files {
     /// The state for `options`.
     pub fn new(options: Options) -> Files {
+        let data_dir = OnceLock::new();
+        if let Some(dir) = options.data_dir {
+            let _ = data_dir.set(dir);
+        }
         Files {
-            data_dir: options.data_dir,
+            data_dir,
             docs: Documents::new(options.open),
         }
     }
 
-    /// The session in the data folder: the one given, else the OS app data folder.
-    fn session<R: Runtime>(&self, app: &AppHandle<R>) -> Result<Session, CommandError> {
-        match &self.data_dir {
-            Some(dir) => Ok(Session::new(dir)),
-            None => app.path().app_data_dir().map(Session::new).map_err(|e| {
-                CommandError::new(
-                    "config",
-                    Text::new(
-                        format!("no app data folder: {e}"),
-                        format!("找不到应用数据文件夹：{e}"),
-                    ),
-                )
-            }),
+    /// The data folder (see [`Files::data_dir`]'s field).
+    pub fn data_dir<R: Runtime>(&self, app: &AppHandle<R>) -> Result<&Path, CommandError> {
+        if let Some(dir) = self.data_dir.get() {
+            return Ok(dir);
         }
+        let dir = app.path().app_data_dir().map_err(|e| {
+            CommandError::new(
+                "config",
+                Text::new(
+                    format!("no app data folder: {e}"),
+                    format!("找不到应用数据文件夹：{e}"),
+                ),
+            )
+        })?;
+        Ok(self.data_dir.get_or_init(|| dir))
+    }
+
+    /// The session in the data folder.
+    fn session<R: Runtime>(&self, app: &AppHandle<R>) -> Result<Session, CommandError> {
+        self.data_dir(app).map(Session::new)
+    }
+
+    /// Writes a flow whose binding a publish recorded into its file (the
+    /// service's step, as `ivr publish` takes it), and keeps the file among
+    /// the recent ones as a save does.
+    pub fn write_bound<R: Runtime>(
+        &self,
+        app: &AppHandle<R>,
+        path: &Path,
+        flow: &Flow,
+    ) -> Result<(), CommandError> {
+        ivr_cloud::service::write_bound(path, flow)?;
+        let _ = self.session(app).map(|s| s.add_recent(path));
+        Ok(())
     }
 }
 
@@ -93,7 +121,8 @@ fn has_window<R: Runtime>(app: &AppHandle<R>, label: &str) -> bool {
 }
 
 /// A flow read from a file.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "OpenedFlow")]
 pub struct Opened {
     /// The file the document saves to: none for a provider's file, which is
     /// imported as a new, unsaved document.

@@ -4,6 +4,7 @@
 //! The builder is set up by [`app`], generic over the runtime, so the real app
 //! ([`run`]) and the tests (Tauri's mock runtime) share one setup.
 
+mod bindings;
 pub mod clipboard;
 pub mod cloud;
 pub mod commands;
@@ -11,7 +12,7 @@ pub mod error;
 pub mod files;
 pub mod windows;
 
-use tauri::{Builder, Context, Runtime};
+use tauri::{Builder, Context, Manager, Runtime};
 
 /// Registers the app's commands on `builder`, with the file options of the
 /// command line and environment.
@@ -32,12 +33,18 @@ pub fn app_with<R: Runtime>(builder: Builder<R>, options: files::Options) -> Bui
     };
     builder
         .plugin(tauri_plugin_dialog::init())
-        .manage(files::Files::new(options))
         .manage(clipboard::Clipboard::default())
+        .manage(files::Files::new(options.clone()))
         .on_window_event(files::on_window_event)
         .setup(move |app| {
             windows::open_main(app.handle(), keep)?;
-            Ok(cloud::setup(app)?)
+            // The folders the app was built with: the files' data folder
+            // (computed once) and the config folder of `options`.
+            let data = app
+                .state::<files::Files>()
+                .data_dir(app.handle())?
+                .to_path_buf();
+            Ok(cloud::setup(app, data, options.config_dir.clone())?)
         })
         .invoke_handler(tauri::generate_handler![
             commands::catalog,

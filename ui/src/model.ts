@@ -1,7 +1,7 @@
 /**
  * The engine's types as the UI sees them: re-exports of the TypeScript types
  * generated from the Rust types in crates/ivr-flow (ts-rs, `./bindings`,
- * regenerated and checked for freshness by `cargo test -p ivr-flow`).
+ * regenerated and checked for freshness by `cargo test -p ivr-studio bindings`).
  */
 
 export type { Binding } from "./bindings/Binding";

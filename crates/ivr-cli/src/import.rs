@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
-use ivr_cloud::service::remote::{self, ImportedFlow, RemoteFlow};
+use ivr_cloud::remote::RemoteFlow;
+use ivr_cloud::service::remote::{self, ImportedFlow};
 use ivr_flow::Flow;
 
 use crate::cloud;

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use ivr_cloud::ccc::ContactFlow;
+use ivr_cloud::remote::RemoteFlow;
 use ivr_cloud::service::remote;
 use serde_json::json;
 
@@ -56,10 +56,10 @@ pub fn run(args: &ListArgs) -> ExitCode {
                 println!("no flows");
             }
             for f in &flows {
-                let state = match (&f.draft_id, f.published) {
-                    (Some(_), _) => "editing",
-                    (None, true) => "published",
-                    (None, false) => "saved",
+                let state = match (f.editing, f.published) {
+                    (true, _) => "editing",
+                    (false, true) => "published",
+                    (false, false) => "saved",
                 };
                 println!("{}\t{}\t{}\t{}", f.id, f.r#type, state, f.name);
             }
@@ -68,7 +68,7 @@ pub fn run(args: &ListArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn flow_json(f: &ContactFlow) -> serde_json::Value {
+fn flow_json(f: &RemoteFlow) -> serde_json::Value {
     json!({
         "id": f.id,
         "name": f.name,

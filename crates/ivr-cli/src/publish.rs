@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use ivr_cloud::ccc::{PublishPlan, PublishStatus};
-use ivr_cloud::service::{PublishOptions, PublishOutcome, PublishRefusal, publish};
+use ivr_cloud::remote::{PublishPlan, PublishStatus};
+use ivr_cloud::service::{PublishOptions, PublishOutcome, PublishRefusal, publish, write_bound};
 use ivr_flow::Flow;
 use ivr_flow::dialect::Dialect;
 
@@ -102,12 +102,12 @@ pub fn run(args: &PublishArgs) -> ExitCode {
     };
     let result = cloud::client(&profile).and_then(|client| {
         let rt = cloud::runtime()?;
-        Ok(rt.block_on(publish::publish(&client, flow, options)))
+        Ok(rt.block_on(publish::publish(&client, &mut flow, options)))
     });
     match result {
         Err(e) => cloud::fail("publish", &e),
-        Ok(Ok(outcome)) => published(&args.file, outcome, options.status),
-        Ok(Err(refusal)) => refused(&args.file, *refusal, &profile.provider.to_string()),
+        Ok(Ok(outcome)) => published(&args.file, &flow, outcome, options.status),
+        Ok(Err(refusal)) => refused(&args.file, &flow, *refusal, &profile.provider.to_string()),
     }
 }
 
@@ -118,6 +118,7 @@ fn dry_run(file: &Path, flow: &Flow, profile: &ivr_cloud::Profile, force: bool) 
     if !errors.is_empty() && !force {
         return refused(
             file,
+            flow,
             PublishRefusal {
                 problems: errors,
                 ..PublishRefusal::from(ivr_cloud::CloudError::config(crate::cloud::english(
@@ -145,7 +146,7 @@ fn dry_run(file: &Path, flow: &Flow, profile: &ivr_cloud::Profile, force: bool) 
     ExitCode::SUCCESS
 }
 
-fn published(file: &Path, outcome: PublishOutcome, status: PublishStatus) -> ExitCode {
+fn published(file: &Path, flow: &Flow, outcome: PublishOutcome, status: PublishStatus) -> ExitCode {
     let verb = if status == PublishStatus::Saved {
         "saved"
     } else {
@@ -153,12 +154,12 @@ fn published(file: &Path, outcome: PublishOutcome, status: PublishStatus) -> Exi
     };
     println!(
         "{verb} {} to instance {} as {}",
-        outcome.flow.name, outcome.instance, outcome.remote_id
+        flow.name, outcome.instance, outcome.remote_id
     );
-    ExitCode::from(record(file, &outcome.flow))
+    ExitCode::from(record(file, flow))
 }
 
-fn refused(file: &Path, r: PublishRefusal, provider: &str) -> ExitCode {
+fn refused(file: &Path, flow: &Flow, r: PublishRefusal, provider: &str) -> ExitCode {
     if !r.problems.is_empty() {
         print_problems(file, &r.problems);
         eprintln!(
@@ -185,13 +186,11 @@ fn refused(file: &Path, r: PublishRefusal, provider: &str) -> ExitCode {
             existing.name, existing.id
         );
     }
-    if let Some(flow) = &r.flow {
-        if let Some(b) = flow.bindings.last() {
-            eprintln!(
-                "ivr publish: the flow was created as {} before the failure; recording that",
-                b.remote_id
-            );
-        }
+    if let Some(b) = &r.created {
+        eprintln!(
+            "ivr publish: the flow was created as {} before the failure; recording that",
+            b.remote_id
+        );
         record(file, flow);
     }
     cloud::fail("publish", &r.error)
@@ -214,13 +213,13 @@ fn print_problems(file: &Path, problems: &[ivr_flow::Problem]) {
     }
 }
 
-/// Writes the flow, with its binding, back into its file. Returns the exit
-/// status.
+/// Writes the flow, with its binding, back into its file (the service's
+/// step the app takes too). Returns the exit status.
 fn record(path: &Path, flow: &Flow) -> u8 {
-    match ivr_files::write_atomic(path, &ivr_flow::to_bytes(flow)) {
+    match write_bound(path, flow) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("ivr publish: error: published, but the binding could not be saved: {e}");
+            eprintln!("ivr publish: error: {e}");
             1
         }
     }

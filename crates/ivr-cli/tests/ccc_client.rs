@@ -9,9 +9,10 @@ mod support;
 use std::time::{Duration, Instant};
 
 use ivr_cloud::ErrorKind;
-use ivr_cloud::ccc::{CccClient, ListFilter, PublishStatus};
+use ivr_cloud::ccc::{CccClient, ListFilter};
 use ivr_cloud::credentials::Credentials;
 use ivr_cloud::profile::Profile;
+use ivr_cloud::remote::PublishStatus;
 use ivr_flow::Provider;
 use ivr_sandbox::{Fault, FaultKind, Sandbox, SandboxConfig, SandboxHandle};
 use support::{fast_http as config, named_flow as flow};

@@ -11,10 +11,10 @@ mod support;
 use std::time::{Duration, Instant};
 
 use ivr_cloud::ErrorKind;
-use ivr_cloud::ccc::PublishStatus;
 use ivr_cloud::connect::ConnectClient;
 use ivr_cloud::credentials::Credentials;
 use ivr_cloud::profile::Profile;
+use ivr_cloud::remote::PublishStatus;
 use ivr_flow::{FlowKind, Provider};
 use ivr_sandbox::{Fault, FaultKind, Sandbox, SandboxConfig, SandboxHandle};
 use support::{fast_http as config, named_flow as flow};

@@ -339,7 +339,7 @@ pub fn delete_secrets(store: &dyn SecretStore, profile: &str) -> Result<bool, Cl
 
 /// What may be shown about a stored secret: whether there is one, its length
 /// and its last 4 characters (for long enough secrets), never the secret.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct SecretStatus {
     pub stored: bool,
     pub length: Option<usize>,

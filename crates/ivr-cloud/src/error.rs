@@ -335,22 +335,42 @@ impl Lang {
     }
 }
 
-/// Serialised (for the app's IPC) as `{kind, provider, status, code, message,
-/// request_id, hint, text}`, where `message`, `hint` and `text` (the whole
-/// error, [`CloudError::text`]) are `{en, zh}`. Nothing in it is secret.
+/// A [`CloudError`] as it is serialised for the app's IPC: `{kind, provider,
+/// status, code, message, request_id, hint, text}`, where `message`, `hint`
+/// and `text` (the whole error, [`CloudError::text`]) are `{en, zh}`.
+/// Nothing in it is secret.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, ts_rs::TS)]
+#[ts(rename = "CloudError")]
+pub struct CloudErrorView {
+    pub kind: String,
+    pub provider: Option<Provider>,
+    pub status: Option<u16>,
+    pub code: Option<String>,
+    pub message: Text,
+    pub request_id: Option<String>,
+    pub hint: Option<Text>,
+    pub text: Text,
+}
+
+impl From<&CloudError> for CloudErrorView {
+    fn from(e: &CloudError) -> Self {
+        CloudErrorView {
+            kind: e.kind.as_str().to_owned(),
+            provider: e.provider,
+            status: e.status,
+            code: e.code.clone(),
+            message: e.message.clone(),
+            request_id: e.request_id.clone(),
+            hint: e.hint.as_deref().cloned(),
+            text: e.text(),
+        }
+    }
+}
+
+/// Serialised as [`CloudErrorView`].
 impl serde::Serialize for CloudError {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
-        let mut st = serializer.serialize_struct("CloudError", 8)?;
-        st.serialize_field("kind", self.kind.as_str())?;
-        st.serialize_field("provider", &self.provider.map(Provider::as_str))?;
-        st.serialize_field("status", &self.status)?;
-        st.serialize_field("code", &self.code)?;
-        st.serialize_field("message", &self.message)?;
-        st.serialize_field("request_id", &self.request_id)?;
-        st.serialize_field("hint", &self.hint)?;
-        st.serialize_field("text", &self.text())?;
-        st.end()
+        CloudErrorView::from(self).serialize(serializer)
     }
 }
 

@@ -28,6 +28,7 @@ pub mod error;
 pub mod http;
 pub mod profile;
 pub mod profiles_file;
+pub mod remote;
 pub mod secret;
 pub mod service;
 pub mod sign;

@@ -20,7 +20,7 @@ pub const NXLINK_GATEWAYS: [(&str, &str); 3] = [
 ];
 
 /// A connection profile, as stored in the profiles file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     /// Unique name: letters, digits, `-`, `_`, `.`; at most 64 characters.
@@ -29,15 +29,19 @@ pub struct Profile {
     /// AWS region (`us-east-1`), Alibaba Cloud region (`cn-shanghai`), or the
     /// NXLink gateway code (`hk`, `amer`, `idn`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
     pub region: Option<String>,
     /// Contact-centre instance id (Connect, CCC). Not used by NXLink.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
     pub instance: Option<String>,
     /// Endpoint override: https, or http on loopback (the sandbox).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
     pub endpoint: Option<String>,
     /// Access key id (not secret). Environment variables override it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
     pub key_id: Option<String>,
 }
 

@@ -16,8 +16,9 @@ use serde::Serialize;
 use crate::session::{Autosaved, Session, Slot};
 
 /// What a window starts with.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(rename = "StartupDocument")]
 pub enum Startup {
     /// The file named on the command line: the window opens it (main only).
     File { path: PathBuf },

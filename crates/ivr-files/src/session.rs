@@ -91,7 +91,8 @@ impl Slot {
 
 /// The open document as autosave keeps it: the flow, and the file it belongs
 /// to when it has one.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(rename = "AutosavedFlow")]
 pub struct Autosaved {
     pub path: Option<PathBuf>,
     pub flow: Flow,

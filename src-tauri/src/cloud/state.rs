@@ -54,11 +54,16 @@ impl CloudState {
         self
     }
 
-    /// The real app's state: the OS config folder (`IVR_STUDIO_CONFIG_DIR`
-    /// overrides it), the OS keyring, the process environment.
-    pub fn for_app(app_data_dir: PathBuf) -> Result<Self, CloudError> {
+    /// The real app's state: profiles in `config_dir` (else the OS config
+    /// folder, which `IVR_STUDIO_CONFIG_DIR` overrides), the OS keyring, the
+    /// process environment.
+    pub fn for_app(app_data_dir: PathBuf, config_dir: Option<PathBuf>) -> Result<Self, CloudError> {
+        let config_dir = match config_dir {
+            Some(dir) => dir,
+            None => ivr_cloud::profiles_file::config_dir()?,
+        };
         Ok(CloudState::new(
-            ivr_cloud::profiles_file::config_dir()?,
+            config_dir,
             app_data_dir.join("sandbox"),
             Arc::new(KeyringStore::new()),
             credentials::process_env,

@@ -47,7 +47,12 @@ impl Fixture {
             |_| None,
         )
         .with_sandbox_credential(KEY, Secret::new(SECRET));
-        let app = crate::app(mock_builder())
+        // The app's files in the same data folder (not the OS one).
+        let options = crate::files::Options {
+            data_dir: Some(data.path().to_path_buf()),
+            ..Default::default()
+        };
+        let app = crate::app_with(mock_builder(), options)
             .manage(state)
             .build(crate::context())
             .expect("the app builds");
@@ -149,7 +154,14 @@ fn builtin_sandbox_profiles_publish_and_import_at_once() {
             json!({ "flow": flow, "profile": name, "status": "published" }),
         );
         let remote_id = out["remote_id"].as_str().expect("a remote id").to_owned();
-        let published = out["flow"].clone();
+        // The command returns the binding; the document records it, as the UI does.
+        assert_eq!(out["binding"]["remote_id"], remote_id.as_str());
+        assert!(
+            out.get("flow").is_none(),
+            "the whole flow is not sent back: {out}"
+        );
+        let mut published = flow.clone();
+        published["bindings"] = json!([out["binding"]]);
         let plan = f.ok(
             "plan_publish",
             json!({ "flow": published, "profile": name }),
@@ -202,15 +214,22 @@ fn a_flow_with_errors_is_refused_with_its_problems() {
             json!({ "flow": flow, "profile": "sandbox-ccc" }),
         )
         .expect_err("refused");
-    assert!(!err["problems"].as_array().expect("problems").is_empty());
+    // The one error shape: kind, message, hint, text, and the refusal's problems.
+    assert_eq!(err["kind"], "config", "{err}");
     assert!(
-        err["error"]["text"]["en"]
+        !err["refusal"]["problems"]
+            .as_array()
+            .expect("problems")
+            .is_empty()
+    );
+    assert!(
+        err["text"]["en"]
             .as_str()
             .expect("text")
             .contains("nothing was sent")
     );
     assert!(
-        err["error"]["text"]["zh"]
+        err["text"]["zh"]
             .as_str()
             .expect("text")
             .contains("未发送任何内容")
@@ -267,6 +286,9 @@ fn publish_writes_the_binding_into_the_documents_file() {
         saved.bindings[0].remote_id,
         out["remote_id"].as_str().expect("id")
     );
+    // Written as a save writes: the file is among the recent ones.
+    let recent = f.ok("recent_files", json!({}));
+    assert_eq!(recent[0], path.display().to_string(), "{recent}");
 }
 
 /// Issue 5: profiles with a distinctive secret are added and used (test,

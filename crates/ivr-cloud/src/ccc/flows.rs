@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::{CccClient, V2017, V2020};
 use crate::error::CloudError;
 use crate::http::Repeat;
+use crate::remote::RemoteFlow;
 
 /// Largest page the API serves, and the most pages it numbers.
 const PAGE_SIZE: u32 = 100;
@@ -63,6 +64,22 @@ impl ContactFlow {
             editor: None,
             updated: None,
             raw: item.clone(),
+        }
+    }
+}
+
+impl From<&ContactFlow> for RemoteFlow {
+    fn from(f: &ContactFlow) -> Self {
+        RemoteFlow {
+            id: f.id.clone(),
+            name: f.name.clone(),
+            r#type: f.r#type.clone(),
+            description: f.description.clone(),
+            published: f.published,
+            editing: f.draft_id.is_some(),
+            draft_id: f.draft_id.clone(),
+            editor: f.editor.clone(),
+            updated: f.updated.clone(),
         }
     }
 }

@@ -30,7 +30,6 @@ use crate::sign::ccc::{RpcCredentials, encode_params, sign};
 use crate::sign::percent_encode;
 
 pub use flows::{ContactFlow, ListFilter};
-pub use publish::{PublishFailure, PublishPlan, PublishStatus};
 
 /// API versions.
 pub const V2020: &str = "2020-07-01";

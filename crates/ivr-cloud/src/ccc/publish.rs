@@ -23,67 +23,10 @@ use serde_json::Value;
 use super::{CccClient, ContactFlow, V2017, V2020};
 use crate::error::{CloudError, ErrorKind};
 use crate::http::Repeat;
+use crate::remote::{PublishFailure, PublishStatus, binding_for};
 
 /// How many times a create is sent at most (each after a lookup).
 const MAX_CREATES: u32 = 3;
-
-/// What a publish ends with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum PublishStatus {
-    /// Committed as a draft, not published.
-    Saved,
-    /// Published (live).
-    #[default]
-    Published,
-}
-
-/// What a publish will do.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PublishPlan {
-    Create { instance: String },
-    Update { instance: String, remote_id: String },
-}
-
-impl PublishPlan {
-    /// Create or update, from the flow's binding for this provider and instance.
-    pub fn of(flow: &Flow, provider: Provider, instance: &str) -> Self {
-        match binding_for(flow, provider, instance) {
-            Some(b) => PublishPlan::Update {
-                instance: instance.to_owned(),
-                remote_id: b.remote_id.clone(),
-            },
-            None => PublishPlan::Create {
-                instance: instance.to_owned(),
-            },
-        }
-    }
-}
-
-/// The flow's binding for `provider` and `instance`, if any.
-pub fn binding_for<'a>(flow: &'a Flow, provider: Provider, instance: &str) -> Option<&'a Binding> {
-    flow.bindings
-        .iter()
-        .find(|b| b.provider == provider && b.instance == instance)
-}
-
-/// A failed publish. When the flow had been created before the failure,
-/// `created` is its binding, so the caller can record it and the next
-/// publish updates that flow instead of creating another.
-#[derive(Debug, Clone, thiserror::Error)]
-#[error("{error}")]
-pub struct PublishFailure {
-    pub error: CloudError,
-    pub created: Option<Box<Binding>>,
-}
-
-impl From<CloudError> for PublishFailure {
-    fn from(error: CloudError) -> Self {
-        PublishFailure {
-            error,
-            created: None,
-        }
-    }
-}
 
 fn encode_err(e: impl std::fmt::Display) -> CloudError {
     CloudError::new(
@@ -293,11 +236,11 @@ impl CccClient {
     /// listed, and a new one (not among those that existed before) is taken
     /// as the one created; only when there is none is the create sent again,
     /// [`MAX_CREATES`] times at most.
-    async fn create_confirmed(
-        &self,
-        name: &str,
-        send: impl AsyncFn() -> Result<Value, CloudError>,
-    ) -> Result<Created, CloudError> {
+    async fn create_confirmed<F, Fut>(&self, name: &str, send: F) -> Result<Created, CloudError>
+    where
+        F: Fn() -> Fut,
+        Fut: std::future::Future<Output = Result<Value, CloudError>> + Send,
+    {
         let before: Vec<String> = self
             .find_by_name(name)
             .await?
@@ -355,10 +298,7 @@ impl CccClient {
             ("Description", version_description(flow)),
             ("Type", ty),
         ];
-        let send = async || {
-            self.call(V2020, "CreateContactFlow", &params, Repeat::ThrottledOnly)
-                .await
-        };
+        let send = || self.call(V2020, "CreateContactFlow", &params, Repeat::ThrottledOnly);
         match self.create_confirmed(&flow.name, send).await? {
             Created::Found(f) => Ok(f.id),
             Created::Answered(v) => match v.get("Data") {
@@ -469,7 +409,7 @@ impl CccClient {
             ("Description", version_description(flow)),
         ];
         let body = [("Content", content), ("Canvas", canvas)];
-        let send = async || {
+        let send = || {
             self.call_split(
                 V2017,
                 "CreateContactFlow",
@@ -477,7 +417,6 @@ impl CccClient {
                 &body,
                 Repeat::ThrottledOnly,
             )
-            .await
         };
         let (id, item) = match self.create_confirmed(name, send).await? {
             Created::Found(f) => (f.id, f.raw),

@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::ConnectClient;
 use crate::error::{CloudError, ErrorKind};
 use crate::http::Repeat;
+use crate::remote::RemoteFlow;
 
 /// Page size asked for.
 const PAGE_SIZE: &str = "100";
@@ -60,6 +61,22 @@ impl FlowSummary {
     /// Whether the flow is published (live).
     pub fn published(&self) -> bool {
         self.status.eq_ignore_ascii_case("PUBLISHED")
+    }
+}
+
+impl From<&FlowSummary> for RemoteFlow {
+    fn from(s: &FlowSummary) -> Self {
+        RemoteFlow {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            r#type: s.r#type.clone(),
+            description: String::new(),
+            published: s.published(),
+            editing: false,
+            draft_id: None,
+            editor: None,
+            updated: None,
+        }
     }
 }
 

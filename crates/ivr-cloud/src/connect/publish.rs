@@ -24,16 +24,15 @@ use serde_json::{Value, json};
 
 use super::flows::{FlowSummary, SAVED_ALIAS};
 use super::{ConnectClient, Failure, content_sha256};
-use crate::ccc::publish::binding_for;
-use crate::ccc::{PublishFailure, PublishStatus};
 use crate::error::{CloudError, ErrorKind};
 use crate::http::Repeat;
+use crate::remote::{PublishFailure, PublishStatus, binding_for};
 
 /// How many times a create is sent at most (each after a lookup).
 const MAX_CREATES: u32 = 3;
 
 /// One problem Connect found in the Content.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct FlowProblem {
     /// Connect's message, verbatim.
     pub message: String,

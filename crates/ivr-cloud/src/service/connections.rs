@@ -48,7 +48,7 @@ pub fn sandbox_profiles(endpoint: &str) -> Vec<Profile> {
 }
 
 /// A profile as the app shows it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
 pub struct ProfileView {
     pub profile: Profile,
     /// Whether a secret is stored and its last 4 characters; never the secret.
@@ -56,6 +56,7 @@ pub struct ProfileView {
     /// A built-in "Local sandbox" profile (cannot be edited or removed).
     pub builtin: bool,
     /// The keyring could not be read for this profile: why.
+    #[ts(as = "Option<crate::error::CloudErrorView>")]
     pub keyring_error: Option<CloudError>,
 }
 

@@ -27,8 +27,10 @@ use crate::ccc::CccClient;
 use crate::connect::ConnectClient;
 
 pub use connections::{Connections, ProfileView, SANDBOX_PROFILES, sandbox_profiles};
-pub use publish::{PlanView, PublishOptions, PublishOutcome, PublishRefusal, record_binding};
-pub use remote::{ImportedFlow, RemoteFlow, RemotePage};
+pub use publish::{
+    PlanView, PublishOptions, PublishOutcome, PublishRefusal, record_binding, write_bound,
+};
+pub use remote::ImportedFlow;
 
 /// A provider client, ready to call.
 pub enum Client {

@@ -7,17 +7,19 @@
 use ivr_flow::{Binding, Flow, Problem, Provider, Severity, Text, validate_for};
 use serde::Serialize;
 
+use std::path::Path;
+
 use super::Client;
-use super::remote::RemoteFlow;
-use crate::ccc::{PublishPlan, PublishStatus};
 use crate::connect::FlowProblem;
 use crate::error::CloudError;
 use crate::profile::Profile;
+use crate::remote::{PublishPlan, PublishStatus, RemoteFlow};
 
 /// What a publish will do, as the app shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct PlanView {
     /// `create` or `update`.
+    #[ts(type = "\"create\" | \"update\"")]
     pub action: &'static str,
     pub profile: String,
     pub provider: Provider,
@@ -44,27 +46,28 @@ impl PlanView {
     }
 }
 
-/// A publish that went through: the remote id and the flow with its
-/// bindings updated.
-#[derive(Clone, Debug, Serialize)]
+/// A publish that went through: the remote id, and the binding that was
+/// recorded in the flow (the caller's document records the same one).
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
 pub struct PublishOutcome {
     pub remote_id: String,
     pub instance: String,
     pub binding: Binding,
-    pub flow: Flow,
 }
 
 /// A publish that did not: why, the target's problems (when the flow was
 /// refused unsent), the provider's problems by block, the existing flow
-/// that has the name, and the flow with the binding of a flow created
-/// before the failure (save it, so the next publish updates that flow).
-#[derive(Clone, Debug, Serialize)]
+/// that has the name, and the binding of a flow created before the failure
+/// (recorded in the flow already: save it, so the next publish updates that
+/// flow instead of creating another).
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
 pub struct PublishRefusal {
+    #[ts(as = "crate::error::CloudErrorView")]
     pub error: CloudError,
     pub problems: Vec<Problem>,
     pub remote_problems: Vec<FlowProblem>,
     pub existing: Option<RemoteFlow>,
-    pub flow: Option<Flow>,
+    pub created: Option<Binding>,
 }
 
 impl From<CloudError> for PublishRefusal {
@@ -74,7 +77,7 @@ impl From<CloudError> for PublishRefusal {
             problems: Vec::new(),
             remote_problems: Vec::new(),
             existing: None,
-            flow: None,
+            created: None,
         }
     }
 }
@@ -118,12 +121,14 @@ impl PublishOptions {
     }
 }
 
-/// Checks `flow` for the client's provider, publishes it, and returns it
-/// with the binding recorded. A flow with errors is refused unsent unless
-/// `options.force`; warnings never stop it.
+/// Checks `flow` for the client's provider, publishes it, and records the
+/// binding in it: the new one, or, when the publish failed after the flow
+/// was created, the created one, so the next publish updates that flow. A
+/// flow with errors is refused unsent unless `options.force`; warnings never
+/// stop it. Whether `flow` changed: [`PublishRefusal::created`], or Ok.
 pub async fn publish(
     client: &Client,
-    mut flow: Flow,
+    flow: &mut Flow,
     options: PublishOptions,
 ) -> Result<PublishOutcome, Box<PublishRefusal>> {
     let PublishOptions {
@@ -131,7 +136,7 @@ pub async fn publish(
         bind_existing,
         force,
     } = options;
-    let problems = target_errors(&flow, client.provider());
+    let problems = target_errors(flow, client.provider());
     if !problems.is_empty() && !force {
         let (n, provider) = (problems.len(), client.provider());
         let error = CloudError::config(Text::new(
@@ -144,45 +149,54 @@ pub async fn publish(
         }));
     }
     let result = match client {
-        Client::Ccc(c) => c.publish(&flow, status).await.map_err(|f| {
-            PublishRefusal {
-                flow: None,
-                ..PublishRefusal::from(f.error)
-            }
-            .with_created(f.created, &flow)
+        Client::Ccc(c) => c.publish(flow, status).await.map_err(|f| PublishRefusal {
+            created: f.created.map(|b| *b),
+            ..PublishRefusal::from(f.error)
         }),
-        Client::Connect(c) => c.publish(&flow, status, bind_existing).await.map_err(|e| {
-            PublishRefusal {
-                remote_problems: e.problems,
-                existing: e.existing.as_ref().map(RemoteFlow::from),
-                ..PublishRefusal::from(e.error)
-            }
-            .with_created(e.created, &flow)
-        }),
+        Client::Connect(c) => {
+            c.publish(flow, status, bind_existing)
+                .await
+                .map_err(|e| PublishRefusal {
+                    remote_problems: e.problems,
+                    existing: e.existing.as_ref().map(RemoteFlow::from),
+                    created: e.created.map(|b| *b),
+                    ..PublishRefusal::from(e.error)
+                })
+        }
     };
     match result {
         Ok(binding) => {
-            record_binding(&mut flow, binding.clone());
+            record_binding(flow, binding.clone());
             Ok(PublishOutcome {
                 remote_id: binding.remote_id.clone(),
                 instance: binding.instance.clone(),
                 binding,
-                flow,
             })
         }
-        Err(r) => Err(Box::new(r)),
+        Err(r) => {
+            if let Some(b) = &r.created {
+                record_binding(flow, b.clone());
+            }
+            Err(Box::new(r))
+        }
     }
 }
 
-impl PublishRefusal {
-    fn with_created(mut self, created: Option<Box<Binding>>, flow: &Flow) -> Self {
-        if let Some(b) = created {
-            let mut f = flow.clone();
-            record_binding(&mut f, *b);
-            self.flow = Some(f);
-        }
-        self
-    }
+/// Writes a flow whose binding a publish recorded back into its file
+/// (atomically: the old file stays whole if the write fails), for the app
+/// and `ivr publish` alike. The error says the publish itself went through.
+pub fn write_bound(path: &Path, flow: &Flow) -> Result<(), CloudError> {
+    ivr_files::write_atomic(path, &ivr_flow::to_bytes(flow)).map_err(|e| {
+        let p = path.display();
+        CloudError::config(Text::new(
+            format!("published, but the binding could not be written to {p}: {e}"),
+            format!("已发布，但无法将绑定写入 {p}：{e}"),
+        ))
+        .with_hint(Text::new(
+            "save the flow again (its binding is in the open document), or the next publish creates another remote flow",
+            "请再次保存流程（绑定已在打开的文档中），否则下次发布会再创建一个远程流程",
+        ))
+    })
 }
 
 #[cfg(test)]
@@ -247,9 +261,11 @@ mod tests {
             .build()
             .unwrap();
         // Port 9 has no server: a sent request would fail with a network error.
+        let before = flow.clone();
         let r = rt
-            .block_on(publish(&client, flow, PublishOptions::published()))
+            .block_on(publish(&client, &mut flow, PublishOptions::published()))
             .unwrap_err();
+        assert_eq!(flow, before, "a refused flow is left as it was");
         assert!(!r.problems.is_empty());
         assert!(
             r.error.message().en.contains("nothing was sent"),
@@ -278,7 +294,9 @@ mod tests {
             force: true,
             ..PublishOptions::published()
         };
-        let r = rt.block_on(publish(&client, flow, options)).unwrap_err();
+        let r = rt
+            .block_on(publish(&client, &mut flow, options))
+            .unwrap_err();
         // It was sent: port 9 has no server, so the failure is the network's.
         assert!(r.problems.is_empty());
         assert!(

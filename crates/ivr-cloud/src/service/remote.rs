@@ -12,71 +12,30 @@ use serde_json::json;
 use super::Client;
 use crate::ccc::{CccClient, ContactFlow, ListFilter, V2017, V2020};
 use crate::connect::ConnectClient;
-use crate::connect::flows::FlowSummary;
 use crate::error::{CloudError, ErrorKind};
 use crate::http::Repeat;
-
-/// A flow as listed, in the same shape for every provider.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct RemoteFlow {
-    pub id: String,
-    pub name: String,
-    /// The provider's type name (`MAIN_FLOW`, `CONTACT_FLOW`, ...).
-    pub r#type: String,
-    pub description: String,
-    pub published: bool,
-    /// Someone has the flow open for editing (CCC drafts).
-    pub editing: bool,
-    pub updated: Option<String>,
-}
-
-impl From<&ContactFlow> for RemoteFlow {
-    fn from(f: &ContactFlow) -> Self {
-        RemoteFlow {
-            id: f.id.clone(),
-            name: f.name.clone(),
-            r#type: f.r#type.clone(),
-            description: f.description.clone(),
-            published: f.published,
-            editing: f.draft_id.is_some(),
-            updated: f.updated.clone(),
-        }
-    }
-}
-
-impl From<&FlowSummary> for RemoteFlow {
-    fn from(s: &FlowSummary) -> Self {
-        RemoteFlow {
-            id: s.id.clone(),
-            name: s.name.clone(),
-            r#type: s.r#type.clone(),
-            description: String::new(),
-            published: s.published(),
-            editing: false,
-            updated: None,
-        }
-    }
-}
-
-/// One page of a listing.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct RemotePage {
-    pub flows: Vec<RemoteFlow>,
-    /// Flows matching the filter, on every page.
-    pub total: usize,
-    /// This page (from 1).
-    pub page: usize,
-    pub page_size: usize,
-}
+use crate::remote::{RemoteFlow, RemotePage};
 
 /// A flow fetched for import: what was listed, and the decoded document
 /// (or why it could not be decoded: the decoder's words, with ours in both
 /// languages).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
 pub struct ImportedFlow {
     pub remote: RemoteFlow,
     #[serde(serialize_with = "ser_result")]
+    #[ts(as = "Decoded")]
     pub flow: Result<Flow, Text>,
+}
+
+/// How [`ImportedFlow::flow`] reaches the UI: `{ok: Flow}` or `{error: Text}`
+/// (for its TypeScript type).
+#[derive(ts_rs::TS)]
+#[allow(dead_code)]
+enum Decoded {
+    #[ts(rename = "ok")]
+    Ok(Flow),
+    #[ts(rename = "error")]
+    Error(Text),
 }
 
 /// Why a fetched flow could not be decoded.
@@ -153,14 +112,18 @@ pub async fn list_all(
     client: &Client,
     ty: Option<&str>,
     search: Option<&str>,
-) -> Result<Vec<ContactFlow>, CloudError> {
+) -> Result<Vec<RemoteFlow>, CloudError> {
     match client {
         Client::Ccc(c) => {
             let filter = ListFilter {
                 r#type: ty.map(ccc_type),
                 search: search.map(str::to_owned),
             };
-            c.list_flows(&filter).await
+            Ok(c.list_flows(&filter)
+                .await?
+                .iter()
+                .map(RemoteFlow::from)
+                .collect())
         }
         Client::Connect(c) => {
             let types: Vec<String> = ty.map(connect_type).into_iter().collect();
@@ -168,24 +131,9 @@ pub async fn list_all(
                 .await?
                 .iter()
                 .filter(|f| search.is_none_or(|s| f.name.contains(s)))
-                .map(connect_listed)
+                .map(RemoteFlow::from)
                 .collect())
         }
-    }
-}
-
-/// A Connect summary in CCC's listed shape (what `ivr list` prints).
-fn connect_listed(s: &FlowSummary) -> ContactFlow {
-    ContactFlow {
-        id: s.id.clone(),
-        name: s.name.clone(),
-        r#type: s.r#type.clone(),
-        description: String::new(),
-        published: s.published(),
-        draft_id: None,
-        editor: None,
-        updated: None,
-        raw: s.raw.clone(),
     }
 }
 
@@ -202,7 +150,7 @@ pub async fn list_page(
 }
 
 /// Cuts page `page` (from 1, clamped to the last) out of `all`.
-pub fn paginate(all: &[ContactFlow], page: usize, page_size: usize) -> RemotePage {
+pub fn paginate(all: &[RemoteFlow], page: usize, page_size: usize) -> RemotePage {
     let page_size = page_size.clamp(1, 500);
     let last = all.len().div_ceil(page_size).max(1);
     let page = page.clamp(1, last);
@@ -210,7 +158,7 @@ pub fn paginate(all: &[ContactFlow], page: usize, page_size: usize) -> RemotePag
         .iter()
         .skip((page - 1) * page_size)
         .take(page_size)
-        .map(RemoteFlow::from)
+        .cloned()
         .collect();
     RemotePage {
         flows,
@@ -310,6 +258,8 @@ async fn connect_document(c: &ConnectClient, id: &str) -> Result<ImportedFlow, C
         description: described.description.clone(),
         published: described.status.eq_ignore_ascii_case("PUBLISHED"),
         editing: false,
+        draft_id: None,
+        editor: None,
         updated: None,
     };
     let flow = connect::decode(&json!({"ContactFlow": described.raw}))
@@ -333,9 +283,10 @@ async fn connect_document(c: &ConnectClient, id: &str) -> Result<ImportedFlow, C
 mod tests {
     use super::*;
 
-    fn listed(n: usize) -> Vec<ContactFlow> {
+    fn listed(n: usize) -> Vec<RemoteFlow> {
         (0..n)
             .map(|i| ContactFlow::from_item(&json!({"ContactFlowId": format!("f{i}"), "Name": format!("Flow {i}"), "Type": "MAIN_FLOW"})))
+            .map(|f| RemoteFlow::from(&f))
             .collect()
     }
 
@@ -364,7 +315,7 @@ mod tests {
 
     #[test]
     fn imported_flows_serialise_ok_or_error() {
-        let remote = RemoteFlow::from(&listed(1)[0]);
+        let remote = listed(1).remove(0);
         let bad = ImportedFlow {
             remote,
             flow: Err(undecodable("at $.Actions: not an array")),
