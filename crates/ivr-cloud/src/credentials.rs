@@ -18,9 +18,6 @@
 //! `NXLINK_ACCESS_KEY` / `NXLINK_ACCESS_SECRET`), else the profile's key id
 //! and the keyring.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-
 use ivr_flow::{Provider, Text};
 
 use crate::error::{CloudError, ErrorKind};
@@ -90,7 +87,7 @@ pub fn keyring_fix() -> Text {
 }
 
 /// What to do when the keyring fails: fix it, or use the environment.
-fn keyring_hint() -> Text {
+pub(crate) fn keyring_hint() -> Text {
     let fix = keyring_fix();
     let vars = "AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, ALIBABA_CLOUD_ACCESS_KEY_ID / \
                 ALIBABA_CLOUD_ACCESS_KEY_SECRET, NXLINK_ACCESS_KEY / NXLINK_ACCESS_SECRET";
@@ -156,14 +153,14 @@ fn entry_delete(entry: &keyring::Entry) -> Result<bool, CloudError> {
 
 /// What was being done with the keyring: "cannot {en} the OS keyring" and
 /// the whole Chinese phrase.
-type Op = (&'static str, &'static str);
-const OPEN: Op = ("open the keyring entry in", "无法打开系统钥匙串中的条目");
-const READ: Op = ("read the secret from", "无法从系统钥匙串读取密钥");
-const STORE: Op = ("store the secret in", "无法将密钥保存到系统钥匙串");
-const DELETE: Op = ("delete the secret from", "无法从系统钥匙串删除密钥");
+pub(crate) type Op = (&'static str, &'static str);
+pub(crate) const OPEN: Op = ("open the keyring entry in", "无法打开系统钥匙串中的条目");
+pub(crate) const READ: Op = ("read the secret from", "无法从系统钥匙串读取密钥");
+pub(crate) const STORE: Op = ("store the secret in", "无法将密钥保存到系统钥匙串");
+pub(crate) const DELETE: Op = ("delete the secret from", "无法从系统钥匙串删除密钥");
 
 /// "cannot {op} the OS keyring: {why}" in both languages.
-fn cannot(op: Op, why: Text) -> Text {
+pub(crate) fn cannot(op: Op, why: Text) -> Text {
     Text::new(
         format!("cannot {} the OS keyring: {}", op.0, why.en),
         format!("{}：{}", op.1, why.zh),
@@ -234,84 +231,6 @@ fn map_keyring_error(e: keyring::Error, op: Op) -> CloudError {
             cannot(op, Text::new(other.to_string(), other.to_string())),
             keyring_hint(),
         ),
-    }
-}
-
-type Items = HashMap<(String, SecretSlot), Secret>;
-
-/// An in-memory store for tests.
-#[derive(Debug, Default)]
-pub struct MemoryStore {
-    items: Mutex<Items>,
-}
-
-impl MemoryStore {
-    pub fn new() -> Self {
-        MemoryStore::default()
-    }
-
-    fn lock(&self) -> Result<std::sync::MutexGuard<'_, Items>, CloudError> {
-        self.items.lock().map_err(|_| {
-            CloudError::keyring(
-                Text::new("the in-memory store is poisoned", "内存中的存储已损坏"),
-                Text::new("restart", "请重新启动"),
-            )
-        })
-    }
-
-    /// How many secrets are stored.
-    pub fn len(&self) -> usize {
-        self.lock().map(|m| m.len()).unwrap_or(0)
-    }
-
-    /// True when nothing is stored.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
-impl SecretStore for MemoryStore {
-    fn get(&self, profile: &str, slot: SecretSlot) -> Result<Option<Secret>, CloudError> {
-        Ok(self.lock()?.get(&(profile.to_owned(), slot)).cloned())
-    }
-    fn set(&self, profile: &str, slot: SecretSlot, value: &Secret) -> Result<(), CloudError> {
-        self.lock()?
-            .insert((profile.to_owned(), slot), value.clone());
-        Ok(())
-    }
-    fn delete(&self, profile: &str, slot: SecretSlot) -> Result<bool, CloudError> {
-        Ok(self.lock()?.remove(&(profile.to_owned(), slot)).is_some())
-    }
-}
-
-/// A store whose every call fails the way an unreachable keyring does.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FailingStore;
-
-impl FailingStore {
-    fn err(op: Op) -> CloudError {
-        CloudError::keyring(
-            cannot(
-                op,
-                Text::new(
-                    "the keyring is not reachable (test store); no secret was written anywhere else",
-                    "钥匙串无法连接（测试存储）；密钥没有写到其他任何地方",
-                ),
-            ),
-            keyring_hint(),
-        )
-    }
-}
-
-impl SecretStore for FailingStore {
-    fn get(&self, _: &str, _: SecretSlot) -> Result<Option<Secret>, CloudError> {
-        Err(FailingStore::err(READ))
-    }
-    fn set(&self, _: &str, _: SecretSlot, _: &Secret) -> Result<(), CloudError> {
-        Err(FailingStore::err(STORE))
-    }
-    fn delete(&self, _: &str, _: SecretSlot) -> Result<bool, CloudError> {
-        Err(FailingStore::err(DELETE))
     }
 }
 
@@ -559,6 +478,7 @@ mod tests {
     use keyring::mock::MockCredential;
 
     use super::*;
+    use crate::test_support::{FailingStore, MemoryStore};
 
     fn env_of(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
         move |n: &str| {

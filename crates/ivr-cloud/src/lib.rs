@@ -32,6 +32,8 @@ pub mod remote;
 pub mod secret;
 pub mod service;
 pub mod sign;
+#[cfg(any(test, feature = "test-support"))]
+pub mod test_support;
 
 pub use credentials::{CredentialSource, Credentials, KeyringStore, SecretStatus, SecretStore};
 pub use error::{CloudError, ErrorKind};

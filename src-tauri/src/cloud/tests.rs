@@ -7,7 +7,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use ivr_cloud::Secret;
-use ivr_cloud::credentials::{MemoryStore, SecretSlot, SecretStore};
+use ivr_cloud::credentials::{SecretSlot, SecretStore};
+use ivr_cloud::test_support::{self, MemoryStore, StuckKeyring};
 use ivr_flow::Flow;
 use serde_json::{Value, json};
 use tauri::test::{MockRuntime, mock_builder};
@@ -25,25 +26,24 @@ struct Fixture {
     window: WebviewWindow<MockRuntime>,
     config: tempfile::TempDir,
     data: tempfile::TempDir,
-    store: Arc<MemoryStore>,
+    store: Arc<dyn SecretStore>,
     /// Every IPC answer (success or error), as the webview received it.
     responses: Vec<String>,
 }
 
 impl Fixture {
     fn new() -> Self {
-        let store = Arc::new(MemoryStore::new());
-        Fixture::with_store(store.clone(), store)
+        Fixture::with_store(Arc::new(MemoryStore::new()))
     }
 
-    /// The app with `keyring` as its OS keyring; `store` is what it keeps.
-    fn with_store(keyring: Arc<dyn SecretStore>, store: Arc<MemoryStore>) -> Self {
+    /// The app with `store` as its OS keyring.
+    fn with_store(store: Arc<dyn SecretStore>) -> Self {
         let config = tempfile::tempdir().expect("a temp dir");
         let data = tempfile::tempdir().expect("a temp dir");
         let state = CloudState::new(
             config.path().to_path_buf(),
             data.path().join("sandbox"),
-            keyring,
+            store.clone(),
             |_| None,
         )
         .with_sandbox_credential(KEY, Secret::new(SECRET));
@@ -385,85 +385,39 @@ fn the_leak_search_finds_a_planted_secret() {
     assert_eq!(leaks(&f, SECRET).len(), 2);
 }
 
-/// A keyring that keeps secrets but, once told to, cannot delete them.
-struct StuckKeyring {
-    inner: Arc<MemoryStore>,
-    stuck: std::sync::atomic::AtomicBool,
-}
-
-impl SecretStore for StuckKeyring {
-    fn get(&self, p: &str, slot: SecretSlot) -> Result<Option<Secret>, ivr_cloud::CloudError> {
-        self.inner.get(p, slot)
+/// The app's commands as a front end of the connections scenario.
+impl test_support::ConnectionsFront for Fixture {
+    fn save(&mut self, profile: &ivr_cloud::Profile, secret: &str) -> Result<(), String> {
+        self.call(
+            "save_profile",
+            json!({ "profile": profile, "secret": secret }),
+        )
+        .map(drop)
+        .map_err(|e| e.to_string())
     }
-    fn set(&self, p: &str, slot: SecretSlot, v: &Secret) -> Result<(), ivr_cloud::CloudError> {
-        self.inner.set(p, slot, v)
+    fn remove(&mut self, name: &str) -> Result<(), String> {
+        self.call("remove_profile", json!({ "name": name }))
+            .map(drop)
+            .map_err(|e| e.to_string())
     }
-    fn delete(&self, p: &str, slot: SecretSlot) -> Result<bool, ivr_cloud::CloudError> {
-        if self.stuck.load(std::sync::atomic::Ordering::SeqCst) {
-            return Err(ivr_cloud::CloudError::keyring(
-                ivr_flow::Text::new("the OS keyring did not answer", "系统钥匙串没有响应"),
-                ivr_flow::Text::new("unlock it", "请解锁"),
-            ));
-        }
-        self.inner.delete(p, slot)
+    fn listed(&mut self, name: &str) -> bool {
+        let list = self.ok("list_profiles", json!({}));
+        list.as_array()
+            .expect("a list")
+            .iter()
+            .any(|v| v["profile"]["name"] == name)
     }
 }
 
 /// Issue 14: the app's commands go through the service's one Connections,
-/// in the safer order the CLI always had: removing a connection whose
-/// keyring delete fails keeps the profile and its secret; saving one whose
-/// file cannot be written leaves no secret behind.
+/// in the safer order: removing a connection whose keyring delete fails
+/// keeps the profile and its secret; saving one whose file cannot be
+/// written leaves no secret behind. The same scenario runs through
+/// `ivr profile` (crates/ivr-cli/src/profile/tests.rs).
 #[test]
 fn connections_never_orphan_a_secret() {
-    let store = Arc::new(MemoryStore::new());
-    let keyring = Arc::new(StuckKeyring {
-        inner: store.clone(),
-        stuck: Default::default(),
-    });
-    let mut f = Fixture::with_store(keyring.clone(), store.clone());
-    let profile = json!({"name": "work", "provider": "aliyun", "region": "cn-shanghai",
-                         "instance": "i-1", "endpoint": null, "key_id": "LTAIkey"});
-    f.ok(
-        "save_profile",
-        json!({"profile": profile, "secret": "kept-secret-9876"}),
-    );
-    keyring
-        .stuck
-        .store(true, std::sync::atomic::Ordering::SeqCst);
-    let e = f
-        .call("remove_profile", json!({"name": "work"}))
-        .unwrap_err();
-    assert!(e.to_string().contains("the profile was kept"), "{e}");
-    let listed = f.ok("list_profiles", json!({}));
-    assert!(listed.to_string().contains("\"work\""), "{listed}");
-    assert_eq!(
-        store
-            .get("work", SecretSlot::Secret)
-            .unwrap()
-            .map(|s| s.expose().to_owned()),
-        Some("kept-secret-9876".to_owned())
-    );
-    keyring
-        .stuck
-        .store(false, std::sync::atomic::Ordering::SeqCst);
-    // The profiles file cannot be written: a folder stands in its place.
+    let keyring = Arc::new(StuckKeyring::default());
+    let mut f = Fixture::with_store(keyring.clone());
     let file = f.config.path().join("profiles.toml");
-    std::fs::remove_file(&file).unwrap();
-    std::fs::create_dir_all(&file).unwrap();
-    let other = json!({"name": "other", "provider": "connect", "region": "us-east-1",
-                       "instance": "i-2", "endpoint": null, "key_id": "AKIAkey"});
-    assert!(
-        f.call(
-            "save_profile",
-            json!({"profile": other, "secret": "never-kept-1234"})
-        )
-        .is_err()
-    );
-    assert_eq!(
-        store
-            .get("other", SecretSlot::Secret)
-            .unwrap()
-            .map(|s| s.len()),
-        None
-    );
+    test_support::never_orphan_a_secret(&mut f, &keyring, &file);
 }

@@ -301,7 +301,7 @@ pub fn client(profile: &Profile, creds: Credentials) -> Result<Client, CloudErro
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::credentials::{FailingStore, MemoryStore};
+    use crate::test_support::{FailingStore, MemoryStore};
 
     fn conns(dir: &std::path::Path) -> Connections {
         Connections::new(

@@ -252,7 +252,7 @@ mod tests {
             super::super::sandbox_profiles("http://127.0.0.1:9"),
         );
         let client = conns
-            .client(&crate::credentials::FailingStore, &|_| None, "sandbox-ccc")
+            .client(&crate::test_support::FailingStore, &|_| None, "sandbox-ccc")
             .unwrap();
         let mut flow = ivr_flow::starter_flow();
         flow.nodes.retain(|n| n.block != "start");
@@ -282,7 +282,7 @@ mod tests {
             super::super::sandbox_profiles("http://127.0.0.1:9"),
         );
         let client = conns
-            .client(&crate::credentials::FailingStore, &|_| None, "sandbox-ccc")
+            .client(&crate::test_support::FailingStore, &|_| None, "sandbox-ccc")
             .unwrap();
         let mut flow = ivr_flow::starter_flow();
         flow.nodes.retain(|n| n.block != "start");
