@@ -39,10 +39,13 @@ mod tests {
         out
     }
 
+    /// Exports a type and every type it uses.
+    type Export = fn(&Config) -> Result<(), ts_rs::ExportError>;
+
     /// Every type the UI gets from Rust, with what they use.
     fn generate(dir: &Path) {
         let cfg = Config::new().with_out_dir(dir);
-        let all: [fn(&Config) -> Result<(), ts_rs::ExportError>; 15] = [
+        let all: [Export; 15] = [
             ivr_flow::Flow::export_all,
             ivr_flow::Catalog::export_all,
             ivr_flow::Problem::export_all,

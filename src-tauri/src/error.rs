@@ -38,7 +38,7 @@ pub struct CommandError {
     /// (all null for the other errors).
     #[serde(flatten)]
     #[ts(flatten)]
-    pub reply: Reply,
+    pub reply: Box<Reply>,
     /// A refused publish: the problems, the provider's problems by block,
     /// the flow that has the name, the binding of a flow created before the
     /// failure.
@@ -63,7 +63,7 @@ impl CommandError {
             text: Box::new(message.clone()),
             message,
             hint: None,
-            reply: Reply::default(),
+            reply: Box::default(),
             refusal: None,
         }
     }
@@ -121,7 +121,7 @@ impl From<CloudError> for CommandError {
             message: e.message().clone(),
             hint: e.hint().cloned().map(Box::new),
             text: Box::new(e.text()),
-            reply,
+            reply: Box::new(reply),
             refusal: None,
         }
     }

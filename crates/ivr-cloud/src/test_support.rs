@@ -3,6 +3,8 @@
 //! told to stop deleting, and the connections scenario that the CLI's and
 //! the app's tests both run, so one test proves both front ends keep a
 //! secret and its profile together.
+// Test code: a failed expectation is the test failing.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
 use std::collections::HashMap;
 use std::path::Path;
