@@ -8,9 +8,8 @@
 
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { MemoryBackend } from "../backend";
+import { MemoryBackend, MemoryCloud } from "../backend";
 import fixture from "../backend/fixture.json";
-import { MemoryCloud } from "../cloud/memory";
 import type { Flow } from "../model";
 import { renderApp } from "../test-app";
 import { mockReactFlow } from "../test-setup";

@@ -5,8 +5,8 @@
  */
 
 import type { Flow } from "../model";
+import type { CloudApi } from "./cloud";
 import type {
-  CloudApi,
   CloudError,
   ImportedFlow,
   PlanView,
@@ -16,7 +16,7 @@ import type {
   PublishStatus,
   RemoteFlow,
   RemotePage,
-} from "./api";
+} from "./ipc";
 
 const BUILTIN: Profile[] = [
   { name: "sandbox-connect", provider: "connect", region: "us-east-1", instance: "local-sandbox", endpoint: "http://127.0.0.1:0", key_id: "sandbox" },

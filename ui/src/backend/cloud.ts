@@ -3,90 +3,14 @@
  * write-only: the UI sends it once and only ever reads back whether one is
  * stored and its last 4 characters), the remote flows of an instance,
  * import and publish. `TauriCloud` calls the Rust commands
- * (src-tauri/src/cloud.rs); `MemoryCloud` keeps everything in memory for
- * unit tests and the plain browser.
+ * (src-tauri/src/cloud.rs); `MemoryCloud` (./memoryCloud.ts) keeps
+ * everything in memory for unit tests and the plain browser. The data types
+ * crossing the IPC are in ./ipc.ts.
  */
 
 import { invoke } from "@tauri-apps/api/core";
-import type { Binding, Flow, Problem, Provider, Text } from "../model";
-
-export { errorText } from "../errors";
-
-export type Profile = {
-  name: string;
-  provider: Provider;
-  region?: string | null;
-  instance?: string | null;
-  endpoint?: string | null;
-  key_id?: string | null;
-};
-
-export type SecretStatus = {
-  stored: boolean;
-  length: number | null;
-  last4: string | null;
-  session_token: boolean;
-};
-
-/**
- * An error of the cloud layer (crates/ivr-cloud/src/error.rs): our words in
- * English and Chinese, the provider's code and message verbatim.
- */
-export type CloudError = {
-  kind: string;
-  provider: string | null;
-  status: number | null;
-  code: string | null;
-  message: Text;
-  request_id: string | null;
-  hint: Text | null;
-  /** The whole error as a person reads it (`errorText` picks the language). */
-  text: Text;
-};
-
-export type ProfileView = {
-  profile: Profile;
-  secret: SecretStatus;
-  builtin: boolean;
-  keyring_error: CloudError | null;
-};
-
-export type RemoteFlow = {
-  id: string;
-  name: string;
-  type: string;
-  description: string;
-  published: boolean;
-  editing: boolean;
-  updated: string | null;
-};
-
-export type RemotePage = { flows: RemoteFlow[]; total: number; page: number; page_size: number };
-
-/** `error`: why the flow could not be converted (the decoder's words, ours in both languages). */
-export type ImportedFlow = { remote: RemoteFlow; flow: { ok: Flow } | { error: Text } };
-
-export type PlanView = {
-  action: "create" | "update";
-  profile: string;
-  provider: Provider;
-  instance: string;
-  remote_id: string | null;
-};
-
-export type PublishOutcome = { remote_id: string; instance: string; binding: Binding; flow: Flow };
-
-export type FlowProblem = { message: string; action: string | null; node: string | null };
-
-export type PublishRefusal = {
-  error: CloudError;
-  problems: Problem[];
-  remote_problems: FlowProblem[];
-  existing: RemoteFlow | null;
-  flow: Flow | null;
-};
-
-export type PublishStatus = "published" | "saved";
+import type { Flow } from "../model";
+import type { ImportedFlow, PlanView, Profile, ProfileView, PublishOutcome, PublishStatus, RemotePage } from "./ipc";
 
 export interface CloudApi {
   listProfiles(): Promise<ProfileView[]>;
