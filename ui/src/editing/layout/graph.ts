@@ -6,7 +6,7 @@
  * React here: the worker runs ELK, these run on either side and in tests.
  */
 
-import { blockGeometry } from "../../components/blockGeometry";
+import { blockGeometry } from "../../canvas/blockGeometry";
 import { blockSpec, hasEntry, portsOf } from "../../flow";
 import type { Catalog, Flow, Node } from "../../model";
 

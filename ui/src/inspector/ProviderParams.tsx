@@ -11,7 +11,7 @@
  */
 
 import { useEffect, useState } from "react";
-import { SsmlMark } from "../components/SsmlMark";
+import { SsmlMark } from "../canvas/SsmlMark";
 import { providerAction } from "../flow";
 import { type Lang, t, tx } from "../i18n";
 import type { Node } from "../model";

@@ -5,9 +5,9 @@
  */
 
 import { useMemo, useRef } from "react";
-import type { NoteActions } from "../components/NoteNode";
-import type { Editor } from "./useEditor";
-import { addNote, noteCentredAt, resizeNote, setNoteText } from "./notes";
+import type { NoteActions } from "../canvas/NoteNode";
+import type { Editor } from "../document/useEditor";
+import { addNote, noteCentredAt, resizeNote, setNoteText } from "../document/notes";
 
 export function useNotes(editor: Editor, grid: number) {
   const ref = useRef(editor);

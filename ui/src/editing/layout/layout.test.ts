@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import fixture from "../../backend/fixture.json";
 import type { Catalog, Edge, Flow, Node } from "../../model";
-import { docReducer, initialDoc } from "../history";
+import { docReducer, initialDoc } from "../../document/history";
 import { arrange } from "./arrange";
 import { runElk } from "./elk";
 import { LAYOUT_GRID, anchorOf, estimateSize, fromElk, toElkGraph, type Size } from "./graph";

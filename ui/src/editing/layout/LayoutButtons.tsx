@@ -1,7 +1,7 @@
 /** The toolbar's layout buttons: auto-layout (Ctrl+Shift+L) and tidy the selection; busy while the worker runs. */
 
 import { type Lang, t } from "../../i18n";
-import type { Editor } from "../useEditor";
+import type { Editor } from "../../document/useEditor";
 
 export function LayoutButtons({ editor, lang }: { editor: Editor; lang: Lang }) {
   const busy = editor.layoutBusy;

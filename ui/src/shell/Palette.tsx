@@ -7,7 +7,7 @@
 import { useState } from "react";
 import type { BlockSpec, Catalog, Category } from "../model";
 import { type Lang, type StringKey, t, tx } from "../i18n";
-import { CATEGORY_COLOR, CategoryIcon } from "./CategoryIcon";
+import { CATEGORY_COLOR, CategoryIcon } from "../canvas/CategoryIcon";
 
 type Props = {
   catalog: Catalog | undefined;

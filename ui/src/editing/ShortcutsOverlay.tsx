@@ -5,7 +5,7 @@
  */
 
 import { type Lang, t } from "../i18n";
-import { GROUPS, SHORTCUTS, groupLabel, keysOf, labelOf, showCombo } from "../editor/shortcuts";
+import { GROUPS, SHORTCUTS, groupLabel, keysOf, labelOf, showCombo } from "./shortcuts";
 
 const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 

@@ -9,8 +9,8 @@
  */
 
 import type { Catalog, Flow } from "../../model";
-import { moveBlocks } from "../doc";
-import { notesBeside, notesFollowing } from "../notes";
+import { moveBlocks } from "../../document/doc";
+import { notesBeside, notesFollowing } from "../../document/notes";
 import { type ElkNodeIn, type ElkNodeOut, type Size, anchorOf, estimateSize, fromElk, toElkGraph } from "./graph";
 
 export type RunLayout = (graph: ElkNodeIn) => Promise<ElkNodeOut>;

@@ -9,7 +9,7 @@
 
 import type { StringKey } from "../i18n";
 import type { Edge, Flow, Node, Note } from "../model";
-import { newEdgeId, newNodeId } from "./doc";
+import { newEdgeId, newNodeId } from "../document/doc";
 
 export const FRAGMENT_FORMAT = "ivr-studio/fragment";
 /** The fragment version this app writes and the newest it reads. */

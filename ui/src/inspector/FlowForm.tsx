@@ -5,7 +5,7 @@
 
 import { type Lang, type StringKey, t } from "../i18n";
 import type { Flow, FlowKind, VarType, Variable } from "../model";
-import { type FlowSettings, newVariable } from "./doc";
+import { type FlowSettings, newVariable } from "../document/doc";
 import { ListEditor } from "./ListEditor";
 
 const KINDS: FlowKind[] = [

@@ -13,11 +13,11 @@ import { type Lang, type StringKey, t } from "../i18n";
 import type { Catalog, Flow, Provider } from "../model";
 import * as ops from "./doc";
 import { type DocAction, type DocState, docReducer, initialDoc, isDirty, windowTitle } from "./history";
-import { useLayout } from "./layout/useLayout";
+import { useLayout } from "../editing/layout/useLayout";
 import { markOpenStart, markOpened } from "./openTiming";
 import { useAutosave } from "./useAutosave";
-import { useProblemIndex } from "./problemIndex";
-import { useValidation } from "./useValidation";
+import { useProblemIndex } from "../problems/problemIndex";
+import { useValidation } from "../problems/useValidation";
 
 /** A message in the notice bar: a UI string, or text from the engine. */
 export type Notice = { kind: "error" | "info"; key: StringKey; detail?: string };

@@ -10,7 +10,7 @@ import { memo } from "react";
 import { Handle, Position, type Node as FlowNode, type NodeProps } from "@xyflow/react";
 import { type BlockData, hasEntry, portsOf, summaryIsSsml, summaryOf, titleOf } from "../flow";
 import { t, tx } from "../i18n";
-import { SEVERITY_KEY } from "./ProblemsPanel";
+import { SEVERITY_KEY } from "../problems/ProblemsPanel";
 import { SsmlMark } from "./SsmlMark";
 import { CATEGORY_COLOR, CategoryIcon } from "./CategoryIcon";
 

@@ -26,16 +26,16 @@ import {
   type NodeChange,
   type ReactFlowState,
 } from "@xyflow/react";
-import { BlockNode, type BlockNodeType } from "../components/BlockNode";
-import { blockGeometry } from "../components/blockGeometry";
-import { CATEGORY_COLOR } from "../components/CategoryIcon";
-import { NoteNode } from "../components/NoteNode";
+import { BlockNode, type BlockNodeType } from "./BlockNode";
+import { blockGeometry } from "./blockGeometry";
+import { CATEGORY_COLOR } from "./CategoryIcon";
+import { NoteNode } from "./NoteNode";
 import { type CanvasNode, toCanvas } from "../flow";
 import { type Lang, type StringKey, t } from "../i18n";
 import type { Catalog, Flow } from "../model";
 import type { Theme } from "../theme";
 import { CanvasMiniMap } from "./CanvasMiniMap";
-import { refusal } from "./doc";
+import { refusal } from "../document/doc";
 import {
   CANVAS_INSETS,
   type Insets,
@@ -47,9 +47,9 @@ import {
   startBlock,
   visibleArea,
 } from "./firstView";
-import { type NoteNodeType, noteNodes } from "./notes";
-import { useOpenTiming } from "./openTiming";
-import type { BlockMarks } from "./problemIndex";
+import { type NoteNodeType, noteNodes } from "../document/notes";
+import { useOpenTiming } from "../document/openTiming";
+import type { BlockMarks } from "../problems/problemIndex";
 
 const NODE_TYPES = { block: BlockNode, note: NoteNode };
 /** What the canvas draws: blocks and sticky notes. */

@@ -7,8 +7,8 @@
 
 import { useEffect, useRef } from "react";
 import { type Lang, t } from "../i18n";
-import { shortcutFor, showCombo, keysOf } from "../editor/shortcuts";
-import type { Editing } from "../editor/useEditing";
+import { shortcutFor, showCombo, keysOf } from "./shortcuts";
+import type { Editing } from "./useEditing";
 
 export function SearchBar({ search, lang }: { search: Editing["search"]; lang: Lang }) {
   const input = useRef<HTMLInputElement>(null);

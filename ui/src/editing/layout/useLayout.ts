@@ -9,7 +9,7 @@
 import { useCallback, useRef, useState } from "react";
 import { getViewportForBounds, useReactFlow, useStoreApi } from "@xyflow/react";
 import type { Catalog, Flow } from "../../model";
-import type { Notice } from "../useEditor";
+import type { Notice } from "../../document/useEditor";
 import { arrange } from "./arrange";
 import { layoutInWorker } from "./client";
 import { type Size, boundsOf } from "./graph";

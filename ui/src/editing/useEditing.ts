@@ -10,13 +10,13 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useReactFlow } from "@xyflow/react";
 import type { Backend } from "../backend";
-import { GRID } from "./Canvas";
-import { centreBlock } from "./centre";
-import { moveBlocks } from "./doc";
+import { GRID } from "../canvas/Canvas";
+import { centreBlock } from "../canvas/centre";
+import { moveBlocks } from "../document/doc";
 import { PASTE_STEP, fragmentOf, pasteFragment, pasteOffset, readFragment, writeFragment } from "./fragment";
 import { canvasOrder, searchBlocks, stepThrough } from "./search";
 import { type ShortcutId, nudgeStep } from "./shortcuts";
-import type { Editor } from "./useEditor";
+import type { Editor } from "../document/useEditor";
 
 type XY = { x: number; y: number };
 

@@ -4,14 +4,14 @@
  * under it (coloured by severity), then its exits and where each goes.
  */
 
-import { SsmlMark } from "../components/SsmlMark";
+import { SsmlMark } from "../canvas/SsmlMark";
 import { blockSpec, portsOf, titleOf } from "../flow";
 import { type Lang, t, tx } from "../i18n";
 import type { BlockSpec, Catalog, Flow, Node, Problem, Severity } from "../model";
 import { isSsml } from "../ssml";
 import { ParamField } from "./ParamField";
 import { ProviderParams, ProviderType } from "./ProviderParams";
-import { worse } from "./problemIndex";
+import { worse } from "../problems/problemIndex";
 
 type Props = {
   catalog: Catalog;

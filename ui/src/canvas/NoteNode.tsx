@@ -9,7 +9,7 @@
 import { createContext, useContext, useEffect, useRef, useState } from "react";
 import { NodeResizer, type NodeProps } from "@xyflow/react";
 import { t } from "../i18n";
-import { NOTE_MIN, type NoteNodeType } from "../editor/notes";
+import { NOTE_MIN, type NoteNodeType } from "../document/notes";
 
 export type NoteActions = {
   /** The text typed so far; `session` numbers the editing session (one undo step each). */

@@ -4,13 +4,13 @@
  * block is selected.
  */
 
-import { BlockForm } from "../editor/BlockForm";
-import type { FlowSettings } from "../editor/doc";
-import { FlowForm } from "../editor/FlowForm";
+import { BlockForm } from "./BlockForm";
+import type { FlowSettings } from "../document/doc";
+import { FlowForm } from "./FlowForm";
 import { titleOf } from "../flow";
 import { type Lang, type StringKey, t, tx } from "../i18n";
 import type { BlockSpec, Catalog, Flow, Node, Problem } from "../model";
-import { CATEGORY_COLOR, CategoryIcon } from "./CategoryIcon";
+import { CATEGORY_COLOR, CategoryIcon } from "../canvas/CategoryIcon";
 
 type Props = {
   catalog: Catalog | undefined;

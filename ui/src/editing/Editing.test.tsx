@@ -5,7 +5,7 @@ import { MemoryBackend } from "../backend";
 import { renderApp } from "../test-app";
 import { mockReactFlow } from "../test-setup";
 import { FRAGMENT_FORMAT } from "./fragment";
-import { useEditor } from "./useEditor";
+import { useEditor } from "../document/useEditor";
 
 beforeAll(mockReactFlow);
 afterEach(cleanup);
