@@ -17,17 +17,15 @@ import { PASTE_STEP, fragmentOf, pasteFragment, pasteOffset, readFragment, write
 import { canvasOrder, searchBlocks, stepThrough } from "./search";
 import { type ShortcutId, nudgeStep } from "./shortcuts";
 import type { Editor } from "../document/useEditor";
+import { errorNotice } from "../document/useNotices";
 
 type XY = { x: number; y: number };
 
 /** What a shortcut runs: `combo` is the key combination pressed, `repeat` a held key. */
 export type Action = (combo: string, repeat: boolean) => void;
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 /** Says in the notice bar that the clipboard failed. */
-const fail = (editor: Editor, e: unknown) =>
-  editor.setNotice({ kind: "error", key: "clipboardFailed", detail: message(e) });
+const fail = (editor: Editor, e: unknown) => editor.setNotice(errorNotice("clipboardFailed", e));
 
 /**
  * Auto-layout comes from another part of the editor: when `useEditor`

@@ -9,7 +9,7 @@
 import { useCallback, useRef, useState } from "react";
 import { getViewportForBounds, useReactFlow, useStoreApi } from "@xyflow/react";
 import type { Catalog, Flow } from "../../model";
-import type { Notice } from "../../document/useEditor";
+import { type Notice, errorNotice } from "../../document/useNotices";
 import { arrange } from "./arrange";
 import { layoutInWorker } from "./client";
 import { type Size, boundsOf } from "./graph";
@@ -23,8 +23,6 @@ type Options = {
   apply: (flow: Flow) => void;
   notify: (notice: Notice) => void;
 };
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function useLayout({ current, catalog, selected, apply, notify }: Options) {
   const reactFlow = useReactFlow();
@@ -65,7 +63,7 @@ export function useLayout({ current, catalog, selected, apply, notify }: Options
         }
         apply(next);
       } catch (e) {
-        notify({ kind: "error", key: "layoutFailed", detail: message(e) });
+        notify(errorNotice("layoutFailed", e));
       } finally {
         busy.current = false;
         setBusy(false);
