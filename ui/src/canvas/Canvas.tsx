@@ -50,6 +50,7 @@ import {
 import { type NoteNodeType, noteNodes } from "../document/notes";
 import { useOpenTiming } from "../document/openTiming";
 import type { BlockMarks } from "../problems/problemIndex";
+import "./canvas.css";
 
 const NODE_TYPES = { block: BlockNode, note: NoteNode };
 /** What the canvas draws: blocks and sticky notes. */
@@ -66,7 +67,7 @@ const ARROW = { type: MarkerType.ArrowClosed, width: 16, height: 16 };
 export const GRID = 20;
 /**
  * Below this zoom the dot grid and the blocks' shadows are left out, and
- * handles show only where they can be used (styles.css): too small to see,
+ * handles show only where they can be used (canvas.css): too small to see,
  * and costly to paint on every frame of a pan (software rendering under
  * WebKitGTK: the grid alone is ~35,000 dots at the least zoom).
  */
@@ -164,7 +165,7 @@ export function Canvas(props: CanvasProps) {
   const reactFlow = useReactFlow();
   useOpenTiming(fitKey, flow);
   const far = useStore(isFar);
-  /** A line is being drawn: every handle shows, also zoomed far out (styles.css). */
+  /** A line is being drawn: every handle shows, also zoomed far out (canvas.css). */
   const [connecting, setConnecting] = useState(false);
   const onConnectStart = useCallback(() => setConnecting(true), []);
   const store = useStoreApi<CanvasFlowNode>();

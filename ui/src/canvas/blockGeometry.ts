@@ -1,7 +1,7 @@
 /**
  * A block's size and the places of its handles on the canvas, computed from
  * its catalog entry without drawing it. `BlockNode` and the block rules in
- * styles.css fix every height in pixels (fonts do not change them), so this
+ * canvas.css fix every height in pixels (fonts do not change them), so this
  * is exact: React Flow gets it up front (`initialWidth`, `initialHeight`,
  * `handles`) and can leave blocks off screen undrawn yet still draw the lines
  * to them, and auto-layout uses it for every block. The real-app test
@@ -12,7 +12,7 @@ import type { NodeHandle, Position } from "@xyflow/react";
 import { hasEntry, portsOf } from "../flow";
 import type { BlockSpec, Node } from "../model";
 
-/** styles.css `.block-node`: width (border included), borders. */
+/** canvas.css `.block-node`: width (border included), borders. */
 export const BLOCK_WIDTH = 240;
 const BORDER = 1;
 const BORDER_TOP = 3;

@@ -10,7 +10,7 @@
  * fits, never further in than the middle. Both views keep clear of what
  * covers the canvas's edges (`CANVAS_INSETS`): the notices across its top,
  * the zoom buttons at its bottom left. The palette and the inspector sit
- * beside the canvas (styles.css `.workspace`, a grid), not over it, so the
+ * beside the canvas (shell/shell.css `.workspace`, a grid), not over it, so the
  * canvas's own box is what is visible. "Fit view" always shows the whole
  * flow, however small that makes it.
  */
@@ -31,7 +31,7 @@ export const FIT_PADDING = 0.12;
 export const MIN_ZOOM = 0.2;
 /**
  * What covers the canvas's edges, in screen pixels, at the least: a notice
- * (styles.css `.canvas .banner`, top 10 px, one line about 36 px high) across
+ * (document/document.css `.canvas .banner`, top 10 px, one line about 36 px high) across
  * the top (the canvas measures the notices actually shown, which may be
  * taller); React Flow's zoom buttons (15 px from the edge, 26 px wide) at the
  * bottom left; a margin elsewhere. The minimap (bottom right) is left out: a

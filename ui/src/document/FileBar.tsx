@@ -4,6 +4,7 @@ import { useRef, useState } from "react";
 import { type Lang, t } from "../i18n";
 import { fileName } from "./history";
 import type { Editor } from "./useEditor";
+import "./document.css";
 
 export function FileBar({ editor, lang }: { editor: Editor; lang: Lang }) {
   const anchor = useRef<HTMLDivElement>(null);

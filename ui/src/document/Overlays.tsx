@@ -6,6 +6,7 @@
 
 import { type Lang, t } from "../i18n";
 import type { Editor } from "./useEditor";
+import "./document.css";
 
 export function Overlays({ editor, lang }: { editor: Editor; lang: Lang }) {
   const { notice, recovery, pending } = editor;

@@ -9,6 +9,7 @@ import { useEffect, useRef } from "react";
 import { type Lang, t } from "../i18n";
 import { shortcutFor, showCombo, keysOf } from "./shortcuts";
 import type { Editing } from "./useEditing";
+import "./editing.css";
 
 export function SearchBar({ search, lang }: { search: Editing["search"]; lang: Lang }) {
   const input = useRef<HTMLInputElement>(null);

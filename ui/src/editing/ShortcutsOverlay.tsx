@@ -6,6 +6,7 @@
 
 import { type Lang, t } from "../i18n";
 import { GROUPS, SHORTCUTS, groupLabel, keysOf, labelOf, showCombo } from "./shortcuts";
+import "./editing.css";
 
 const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 

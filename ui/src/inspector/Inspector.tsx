@@ -11,6 +11,7 @@ import { titleOf } from "../flow";
 import { type Lang, type StringKey, t, tx } from "../i18n";
 import type { BlockSpec, Catalog, Flow, Node, Problem } from "../model";
 import { CATEGORY_COLOR, CategoryIcon } from "../canvas/CategoryIcon";
+import "./inspector.css";
 
 type Props = {
   catalog: Catalog | undefined;

@@ -8,6 +8,7 @@
 import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Flow, Problem, Severity } from "../model";
 import { type Lang, type StringKey, t, tx } from "../i18n";
+import "./problems.css";
 
 export const SEVERITY_KEY: Record<Severity, StringKey> = {
   error: "severityError",
@@ -15,7 +16,7 @@ export const SEVERITY_KEY: Record<Severity, StringKey> = {
   info: "severityInfo",
 };
 
-/** A row's height in px (styles.css `.problems-list > li`): fixed, so the rows in view are known without drawing. */
+/** A row's height in px (problems.css `.problems-list > li`): fixed, so the rows in view are known without drawing. */
 export const PROBLEM_ROW = 28;
 /** Rows drawn above and below the view, so a scroll does not show a gap before they are drawn. */
 const OVERSCAN = 10;

@@ -9,7 +9,7 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { App } from "../App";
+import { App } from "../shell/App";
 import { MemoryBackend } from "../backend";
 import { summaryOf } from "../flow";
 import type { Flow, Node, Problem } from "../model";

@@ -117,13 +117,13 @@ const contrast = (a: string, b: string) => {
   return (x + 0.05) / (y + 0.05);
 };
 
-/** styles.css as written (Vitest hands CSS imports over empty): read from disk, with Node's fs. */
+/** base.css (the themes' colours) as written (Vitest hands CSS imports over empty): read from disk, with Node's fs. */
 async function stylesheet(): Promise<string> {
   const fs = (await import(/* @vite-ignore */ ["node", "fs"].join(":"))) as {
     readFileSync: (path: string, encoding: string) => string;
   };
   const cwd = (globalThis as unknown as { process: { cwd: () => string } }).process.cwd();
-  return fs.readFileSync(`${cwd.replace(/\/ui$/, "")}/ui/src/styles.css`, "utf8");
+  return fs.readFileSync(`${cwd.replace(/\/ui$/, "")}/ui/src/base.css`, "utf8");
 }
 
 const css = await stylesheet();

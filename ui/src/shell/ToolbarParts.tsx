@@ -16,7 +16,7 @@ export function Brand({ lang }: { lang: Lang }) {
 
 /**
  * The flow's name, editable in place; a dot when there are unsaved changes.
- * Its width is fixed (styles.css `.doc-title input`), so the toolbar does not
+ * Its width is fixed (shell/shell.css `.doc-title input`), so the toolbar does not
  * move as the name changes: a long name ends in an ellipsis and shows whole
  * on hover.
  */

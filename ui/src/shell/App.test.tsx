@@ -1,11 +1,11 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "./App";
-import { MemoryBackend, MemoryClipboard, MemoryCloud, MemoryFiles } from "./backend";
-import type { Backend } from "./backend";
-import { chooseBackend, inTauri } from "./backend";
-import type { Problem } from "./model";
-import { mockReactFlow } from "./test-setup";
+import { MemoryBackend, MemoryClipboard, MemoryCloud, MemoryFiles } from "../backend";
+import type { Backend } from "../backend";
+import { chooseBackend, inTauri } from "../backend";
+import type { Problem } from "../model";
+import { mockReactFlow } from "../test-setup";
 
 beforeAll(mockReactFlow);
 afterEach(cleanup);
