@@ -84,7 +84,7 @@ export type CanvasProps = {
   flow: Flow;
   catalog: Catalog;
   lang: Lang;
-  /** Each block's problem marks (editor/problemIndex), the same objects while unchanged. */
+  /** Each block's problem marks (problems/problemIndex), the same objects while unchanged. */
   marks: ReadonlyMap<string, BlockMarks>;
   /** The selected block ids (the inspector shows the first). */
   selected: string[];

@@ -1,8 +1,8 @@
 /**
  * The find bar over the canvas (Ctrl+F): a field for a block's name, text or
  * id, the match count ("2 / 5"), previous / next (Shift+Enter / Enter, F3),
- * and Esc to close. The matching and stepping live in editor/search.ts and
- * editor/useEditing.ts; this only shows them. Its keys come from the shortcut table.
+ * and Esc to close. The matching and stepping live in ./search.ts and
+ * ./useEditing.ts; this only shows them. Its keys come from the shortcut table.
  */
 
 import { useEffect, useRef } from "react";

@@ -1,6 +1,6 @@
 /**
  * The `?` overlay: every keyboard shortcut, grouped, read from the same table
- * the key handler uses (editor/shortcuts.ts), so the list is always true.
+ * the key handler uses (./shortcuts.ts), so the list is always true.
  * Also the toolbar's `?` button that opens it.
  */
 

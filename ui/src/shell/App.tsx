@@ -1,7 +1,7 @@
 /**
- * The editor window: toolbar, palette, canvas, inspector and problems panel.
- * The state and commands live in `editor/useEditor`; this file only lays
- * them out.
+ * The editor window, the app's frame: toolbar, palette, canvas, inspector and
+ * problems panel. The state and commands live in `document/useEditor` (and
+ * `editing/useEditing`); this file only lays them out.
  */
 
 import { useCallback, useEffect, useRef, useState } from "react";
