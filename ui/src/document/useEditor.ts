@@ -2,15 +2,15 @@
  * The editor's state and commands, composed of hooks that each own one
  * concern: the open document with undo (./useDocument), its files and crash
  * recovery (./useFileActions), the notice bar (./useNotices), live
- * validation (../problems), autosave, auto-layout (../editing/layout); this
- * hook adds the catalog, the selection, the start-up and the edits. The
+ * validation (../problems) and autosave; this hook adds the catalog, the
+ * selection, the start-up and the edits (auto-layout, which works on them,
+ * is ../editing/layout/useLayout, composed beside this in the app). The
  * window holds one document; more open in new windows (each with its own
  * editor).
  */
 
 import { useCallback, useEffect, useState } from "react";
 import type { Backend } from "../backend";
-import { useLayout } from "../editing/layout/useLayout";
 import { blockSpec, registerProviderNames } from "../flow";
 import type { Lang, StringKey } from "../i18n";
 import type { Catalog, Flow, Provider } from "../model";
@@ -72,14 +72,6 @@ export function useEditor(backend: Backend, lang: Lang) {
 
   useWindowTitle(files, openDoc, lang);
 
-  const layout = useLayout({
-    current: () => (ready ? docRef.current.flow : undefined),
-    catalog,
-    selected,
-    apply: (f) => dispatch({ type: "edit", flow: f }),
-    notify: setNotice,
-  });
-
   // ----- Edits -----
   const addBlock = useCallback(
     (block: string, position: { x: number; y: number }) => {
@@ -137,8 +129,6 @@ export function useEditor(backend: Backend, lang: Lang) {
     edit,
     /** The document's flow now, for commands that continue after an await. */
     currentFlow: () => docRef.current.flow,
-    /** Auto-layout (every block) and tidy (the selection): `autoLayout`, `tidy`, `layoutBusy`, `canTidy`. */
-    ...layout,
     move: (moved: Map<string, { x: number; y: number }>) => edit((f) => ops.moveBlocks(f, moved)),
     remove: (nodes: string[], edges: string[]) => {
       edit((f) => ops.remove(f, nodes, edges));

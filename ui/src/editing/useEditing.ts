@@ -28,12 +28,13 @@ export type Action = (combo: string, repeat: boolean) => void;
 const fail = (editor: Editor, e: unknown) => editor.setNotice(errorNotice("clipboardFailed", e));
 
 /**
- * Auto-layout comes from another part of the editor: when `useEditor`
- * offers `autoLayout()`, Ctrl+Shift+L runs it and the overlay lists it.
+ * Auto-layout comes from another part of the editor (./layout/useLayout):
+ * when `layout` is given, Ctrl+Shift+L runs its `autoLayout()` and the
+ * overlay lists it.
  */
-type MaybeLayout = { autoLayout?: () => void };
+type MaybeLayout = { autoLayout: () => void } | undefined;
 
-export function useEditing(editor: Editor, backend: Backend) {
+export function useEditing(editor: Editor, backend: Backend, layout?: MaybeLayout) {
   const reactFlow = useReactFlow();
   const ref = useRef(editor);
   ref.current = editor;
@@ -183,7 +184,7 @@ export function useEditing(editor: Editor, backend: Backend) {
     },
   };
 
-  const autoLayout = (editor as Editor & MaybeLayout).autoLayout;
+  const autoLayout = layout?.autoLayout;
 
   const actions: Partial<Record<ShortcutId, Action>> = {
     new: () => ref.current.files.newFlow(),
@@ -204,7 +205,7 @@ export function useEditing(editor: Editor, backend: Backend) {
     },
     nudge,
     nudgeFar: nudge,
-    // Auto-layout (another helper's `editor.autoLayout()`): bound only when it exists.
+    // Auto-layout (`layout.autoLayout()`): bound only when it is given.
     ...(autoLayout ? { autoLayout: () => autoLayout() } : {}),
     selectAll: () => ref.current.setSelected(ref.current.currentFlow().nodes.map((n) => n.id)),
     clearSelection: () => {

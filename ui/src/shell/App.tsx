@@ -20,6 +20,7 @@ import { Canvas, GRID } from "../canvas/Canvas";
 import { centreBlock } from "../canvas/centre";
 import { FileBar } from "../document/FileBar";
 import { LayoutButtons } from "../editing/layout/LayoutButtons";
+import { useLayout } from "../editing/layout/useLayout";
 import { Overlays } from "../document/Overlays";
 import { useEditing } from "../editing/useEditing";
 import { useEditor } from "../document/useEditor";
@@ -54,7 +55,15 @@ function Editor({ backend, initialLang }: Props) {
   const editor = useEditor(backend, lang);
   const { catalog, flow } = editor;
   useProblemsTiming(editor.problems);
-  const editing = useEditing(editor, backend);
+  // Auto-layout and tidy: one undoable edit of the document each.
+  const layout = useLayout({
+    current: () => (flow ? editor.currentFlow() : undefined),
+    catalog,
+    selected: editor.selected,
+    apply: (f) => editor.edit(() => f),
+    notify: editor.setNotice,
+  });
+  const editing = useEditing(editor, backend, layout);
   useShortcuts(editing.actions);
   const notes = useNotes(editor, GRID);
   const theme = useTheme();
@@ -121,7 +130,7 @@ function Editor({ backend, initialLang }: Props) {
         >
           {t(lang, "addNote")}
         </button>
-        <LayoutButtons editor={editor} lang={lang} />
+        <LayoutButtons layout={layout} hasFlow={!!flow} lang={lang} />
         <div className="toolbar-spacer" />
         <CloudToolbar
           backend={backend}

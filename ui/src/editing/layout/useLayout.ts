@@ -83,3 +83,5 @@ export function useLayout({ current, catalog, selected, apply, notify }: Options
 
   return { autoLayout, tidy, layoutBusy, canTidy: selected.length >= 2 };
 }
+
+export type Layout = ReturnType<typeof useLayout>;
