@@ -7,7 +7,7 @@
 
 import type { BlockSpec, Catalog, Edge, ExitLabel, Flow, Node, ParamSpec, ProviderAction, Text } from "./model";
 import { type Lang, t, tx } from "./i18n";
-import type { BlockMarks } from "./editor/problemIndex";
+import type { BlockMarks } from "./problems/problemIndex";
 import { isSsml, spokenText } from "./ssml";
 
 /** One exit of one block instance. */

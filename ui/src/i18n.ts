@@ -137,7 +137,7 @@ const STRINGS = {
   vartype_string: { en: "Text", zh: "文本" },
   vartype_number: { en: "Number", zh: "数字" },
   vartype_boolean: { en: "Yes / no", zh: "是 / 否" },
-  // Sticky notes and themes (ui/src/components/NoteNode.tsx, ui/src/theme.ts).
+  // Sticky notes and themes (ui/src/canvas/NoteNode.tsx, ui/src/theme.ts).
   addNote: { en: "Add note", zh: "添加便签" },
   addNoteHint: { en: "Add a sticky note in the middle of the view", zh: "在视图中央添加一张便签" },
   fitView: { en: "Fit the whole flow in view", zh: "缩放以显示整个流程" },
@@ -197,7 +197,7 @@ const STRINGS = {
   sc_findPrev: { en: "Previous match (in the find bar)", zh: "上一个匹配（在查找栏中）" },
   sc_help: { en: "Show these shortcuts", zh: "显示这些快捷键" },
   // ----- end of editing -----
-  // ----- Auto-layout and tidy (editor/layout) -----
+  // ----- Auto-layout and tidy (editing/layout) -----
   autoLayout: { en: "Auto-layout", zh: "自动布局" },
   autoLayoutHint: { en: "Arrange every block left to right", zh: "从左到右自动排列所有模块" },
   tidy: { en: "Tidy", zh: "整理" },
@@ -209,7 +209,7 @@ const STRINGS = {
     zh: "排列期间流程已更改，未移动任何模块",
   },
   tidyNeedsSelection: { en: "Select two or more blocks to tidy", zh: "请选择两个或更多模块再整理" },
-  // A provider block's parameters (editor/ProviderParams.tsx).
+  // A provider block's parameters (inspector/ProviderParams.tsx).
   dynamic: { en: "Dynamic", zh: "动态" },
   dynamicHint: {
     en: "A dynamic value: read from the contact (attributes, input, a bot) when the call runs",

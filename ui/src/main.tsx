@@ -3,8 +3,8 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import "@xyflow/react/dist/style.css";
-import "./styles.css";
-import { App } from "./App";
+import "./base.css";
+import { App } from "./shell/App";
 import { chooseBackend } from "./backend";
 import { langOf } from "./i18n";
 import { applyStartTheme } from "./theme";

@@ -1,7 +1,7 @@
 /** The whole app rendered for a UI test, on an in-memory backend, with its starter flow drawn. */
 
 import { act, render, screen } from "@testing-library/react";
-import { App } from "./App";
+import { App } from "./shell/App";
 import { MemoryBackend } from "./backend";
 import type { Lang } from "./i18n";
 

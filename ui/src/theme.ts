@@ -1,7 +1,7 @@
 /**
  * Light and dark themes: the choice (follow the system, or always light or
  * dark), remembered in localStorage, and the theme it gives, set as
- * `data-theme` on the document so styles.css picks its colours.
+ * `data-theme` on the document so base.css picks its colours.
  */
 
 import { useEffect, useState } from "react";
@@ -55,7 +55,7 @@ const browserStore = (): Storage | undefined => {
 const browserMedia = (): Media | undefined =>
   typeof window.matchMedia === "function" ? (q) => window.matchMedia(q) : undefined;
 
-/** Sets the theme on the document: the attribute styles.css keys on, and the native controls' scheme. */
+/** Sets the theme on the document: the attribute base.css keys on, and the native controls' scheme. */
 export function applyTheme(root: HTMLElement, theme: Theme, choice: ThemeChoice): void {
   root.dataset.theme = theme;
   root.dataset.themeChoice = choice;

@@ -11,23 +11,7 @@ import { type InvokeArgs, invoke } from "@tauri-apps/api/core";
 import { getCurrentWebviewWindow } from "@tauri-apps/api/webviewWindow";
 import { inPageLang } from "../errors";
 import type { Flow } from "../model";
-
-/** A flow read from a file. */
-export type OpenedFlow = {
-  /** The file Save writes to; null when a provider's file was imported as a new document. */
-  path: string | null;
-  flow: Flow;
-  /** The provider format it was imported from. */
-  imported_from: string | null;
-  /** The name the flow was given after its file, when its format has none. */
-  named_from_file?: string | null;
-};
-
-/** The document autosave kept; also an unsaved document to open (saving to `path` when it has one). */
-export type AutosavedFlow = { path: string | null; flow: Flow };
-
-/** What a window starts with: the file named on the command line (main window), or the document it was opened for. */
-export type StartupDocument = { kind: "file"; path: string } | { kind: "document"; path: string | null; flow: Flow };
+import type { AutosavedFlow, OpenedFlow, StartupDocument } from "./ipc";
 
 export interface FilesApi {
   /** Reads a flow file; rejects with a message naming the file and the fix. */

@@ -8,7 +8,10 @@ export type { Backend } from "./types";
 export { MemoryBackend } from "./memory";
 export { TauriBackend } from "./tauri";
 export { MemoryClipboard, type ClipboardApi } from "./clipboard";
-export { MemoryFiles, type FilesApi, type OpenedFlow, type AutosavedFlow, type StartupDocument } from "./files";
+export { MemoryFiles, type FilesApi } from "./files";
+export { TauriCloud, type CloudApi } from "./cloud";
+export { MemoryCloud } from "./memoryCloud";
+export type * from "./ipc";
 
 /** Whether this page runs inside the Tauri webview. */
 export function inTauri(w: object = globalThis): boolean {

@@ -7,7 +7,9 @@
 
 import type { Catalog, Flow, Problem, Provider } from "../model";
 import { MemoryClipboard } from "./clipboard";
+import type { CloudApi } from "./cloud";
 import { MemoryFiles } from "./files";
+import { MemoryCloud } from "./memoryCloud";
 import type { Backend } from "./types";
 import fixture from "./fixture.json";
 
@@ -16,18 +18,22 @@ export type MemoryOptions = {
   starterFlow?: Flow;
   /** The problems `validateFlow` reports (default: none). */
   problems?: Problem[] | ((flow: Flow, target: Provider | null) => Problem[]);
+  /** The cloud (default: a fresh `MemoryCloud`, its Local sandbox profiles only). */
+  cloud?: CloudApi;
 };
 
 export class MemoryBackend implements Backend {
   readonly kind = "memory" as const;
   readonly files = new MemoryFiles();
   readonly clipboard = new MemoryClipboard();
+  readonly cloud: CloudApi;
   /** Every `validateFlow` call, for tests. */
   readonly validations: { flow: Flow; target: Provider | null }[] = [];
   private readonly options: MemoryOptions;
 
   constructor(options: MemoryOptions = {}) {
     this.options = options;
+    this.cloud = options.cloud ?? new MemoryCloud();
   }
 
   catalog(): Promise<Catalog> {

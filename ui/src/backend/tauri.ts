@@ -3,6 +3,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { Catalog, Flow, Problem, Provider } from "../model";
 import { tauriClipboard } from "./clipboard";
+import { TauriCloud } from "./cloud";
 import { tauriFiles } from "./files";
 import type { Backend } from "./types";
 
@@ -10,6 +11,7 @@ export class TauriBackend implements Backend {
   readonly kind = "tauri" as const;
   readonly files = tauriFiles;
   readonly clipboard = tauriClipboard;
+  readonly cloud = new TauriCloud();
 
   catalog(): Promise<Catalog> {
     return invoke<Catalog>("catalog");

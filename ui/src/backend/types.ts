@@ -1,11 +1,13 @@
 /**
  * What the UI needs from the engine. The app talks only to this interface;
  * `tauri.ts` answers it with the Rust commands, `memory.ts` in memory (unit
- * tests and the plain browser), so the UI runs with or without Tauri.
+ * tests and the plain browser), so the UI runs with or without Tauri. The
+ * data crossing the IPC is typed in `ipc.ts`.
  */
 
 import type { Catalog, Flow, Problem, Provider } from "../model";
 import type { ClipboardApi } from "./clipboard";
+import type { CloudApi } from "./cloud";
 import type { FilesApi } from "./files";
 
 export interface Backend {
@@ -21,4 +23,6 @@ export interface Backend {
   readonly files: FilesApi;
   /** The system clipboard, for copy and paste of blocks (./clipboard.ts). */
   readonly clipboard: ClipboardApi;
+  /** Connection profiles, remote flows, import and publish (./cloud.ts). */
+  readonly cloud: CloudApi;
 }

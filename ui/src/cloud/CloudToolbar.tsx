@@ -5,15 +5,13 @@
  * editor mounts this once and hands it the document and three callbacks.
  */
 
-import { useCallback, useEffect, useMemo, useState } from "react";
-import type { Backend } from "../backend";
+import { useCallback, useEffect, useState } from "react";
+import type { Backend, ProfileView } from "../backend";
 import { blockSpec } from "../flow";
 import { type Lang, tx } from "../i18n";
 import type { Catalog, Flow, Problem, Provider } from "../model";
-import { TauriCloud, type CloudApi, type ProfileView } from "./api";
 import { ConnectionsPanel } from "./ConnectionsPanel";
 import { ImportDialog } from "./ImportDialog";
-import { MemoryCloud } from "./memory";
 import { PublishDialog } from "./PublishDialog";
 import { ct } from "./strings";
 import "./cloud.css";
@@ -33,20 +31,13 @@ export type CloudToolbarProps = {
   onPublished: (flow: Flow, written: boolean) => void;
   /** Problems that refused a publish, for the canvas and the problems panel. */
   onProblems: (problems: Problem[], target: Provider) => void;
-  /** The cloud API (default: the one matching `backend`). */
-  api?: CloudApi;
 };
-
-/** The cloud API that goes with `backend`. */
-export function cloudApiFor(backend: Backend): CloudApi {
-  return backend.kind === "tauri" ? new TauriCloud() : new MemoryCloud();
-}
 
 type Open = "connections" | "import" | "publish" | null;
 
 export function CloudToolbar(props: CloudToolbarProps) {
   const { backend, lang, flow, path, dirty, onOpen, onPublished, onProblems } = props;
-  const api = useMemo(() => props.api ?? cloudApiFor(backend), [props.api, backend]);
+  const api = backend.cloud;
   const [profiles, setProfiles] = useState<ProfileView[]>([]);
   const [current, setCurrent] = useState<string>("");
   const [open, setOpen] = useState<Open>(null);

@@ -8,7 +8,8 @@
 import { useEffect, useState } from "react";
 import type { Lang } from "../i18n";
 import type { Provider } from "../model";
-import { errorText, type CloudApi, type Profile, type ProfileView } from "./api";
+import type { CloudApi, Profile, ProfileView } from "../backend";
+import { errorText } from "../errors";
 import { Modal } from "./Modal";
 import { ct, providerName } from "./strings";
 

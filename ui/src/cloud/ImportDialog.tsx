@@ -8,7 +8,8 @@
 import { useEffect, useState, type ReactNode } from "react";
 import type { Lang } from "../i18n";
 import type { Flow, Provider } from "../model";
-import { errorText, type CloudApi, type RemotePage } from "./api";
+import type { CloudApi, RemotePage } from "../backend";
+import { errorText } from "../errors";
 import { FlowPreview } from "./FlowPreview";
 import { Modal } from "./Modal";
 import { ct } from "./strings";

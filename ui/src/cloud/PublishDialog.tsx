@@ -12,7 +12,8 @@ import { useEffect, useState, type ReactNode } from "react";
 import type { Backend } from "../backend";
 import type { Lang } from "../i18n";
 import type { Flow, Problem, Provider } from "../model";
-import { errorText, type CloudApi, type PlanView, type PublishOutcome, type PublishRefusal, type PublishStatus } from "./api";
+import type { CloudApi, PlanView, PublishOutcome, PublishRefusal, PublishStatus } from "../backend";
+import { errorText } from "../errors";
 import { Modal } from "./Modal";
 import { ct, providerName } from "./strings";
 

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { MemoryBackend } from "../backend";
+import { MemoryBackend, MemoryCloud } from "../backend";
 import fixture from "../backend/fixture.json";
 import type { Flow, Problem } from "../model";
 import { CloudToolbar } from "./CloudToolbar";
-import { MemoryCloud } from "./memory";
 import { CLOUD_STRINGS } from "./strings";
 
 afterEach(cleanup);
@@ -15,7 +14,7 @@ async function mount(
   opts: { flow?: Flow; problems?: Problem[]; api?: MemoryCloud; lang?: "en" | "zh"; path?: string; dirty?: boolean } = {},
 ) {
   const api = opts.api ?? new MemoryCloud();
-  const backend = new MemoryBackend({ problems: opts.problems ?? [] });
+  const backend = new MemoryBackend({ problems: opts.problems ?? [], cloud: api });
   const onOpen = vi.fn();
   const onPublished = vi.fn();
   const onProblems = vi.fn();
@@ -30,7 +29,6 @@ async function mount(
         onOpen={onOpen}
         onPublished={onPublished}
         onProblems={onProblems}
-        api={api}
       />,
     );
   });
@@ -130,7 +128,7 @@ describe("Errors from the Rust side", () => {
   });
 
   it("shows an error already on screen in the language chosen after it", async () => {
-    const backend = new MemoryBackend({ problems: [] });
+    const backend = new MemoryBackend({ problems: [], cloud: new Offline() });
     const toolbar = (lang: "en" | "zh") => (
       <CloudToolbar
         backend={backend}
@@ -139,7 +137,6 @@ describe("Errors from the Rust side", () => {
         onOpen={vi.fn()}
         onPublished={vi.fn()}
         onProblems={vi.fn()}
-        api={new Offline()}
       />
     );
     let view!: ReturnType<typeof render>;

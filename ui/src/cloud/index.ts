@@ -1,5 +1,3 @@
 /** The cloud side of the UI: connections, import and publish (see CloudToolbar). */
 
-export { CloudToolbar, cloudApiFor, type CloudToolbarProps } from "./CloudToolbar";
-export { MemoryCloud } from "./memory";
-export { TauriCloud, type CloudApi } from "./api";
+export { CloudToolbar, type CloudToolbarProps } from "./CloudToolbar";
