@@ -155,17 +155,14 @@ pub async fn publish_flow<R: Runtime>(
     app: tauri::AppHandle<R>,
     mut flow: Flow,
     profile: String,
-    status: Option<String>,
+    status: Option<PublishStatus>,
     bind_existing: Option<bool>,
     force: Option<bool>,
     path: Option<PathBuf>,
 ) -> Result<PublishOutcome, CommandError> {
     let c = client(&state, profile).await?;
     let options = PublishOptions {
-        status: match status.as_deref() {
-            Some("saved") => PublishStatus::Saved,
-            _ => PublishStatus::Published,
-        },
+        status: status.unwrap_or_default(),
         bind_existing: bind_existing.unwrap_or(false),
         force: force.unwrap_or(false),
     };

@@ -16,6 +16,11 @@ const notFound: CommandError = {
     en: "/flows/menu.ivr.json: no such file; check the path",
     zh: "/flows/menu.ivr.json：没有这个文件；请检查路径",
   },
+  provider: null,
+  status: null,
+  code: null,
+  request_id: null,
+  refusal: null,
 };
 
 afterEach(() => {
@@ -26,7 +31,12 @@ describe("errorText", () => {
   it("picks the language of a command's error, and of a publish refusal's", () => {
     expect(errorText(notFound, "zh")).toBe("/flows/menu.ivr.json：没有这个文件；请检查路径");
     expect(errorText(notFound, "en")).toBe("/flows/menu.ivr.json: no such file; check the path");
-    expect(errorText({ error: notFound, problems: [] }, "zh")).toContain("没有这个文件");
+    // A refused publish is the same error, with its problems beside the words.
+    const refused: CommandError = {
+      ...notFound,
+      refusal: { error: { ...notFound, kind: "config" }, problems: [], remote_problems: [], existing: null, created: null },
+    };
+    expect(errorText(refused, "zh")).toContain("没有这个文件");
   });
 
   it("falls back to English, and shows anything else as it is", () => {

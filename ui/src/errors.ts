@@ -9,14 +9,8 @@
 import { type Lang, tx } from "./i18n";
 import type { Text } from "./model";
 
-/** An error from a Rust command: a stable `kind`, and our words in both languages. */
-export type CommandError = {
-  kind: string;
-  message: Text;
-  hint: Text | null;
-  /** The whole error as a person reads it. */
-  text: Text;
-};
+/** What every Rust command rejects with (generated from src-tauri/src/error.rs). */
+export type { CommandError } from "./bindings/CommandError";
 
 const isText = (v: unknown): v is Text =>
   !!v && typeof v === "object" && typeof (v as Text).en === "string" && typeof (v as Text).zh === "string";
@@ -24,9 +18,7 @@ const isText = (v: unknown): v is Text =>
 /** The text of anything a command (or the in-memory backend) rejected with, in `lang`. */
 export function errorText(e: unknown, lang: Lang): string {
   if (e && typeof e === "object") {
-    const o = e as { text?: unknown; error?: unknown };
-    // A publish refusal carries its error.
-    if (o.error && typeof o.error === "object" && "text" in o.error) return errorText(o.error, lang);
+    const o = e as { text?: unknown };
     if (isText(o.text)) return tx(o.text, lang);
     if (typeof o.text === "string") return o.text;
   }

@@ -39,8 +39,9 @@ pub struct RemotePage {
     pub page_size: usize,
 }
 
-/// What a publish ends with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+/// What a publish ends with (`saved` or `published` on the wire).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
 pub enum PublishStatus {
     /// Committed as a draft, not published.
     Saved,

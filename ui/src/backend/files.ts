@@ -105,7 +105,7 @@ export class MemoryFiles implements FilesApi {
       const { format, version, ...flow } = JSON.parse(text) as Flow & { format?: string; version?: number };
       if (format !== "ivr-studio/flow" || version !== 1) throw new Error("not an IVR Studio flow file");
       this.addRecent(path);
-      return Promise.resolve({ path, flow, imported_from: null });
+      return Promise.resolve({ path, flow, imported_from: null, named_from_file: null });
     } catch (e) {
       return Promise.reject(new Error(`${path}: ${e instanceof Error ? e.message : String(e)}`));
     }

@@ -5,9 +5,10 @@
  */
 
 import type { Flow } from "../model";
+import { withBinding } from "../flow";
 import type { CloudApi } from "./cloud";
 import type {
-  CloudError,
+  CommandError,
   ImportedFlow,
   PlanView,
   Profile,
@@ -26,8 +27,8 @@ const BUILTIN: Profile[] = [
 
 const noSecret = { stored: false, length: null, last4: null, session_token: false };
 
-/** An error shaped as the Rust side sends it (crates/ivr-cloud/src/error.rs), its words in both languages. */
-function cloudError(en: string, zh: string): CloudError {
+/** An error shaped as the Rust commands send it (src-tauri/src/error.rs), its words in both languages. */
+function cloudError(en: string, zh: string): CommandError {
   const message = { en, zh };
   return {
     kind: "config",
@@ -38,6 +39,7 @@ function cloudError(en: string, zh: string): CloudError {
     request_id: null,
     hint: null,
     text: { en: `configuration error: ${en}`, zh: `配置错误：${zh}` },
+    refusal: null,
   };
 }
 
@@ -113,7 +115,8 @@ export class MemoryCloud implements CloudApi {
     const list = this.remote.get(profile) ?? [];
     const out: ImportedFlow[] = ids.map((id) => {
       const r = list.find((x) => x.meta.id === id);
-      return r ? { remote: r.meta, flow: { ok: r.flow } } : { remote: { id, name: id, type: "", description: "", published: false, editing: false, updated: null }, flow: { error: { en: "not found", zh: "未找到" } } };
+      const missing = { id, name: id, type: "", description: "", published: false, editing: false, draft_id: null, editor: null, updated: null };
+      return r ? { remote: r.meta, flow: { ok: r.flow } } : { remote: missing, flow: { error: { en: "not found", zh: "未找到" } } };
     });
     return Promise.resolve(structuredClone(out));
   }
@@ -143,14 +146,11 @@ export class MemoryCloud implements CloudApi {
     const p = this.find(profile);
     const remoteId = plan.remote_id ?? `flow-${this.nextId++}`;
     const binding = { provider: p.provider, profile, instance: plan.instance, remote_id: remoteId };
-    const bound: Flow = {
-      ...flow,
-      bindings: [...flow.bindings.filter((x) => !(x.provider === p.provider && x.instance === plan.instance)), binding],
-    };
+    const bound = withBinding(flow, binding);
     const list = (this.remote.get(profile) ?? []).filter((r) => r.meta.id !== remoteId);
     const type = p.provider === "connect" ? "CONTACT_FLOW" : "MAIN_FLOW";
-    list.push({ meta: { id: remoteId, name: flow.name, type, description: "", published: status === "published", editing: false, updated: null }, flow: structuredClone(bound) });
+    list.push({ meta: { id: remoteId, name: flow.name, type, description: "", published: status === "published", editing: false, draft_id: null, editor: null, updated: null }, flow: structuredClone(bound) });
     this.remote.set(profile, list);
-    return structuredClone({ remote_id: remoteId, instance: plan.instance, binding, flow: bound });
+    return structuredClone({ remote_id: remoteId, instance: plan.instance, binding });
   }
 }

@@ -12,7 +12,8 @@ import { useEffect, useState, type ReactNode } from "react";
 import type { Backend } from "../backend";
 import type { Lang } from "../i18n";
 import type { Flow, Problem, Provider } from "../model";
-import type { CloudApi, PlanView, PublishOutcome, PublishRefusal, PublishStatus } from "../backend";
+import type { CloudApi, CommandError, PlanView, PublishOutcome, PublishRefusal, PublishStatus } from "../backend";
+import { withBinding } from "../flow";
 import { errorText } from "../errors";
 import { Modal } from "./Modal";
 import { ct, providerName } from "./strings";
@@ -44,8 +45,10 @@ type Step =
   /** `error`: what the command rejected with, shown in the current language. */
   | { kind: "failed"; plan: PlanView; refusal: PublishRefusal | null; error: unknown };
 
-function isRefusal(e: unknown): e is PublishRefusal {
-  return typeof e === "object" && e !== null && "error" in e && "problems" in e;
+/** A refused publish's details, carried by the command's error. */
+function refusalOf(e: unknown): PublishRefusal | null {
+  if (typeof e !== "object" || e === null || !("refusal" in e)) return null;
+  return (e as CommandError).refusal;
 }
 
 export function PublishDialog(props: Props) {
@@ -92,12 +95,13 @@ export function PublishDialog(props: Props) {
     const named: Flow = name.trim() && name !== flow.name ? { ...flow, name: name.trim() } : flow;
     api.publishFlow(named, profile, status, path, bindExisting, forced).then(
       (outcome) => {
-        onPublished(outcome.flow);
+        onPublished(withBinding(named, outcome.binding));
         setStep({ kind: "done", plan, outcome });
       },
       (e: unknown) => {
-        const refusal = isRefusal(e) ? e : null;
-        if (refusal?.flow) onPublished(refusal.flow);
+        const refusal = refusalOf(e);
+        // Created before it failed: the document keeps that flow's binding.
+        if (refusal?.created) onPublished(withBinding(named, refusal.created));
         if (refusal && refusal.problems.length > 0) onProblems(refusal.problems, provider);
         setStep({ kind: "failed", plan, refusal, error: e });
       },

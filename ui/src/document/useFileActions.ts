@@ -168,7 +168,7 @@ export function useFileActions({ backend, openDoc, notices, setSelected }: Optio
       if (rest.length > 0) {
         files.openDocuments(rest.map((f) => ({ flow: f, path: null }))).catch((e: unknown) => fail("openFailed", e));
       }
-      if (first) guard(() => loadOpened({ flow: first, path: null, imported_from: null }));
+      if (first) guard(() => loadOpened({ flow: first, path: null, imported_from: null, named_from_file: null }));
     },
     [files, guard, loadOpened, fail],
   );
