@@ -339,22 +339,21 @@ fn status_text(status: &Result<SecretStatus, String>) -> String {
 }
 
 fn list(a: ListArgs, ctx: &Ctx<'_>, io: &mut Io<'_>) -> Result<u8, CloudError> {
-    let profiles = ctx.file.load()?;
-    let mut keyring_error: Option<CloudError> = None;
-    let mut rows = Vec::new();
-    for p in &profiles {
-        // After the first failure, do not ask an unreachable keyring again.
-        let status = match &keyring_error {
-            Some(e) => Err(e.to_string()),
-            None => credentials::secret_status(ctx.store, &p.name).map_err(|e| {
-                let s = e.to_string();
-                keyring_error = Some(e);
-                s
-            }),
-        };
-        let env_override = credentials::env_overrides(p.provider, ctx.env);
-        rows.push((p, status, env_override));
-    }
+    // The service's list (the app's): after the first keyring failure, the
+    // keyring is not asked again.
+    let views = ctx.connections().list(ctx.store)?;
+    let keyring_error = views.iter().find_map(|v| v.keyring_error.clone());
+    let rows: Vec<_> = views
+        .iter()
+        .map(|v| {
+            let status = match &v.keyring_error {
+                Some(e) => Err(e.to_string()),
+                None => Ok(v.secret.clone()),
+            };
+            let env_override = credentials::env_overrides(v.profile.provider, ctx.env);
+            (&v.profile, status, env_override)
+        })
+        .collect();
     match a.format {
         Format::Json => {
             let items: Vec<_> = rows
@@ -395,7 +394,7 @@ fn list(a: ListArgs, ctx: &Ctx<'_>, io: &mut Io<'_>) -> Result<u8, CloudError> {
             );
         }
         Format::Text => {
-            if profiles.is_empty() {
+            if rows.is_empty() {
                 let _ = writeln!(
                     io.out,
                     "no profiles in {}; add one with `ivr profile add NAME --provider ...`",

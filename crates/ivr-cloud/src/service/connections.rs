@@ -112,7 +112,9 @@ impl Connections {
     }
 
     /// Every profile: the built-in ones first, then the saved ones, each with
-    /// its secret status. Blocks on the keyring.
+    /// its secret status. After the keyring fails once it is not asked again
+    /// (an unreachable keyring can take seconds per call): the rest carry the
+    /// same error. Blocks on the keyring.
     pub fn list(&self, store: &dyn SecretStore) -> Result<Vec<ProfileView>, CloudError> {
         let mut out: Vec<ProfileView> = self
             .builtin
@@ -124,10 +126,18 @@ impl Connections {
                 keyring_error: None,
             })
             .collect();
+        let mut failed: Option<CloudError> = None;
         for p in self.file.load()? {
-            let (secret, keyring_error) = match credentials::secret_status(store, &p.name) {
+            let status = match &failed {
+                Some(e) => Err(e.clone()),
+                None => credentials::secret_status(store, &p.name),
+            };
+            let (secret, keyring_error) = match status {
                 Ok(s) => (s, None),
-                Err(e) => (no_secret(), Some(e)),
+                Err(e) => {
+                    failed.get_or_insert_with(|| e.clone());
+                    (no_secret(), Some(e))
+                }
             };
             out.push(ProfileView {
                 profile: p,
