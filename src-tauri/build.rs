@@ -32,6 +32,8 @@ fn main() {
             "publish_flow",
             "clipboard_write_text",
             "clipboard_read_text",
+            "settings",
+            "set_settings",
         ]))
         .codegen(tauri_build::CodegenContext::new());
     if let Err(error) = tauri_build::try_build(attributes) {

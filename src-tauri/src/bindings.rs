@@ -45,7 +45,7 @@ mod tests {
     /// Every type the UI gets from Rust, with what they use.
     fn generate(dir: &Path) {
         let cfg = Config::new().with_out_dir(dir);
-        let all: [Export; 16] = [
+        let all: [Export; 17] = [
             ivr_flow::Flow::export_all,
             ivr_flow::Catalog::export_all,
             ivr_flow::Problem::export_all,
@@ -62,6 +62,7 @@ mod tests {
             ivr_cloud::service::PublishRefusal::export_all,
             ivr_cloud::error::CloudErrorView::export_all,
             ivr_cloud::remote::PublishStatus::export_all,
+            ivr_files::settings::Settings::export_all,
         ];
         for export in all {
             export(&cfg).expect("exports");

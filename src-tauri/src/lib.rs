@@ -10,6 +10,7 @@ pub mod cloud;
 pub mod commands;
 pub mod error;
 pub mod files;
+pub mod settings;
 pub mod windows;
 
 use tauri::{Builder, Context, Manager, Runtime};
@@ -35,6 +36,7 @@ pub fn app_with<R: Runtime>(builder: Builder<R>, options: files::Options) -> Bui
         .plugin(tauri_plugin_dialog::init())
         .manage(clipboard::Clipboard::default())
         .manage(files::Files::new(options.clone()))
+        .manage(settings::AppSettings::load(options.config_dir.clone()))
         .on_window_event(files::on_window_event)
         .setup(move |app| {
             windows::open_main(app.handle(), keep)?;
@@ -74,6 +76,8 @@ pub fn app_with<R: Runtime>(builder: Builder<R>, options: files::Options) -> Bui
             cloud::publish_flow,
             clipboard::clipboard_write_text,
             clipboard::clipboard_read_text,
+            settings::settings,
+            settings::set_settings,
         ])
 }
 

@@ -8,7 +8,7 @@
 // E2E_ARTIFACTS (default: artifacts/e2e).
 
 import { spawn, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import net from "node:net";
 import path from "node:path";
@@ -83,6 +83,21 @@ function descendants(pid) {
     }
   }
   return out;
+}
+
+/** Whether process `pid` has exited within `ms` (polled every 50 ms; a zombie waiting for its parent has exited). */
+async function gone(pid, ms) {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      if (stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z")) return true;
+    } catch {
+      return true;
+    }
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** Ends `driver` and everything it started (WebKitWebDriver, the app), by process id. */
@@ -173,7 +188,21 @@ export async function startApp({ args = [], env = {} } = {}) {
       await browser.deleteSession().catch(() => {});
       endAll(driver);
     },
+    /**
+     * Lets the app exit (SIGTERM, as a logout or `kill` asks it to) and waits
+     * for its process to be gone, then ends the driver; SIGKILL only for an
+     * app still there after 10 s.
+     */
     async stop() {
+      const pid = appPid();
+      if (pid) {
+        try {
+          process.kill(pid, "SIGTERM");
+        } catch {
+          // Already gone.
+        }
+        if (!(await gone(pid, 10_000))) console.log(`# the app (pid ${pid}) did not exit within 10 s of SIGTERM`);
+      }
       await browser.deleteSession().catch(() => {});
       endAll(driver);
     },

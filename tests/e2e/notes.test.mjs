@@ -162,15 +162,20 @@ describe("sticky notes and themes", () => {
   });
 
   it("reopens the file with the note drawn, in the remembered theme; Delete removes the note", async () => {
-    // The theme is remembered in localStorage, which WebKit writes to disk
-    // behind the page (a commit within about half a second). Stopping the app
-    // at once can beat that write (seen once in CI), so wait for the choice to
-    // be stored, then give the write its time.
+    // Rust keeps the theme and language in the settings file, written when
+    // chosen (before the command answers): it is on disk now, with no wait.
+    const settingsFile = path.join(env.IVR_STUDIO_CONFIG_DIR, "settings.json");
     await app.browser.waitUntil(
-      async () => (await app.browser.execute(() => localStorage.getItem("ivr-studio.theme"))) === "dark",
-      { timeout: TIMEOUT, timeoutMsg: "the dark choice was not stored" },
+      async () => {
+        try {
+          return JSON.parse(readFileSync(settingsFile, "utf8")).theme === "dark";
+        } catch {
+          return false;
+        }
+      },
+      { timeout: 5_000, timeoutMsg: `the dark choice is not in ${settingsFile}` },
     );
-    await new Promise((r) => setTimeout(r, 1500));
+    assert.deepEqual(JSON.parse(readFileSync(settingsFile, "utf8")), { theme: "dark", language: "en" });
     await app.stop();
     app = await startApp({ args: [FILE], env });
     const ui = on(app);

@@ -80,6 +80,7 @@ const STRINGS = {
   saved: { en: "Saved", zh: "已保存" },
   unsaved: { en: "Unsaved changes", zh: "有未保存的更改" },
   openFailed: { en: "The file was not opened", zh: "文件未能打开" },
+  settingsNotKept: { en: "The choice applies now but was not kept for the next start", zh: "所选设置现已生效，但未能保存到下次启动" },
   saveFailed: { en: "The flow was not saved", zh: "流程未能保存" },
   imported: {
     en: "Imported from a provider's file as a new flow: Save asks where to keep it.",

@@ -1,7 +1,9 @@
 /**
  * Light and dark themes: the choice (follow the system, or always light or
- * dark), remembered in localStorage, and the theme it gives, set as
- * `data-theme` on the document so base.css picks its colours.
+ * dark) and the theme it gives, set as `data-theme` on the document so
+ * base.css picks its colours. The choice is kept by the backend (Rust's
+ * settings file in the app); localStorage holds a copy only so that the
+ * first paint, before the backend answers, is already in the right theme.
  */
 
 import { useEffect, useState } from "react";
@@ -68,9 +70,13 @@ export function applyStartTheme(): void {
   applyTheme(document.documentElement, resolveTheme(choice, browserMedia()), choice);
 }
 
-/** The theme choice and the theme in effect; follows the system while the choice is "system". */
-export function useTheme() {
-  const [choice, setChoiceState] = useState<ThemeChoice>(() => loadChoice(browserStore()));
+/**
+ * The theme choice and the theme in effect; follows the system while the
+ * choice is "system". Starts from `initial` (the backend's; else the copy),
+ * and `keep` is told of every new choice.
+ */
+export function useTheme(initial?: ThemeChoice, keep?: (choice: ThemeChoice) => void) {
+  const [choice, setChoiceState] = useState<ThemeChoice>(() => initial ?? loadChoice(browserStore()));
   const [system, setSystem] = useState<Theme>(() => systemTheme(browserMedia()));
   useEffect(() => {
     if (typeof window.matchMedia !== "function") return;
@@ -84,6 +90,7 @@ export function useTheme() {
   const setChoice = (c: ThemeChoice) => {
     saveChoice(browserStore(), c);
     setChoiceState(c);
+    keep?.(c);
   };
   return { choice, theme, setChoice };
 }

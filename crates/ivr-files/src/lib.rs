@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 pub mod documents;
 pub mod session;
+pub mod settings;
 
 use ivr_flow::dialect::{self, DecodeError, Dialect};
 use ivr_flow::file::{FlowFileError, MAX_FILE_BYTES};

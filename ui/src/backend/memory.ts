@@ -10,6 +10,7 @@ import { MemoryClipboard } from "./clipboard";
 import type { CloudApi } from "./cloud";
 import { MemoryFiles } from "./files";
 import { MemoryCloud } from "./memoryCloud";
+import { MemorySettings, type SettingsApi } from "./settings";
 import type { Backend } from "./types";
 import fixture from "./fixture.json";
 
@@ -20,6 +21,8 @@ export type MemoryOptions = {
   problems?: Problem[] | ((flow: Flow, target: Provider | null) => Problem[]);
   /** The cloud (default: a fresh `MemoryCloud`, its Local sandbox profiles only). */
   cloud?: CloudApi;
+  /** The theme and language choice (default: a fresh `MemorySettings`, nothing chosen). */
+  settings?: SettingsApi;
 };
 
 export class MemoryBackend implements Backend {
@@ -27,6 +30,7 @@ export class MemoryBackend implements Backend {
   readonly files = new MemoryFiles();
   readonly clipboard = new MemoryClipboard();
   readonly cloud: CloudApi;
+  readonly settings: SettingsApi;
   /** Every `validateFlow` call, for tests. */
   readonly validations: { flow: Flow; target: Provider | null }[] = [];
   private readonly options: MemoryOptions;
@@ -34,6 +38,7 @@ export class MemoryBackend implements Backend {
   constructor(options: MemoryOptions = {}) {
     this.options = options;
     this.cloud = options.cloud ?? new MemoryCloud();
+    this.settings = options.settings ?? new MemorySettings();
   }
 
   catalog(): Promise<Catalog> {

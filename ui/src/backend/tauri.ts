@@ -5,6 +5,7 @@ import type { Catalog, Flow, Problem, Provider } from "../model";
 import { tauriClipboard } from "./clipboard";
 import { TauriCloud } from "./cloud";
 import { tauriFiles } from "./files";
+import { tauriSettings } from "./settings";
 import type { Backend } from "./types";
 
 export class TauriBackend implements Backend {
@@ -12,6 +13,7 @@ export class TauriBackend implements Backend {
   readonly files = tauriFiles;
   readonly clipboard = tauriClipboard;
   readonly cloud = new TauriCloud();
+  readonly settings = tauriSettings;
 
   catalog(): Promise<Catalog> {
     return invoke<Catalog>("catalog");

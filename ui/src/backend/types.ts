@@ -9,6 +9,7 @@ import type { Catalog, Flow, Problem, Provider } from "../model";
 import type { ClipboardApi } from "./clipboard";
 import type { CloudApi } from "./cloud";
 import type { FilesApi } from "./files";
+import type { SettingsApi } from "./settings";
 
 export interface Backend {
   /** Which implementation this is, for the status bar and tests. */
@@ -25,4 +26,6 @@ export interface Backend {
   readonly clipboard: ClipboardApi;
   /** Connection profiles, remote flows, import and publish (./cloud.ts). */
   readonly cloud: CloudApi;
+  /** The theme and language choice, kept by Rust in the app (./settings.ts). */
+  readonly settings: SettingsApi;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "./App";
-import { MemoryBackend, MemoryClipboard, MemoryCloud, MemoryFiles } from "../backend";
+import { MemoryBackend, MemoryClipboard, MemoryCloud, MemoryFiles, MemorySettings } from "../backend";
 import type { Backend } from "../backend";
 import { chooseBackend, inTauri } from "../backend";
 import type { Problem } from "../model";
@@ -91,9 +91,34 @@ describe("App", () => {
       files: new MemoryFiles(),
       clipboard: new MemoryClipboard(),
       cloud: new MemoryCloud(),
+      settings: new MemorySettings(),
     };
     await renderApp(broken);
     expect((await screen.findByTestId("load-error")).textContent).toContain("engine unavailable");
+  });
+});
+
+describe("settings", () => {
+  it("starts in the theme and language the backend kept, and keeps each new choice with the other", async () => {
+    const settings = new MemorySettings({ theme: "dark", language: "zh" });
+    const backend = new MemoryBackend({ settings });
+    await act(async () => {
+      render(<App backend={backend} initialLang="en" settings={await settings.load()} />);
+    });
+    await screen.findByTestId("node-start");
+    expect(document.documentElement.lang).toBe("zh-CN");
+    expect(document.documentElement.dataset.theme).toBe("dark");
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("lang-en"));
+    });
+    expect(document.documentElement.lang).toBe("en");
+    expect(settings.saved.at(-1)).toEqual({ theme: "dark", language: "en" });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("theme-light"));
+    });
+    expect(document.documentElement.dataset.theme).toBe("light");
+    expect(settings.saved.at(-1)).toEqual({ theme: "light", language: "en" });
+    expect(await settings.load()).toEqual({ theme: "light", language: "en" });
   });
 });
 

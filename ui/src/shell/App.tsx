@@ -6,7 +6,8 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
-import type { Backend } from "../backend";
+import { type Backend, DEFAULT_SETTINGS, type Settings } from "../backend";
+import { errorText } from "../errors";
 import { Inspector } from "../inspector/Inspector";
 import { Palette } from "./Palette";
 import { ProblemsPanel } from "../problems/ProblemsPanel";
@@ -35,7 +36,8 @@ import type { Problem } from "../model";
 import { useTheme } from "../theme";
 import "./shell.css";
 
-type Props = { backend: Backend; initialLang: Lang };
+/** `settings`: what the designer chose before (the backend's), none in tests that do not care. */
+type Props = { backend: Backend; initialLang: Lang; settings?: Settings };
 
 export function App(props: Props) {
   return (
@@ -50,8 +52,18 @@ function dropPoint(p: { x: number; y: number }) {
   return { x: Math.round((p.x - 120) / GRID) * GRID, y: Math.round((p.y - 20) / GRID) * GRID };
 }
 
-function Editor({ backend, initialLang }: Props) {
-  const [lang, setLang] = useState<Lang>(initialLang);
+function Editor({ backend, initialLang, settings }: Props) {
+  const [lang, setLangState] = useState<Lang>(settings?.language ?? initialLang);
+  // What is chosen is kept by the backend the moment it is chosen.
+  const chosen = useRef<Settings>(settings ?? DEFAULT_SETTINGS);
+  const keep = (change: Partial<Settings>) => {
+    chosen.current = { ...chosen.current, ...change };
+    backend.settings.save(chosen.current).catch((e: unknown) => editor.setNotice({ kind: "error", key: "settingsNotKept", detail: errorText(e, lang) }));
+  };
+  const setLang = (l: Lang) => {
+    setLangState(l);
+    keep({ language: l });
+  };
   const editor = useEditor(backend, lang);
   const { catalog, flow } = editor;
   useProblemsTiming(editor.problems);
@@ -66,7 +78,7 @@ function Editor({ backend, initialLang }: Props) {
   const editing = useEditing(editor, backend, layout);
   useShortcuts(editing.actions);
   const notes = useNotes(editor, GRID);
-  const theme = useTheme();
+  const theme = useTheme(settings?.theme, (c) => keep({ theme: c }));
   const reactFlow = useReactFlow();
   const canvasRef = useRef<HTMLElement>(null);
 
