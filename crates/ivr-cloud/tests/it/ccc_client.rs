@@ -2,9 +2,7 @@
 //! timeouts: a create whose answer comes too late is found by lookup, not
 //! sent twice; calls that keep timing out give a `Timeout` error; paging
 //! reads past the first page; the Type filter and search are applied.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
 
 use std::time::{Duration, Instant};
 
@@ -15,7 +13,7 @@ use ivr_cloud::profile::Profile;
 use ivr_cloud::remote::PublishStatus;
 use ivr_flow::Provider;
 use ivr_sandbox::{Fault, FaultKind, Sandbox, SandboxConfig, SandboxHandle};
-use support::{fast_http as config, named_flow as flow};
+use crate::support::{fast_http as config, named_flow as flow};
 
 fn client(sb: &SandboxHandle) -> CccClient {
     let profile = Profile {

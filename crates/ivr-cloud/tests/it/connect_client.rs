@@ -4,9 +4,7 @@
 //! error; every page is read and the type filter applied; a sandbox clock 10
 //! minutes ahead is named as clock skew; InvalidContactFlowException problems
 //! come back naming the block; a flow without a name is refused unsent.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
 
 use std::time::{Duration, Instant};
 
@@ -17,7 +15,7 @@ use ivr_cloud::profile::Profile;
 use ivr_cloud::remote::PublishStatus;
 use ivr_flow::{FlowKind, Provider};
 use ivr_sandbox::{Fault, FaultKind, Sandbox, SandboxConfig, SandboxHandle};
-use support::{fast_http as config, named_flow as flow};
+use crate::support::{fast_http as config, named_flow as flow};
 
 fn client(sb: &SandboxHandle) -> ConnectClient {
     let profile = Profile {

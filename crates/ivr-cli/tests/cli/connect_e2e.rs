@@ -3,16 +3,14 @@
 //! real SigV4 signatures, a temporary config folder and the AWS credentials
 //! in the environment (no keyring). Every run of `ivr` is killed after a time
 //! limit.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
 
 use std::path::Path;
 
 use ivr_flow::dialect::connect;
 use ivr_flow::{Flow, FlowKind, Provider};
 use ivr_sandbox::{Fault, FaultKind};
-use support::{
+use crate::support::{
     CONNECT_INSTANCE as INSTANCE, World, flow, has_prompt, read_flow, set_prompt, text, write_flow,
 };
 

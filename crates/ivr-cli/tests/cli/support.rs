@@ -13,7 +13,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use ivr_cloud::http::{HttpConfig, RetryPolicy};
 use ivr_flow::Flow;
 use ivr_sandbox::{Fault, Sandbox, SandboxConfig, SandboxHandle};
 use serde_json::Value;
@@ -221,25 +220,4 @@ pub fn write_flow(path: &Path, f: &Flow) -> String {
 
 pub fn read_flow(path: &Path) -> Flow {
     ivr_flow::from_bytes(&std::fs::read(path).unwrap()).unwrap()
-}
-
-/// Short timeouts and quick retries, for library tests against the sandbox.
-pub fn fast_http() -> HttpConfig {
-    HttpConfig {
-        connect_timeout: Duration::from_secs(2),
-        request_timeout: Duration::from_millis(400),
-        retry: RetryPolicy {
-            max_attempts: 3,
-            base: Duration::from_millis(20),
-            cap: Duration::from_millis(100),
-            max_retry_after: Duration::from_millis(100),
-        },
-    }
-}
-
-/// The starter flow under another name.
-pub fn named_flow(name: &str) -> Flow {
-    let mut f = ivr_flow::starter_flow();
-    f.name = name.into();
-    f
 }

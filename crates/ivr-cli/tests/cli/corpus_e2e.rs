@@ -4,14 +4,12 @@
 //! to IVR Studio, published, imported back, converted to Connect again, and
 //! compared with the original as a JSON value, the order of every array kept.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
 
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use support::{World, read_flow, text};
+use crate::support::{World, read_flow, text};
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus")
@@ -238,7 +236,7 @@ fn warnings_never_block_a_publish() {
             problems.iter().all(|p| p.severity != Severity::Error),
             "{code}: {problems:#?}"
         );
-        let file = support::write_flow(&w.path(&format!("{code}.ivr.json")), &flow);
+        let file = crate::support::write_flow(&w.path(&format!("{code}.ivr.json")), &flow);
         let out = w.publish(&file);
         assert_eq!(
             out.status.code(),
@@ -262,7 +260,7 @@ fn errors_hold_a_publish_back_until_forced() {
         f.edges.push(line("b", "l", "done", "hang_up"));
     });
     let w = World::connect();
-    let file = support::write_flow(&w.path("loop.ivr.json"), &flow);
+    let file = crate::support::write_flow(&w.path("loop.ivr.json"), &flow);
     let out = w.publish(&file);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     let said = text(&out.stderr);

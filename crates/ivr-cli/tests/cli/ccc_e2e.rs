@@ -2,16 +2,14 @@
 //! sandbox on a free loopback port, the real `ivr` binary, real signatures,
 //! a temporary config folder and the credentials in the environment (no
 //! keyring). Every run of `ivr` is killed after a time limit.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
 
 use std::path::Path;
 
 use ivr_flow::dialect::aliyun;
 use ivr_flow::{Flow, Provider};
 use ivr_sandbox::{Fault, FaultKind};
-use support::{
+use crate::support::{
     CCC_INSTANCE as INSTANCE, World, flow, has_prompt, read_flow, set_prompt, text, write_flow,
 };
 

@@ -3,9 +3,7 @@
 //! publish leaves no draft locked and records the created flow; a saved
 //! draft is published later; throttling past the retries is reported; a
 //! binding to a flow that is gone is named; `ivr sandbox` serves; CCC 2017.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
 
 use std::io::{BufRead as _, BufReader};
 use std::path::Path;
@@ -14,7 +12,7 @@ use std::time::Duration;
 
 use ivr_flow::Provider;
 use ivr_sandbox::{Fault, FaultKind};
-use support::{World, flow, has_prompt, read_flow, set_prompt, text, write_flow};
+use crate::support::{World, flow, has_prompt, read_flow, set_prompt, text, write_flow};
 
 #[test]
 fn a_create_answered_500_is_looked_up_then_sent_again_once() {
@@ -111,7 +109,7 @@ fn a_binding_to_a_flow_that_is_gone_is_named() {
     f.bindings.push(ivr_flow::Binding {
         provider: Provider::Aliyun,
         profile: "sb".into(),
-        instance: support::CCC_INSTANCE.into(),
+        instance: crate::support::CCC_INSTANCE.into(),
         remote_id: "0000-gone".into(),
         version: None,
         sha: None,

@@ -1,6 +1,5 @@
 //! `ivr validate` and `ivr convert` as a user runs them: the real binary, real
 //! files, exit codes and messages checked.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fs;
 use std::path::Path;
