@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod dialect;
 pub mod file;
 pub mod i18n;
+mod json;
 pub mod model;
 pub mod problem;
 pub mod spread;

@@ -88,7 +88,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde_json::{Map, Value, json};
 
 use crate::catalog::{self, BlockSpec, PROVIDER_BLOCK};
-use crate::dialect::{DecodeError, EncodeError, kind_of};
+use crate::dialect::error::{DecodeError, EncodeError};
+use crate::json::kind_of;
 use crate::model::{Edge, Flow, FlowKind, Node, PortRef, Position, Provider, VarType, Variable};
 
 /// The provider name in provider blocks' `params.provider`.

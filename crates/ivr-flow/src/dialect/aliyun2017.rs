@@ -87,7 +87,8 @@ use super::aliyun::{
     props_from_params,
 };
 use crate::catalog::{self, PROVIDER_BLOCK};
-use crate::dialect::{DecodeError, EncodeError, kind_of};
+use crate::dialect::error::{DecodeError, EncodeError};
+use crate::json::kind_of;
 use crate::model::{Edge, Flow, FlowKind, Node, Position, Provider};
 
 /// The provider name in provider blocks' `params.provider`.

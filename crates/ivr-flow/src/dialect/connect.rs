@@ -56,7 +56,7 @@ mod wrapper;
 
 use serde_json::Value;
 
-use super::{DecodeError, EncodeError};
+use super::error::{DecodeError, EncodeError};
 use crate::model::{Flow, FlowKind};
 
 /// The Flow language version this dialect reads and writes.

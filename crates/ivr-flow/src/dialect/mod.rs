@@ -14,6 +14,9 @@ use serde_json::Value;
 pub mod aliyun;
 pub mod aliyun2017;
 pub mod connect;
+mod error;
+
+pub use error::{DecodeError, EncodeError};
 
 use crate::file::{self, FlowFileError};
 use crate::model::{Flow, Provider};
@@ -43,45 +46,6 @@ impl Dialect {
             other => Provider::parse(other).map(Dialect::Provider),
         }
     }
-}
-
-/// Why a provider document could not be read.
-#[derive(Debug, thiserror::Error, PartialEq)]
-pub enum DecodeError {
-    /// The bytes are not JSON, or not a native file this build can read.
-    #[error(transparent)]
-    File(#[from] FlowFileError),
-    /// The document is in no dialect this build knows.
-    #[error("{0}")]
-    Unrecognised(String),
-    /// The document is in a known dialect but malformed at `path`.
-    #[error("at {path}: {message}")]
-    Invalid { path: String, message: String },
-}
-
-impl DecodeError {
-    /// A malformed-document error at a JSON path such as `$.Actions[3].Type`.
-    pub fn invalid(path: impl Into<String>, message: impl Into<String>) -> DecodeError {
-        DecodeError::Invalid {
-            path: path.into(),
-            message: message.into(),
-        }
-    }
-}
-
-/// Why a flow could not be written in a dialect.
-#[derive(Debug, thiserror::Error, PartialEq)]
-pub enum EncodeError {
-    /// The target cannot carry this block; validation for the target names it too.
-    #[error("block {node} ({block}) cannot be carried by {target}")]
-    Unsupported {
-        node: String,
-        block: String,
-        target: Provider,
-    },
-    /// Anything else the target cannot express.
-    #[error("{0}")]
-    Other(String),
 }
 
 /// Tells which dialect a parsed document is in.
@@ -160,18 +124,5 @@ pub fn encode(flow: &Flow, to: Dialect) -> Result<Vec<u8>, EncodeError> {
         Dialect::Provider(p) => Err(EncodeError::Other(format!(
             "writing {p} flows is not built yet"
         ))),
-    }
-}
-
-/// What kind of JSON value `v` is, with its article, for error messages:
-/// "an object", "a string", "null"...
-pub(crate) fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }

@@ -14,7 +14,7 @@ use super::encode;
 use super::layout::{self, Layout};
 use super::raw::{self, Action, Entry, Key, Obj, canonical};
 use crate::catalog::{PROVIDER_BLOCK, START_BLOCK};
-use crate::dialect::DecodeError;
+use crate::dialect::error::DecodeError;
 use crate::model::{Edge, Extra, Flow, FlowKind, Node, PortRef, Position};
 
 /// A decoded block and its exits: `(port, target, edge extra)`.

@@ -15,7 +15,7 @@ use super::layout::{self, FlowIvr};
 use super::raw::{Entry, Key, Obj};
 use super::wrapper::{console_type, kind_of_type};
 use crate::catalog::{PROVIDER_BLOCK, START_BLOCK, catalog};
-use crate::dialect::EncodeError;
+use crate::dialect::error::EncodeError;
 use crate::model::{Edge, Flow, FlowKind, Node, Position, Provider};
 
 /// One action written, with its ActionMetadata entry.

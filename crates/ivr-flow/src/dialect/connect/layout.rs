@@ -6,8 +6,8 @@ use serde_json::Value;
 
 use super::raw::Obj;
 use super::wrapper::{console_type, kind_of_type};
-use crate::dialect::DecodeError;
-use crate::dialect::kind_of;
+use crate::dialect::error::DecodeError;
+use crate::json::kind_of;
 use crate::model::{Extra, FlowKind, Note, Position, Size, Variable};
 
 /// The flow-level parts of Metadata.

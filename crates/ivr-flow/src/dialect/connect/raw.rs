@@ -4,7 +4,8 @@
 
 use serde_json::{Map, Value};
 
-use crate::dialect::{DecodeError, kind_of};
+use crate::dialect::error::DecodeError;
+use crate::json::kind_of;
 
 pub(super) type Obj = Map<String, Value>;
 
