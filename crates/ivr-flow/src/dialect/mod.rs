@@ -11,12 +11,16 @@
 
 use serde_json::Value;
 
-pub mod aliyun;
-pub mod aliyun2017;
+pub mod ccc;
 pub mod connect;
 mod error;
 
 pub use error::{DecodeError, EncodeError};
+
+/// CCC 2017 by the name the command line and the other crates know it by.
+pub use ccc::v2017 as aliyun2017;
+/// CCC 2020 by the name the command line and the other crates know it by.
+pub use ccc::v2020 as aliyun;
 
 use crate::file::{self, FlowFileError};
 use crate::model::{Flow, Provider};
