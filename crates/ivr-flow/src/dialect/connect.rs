@@ -50,8 +50,10 @@
 mod blocks;
 mod decode;
 mod encode;
+mod kept;
 mod layout;
 mod raw;
+mod wiring;
 mod wrapper;
 
 use serde_json::Value;

@@ -10,7 +10,7 @@ use super::blocks::{
     self, Conv, PROMPT_KEYS, STORED_INPUT, Spec, connect_operator, default_case_ids, put, raw_key,
     voice_key,
 };
-use super::decode::{ActionIvr, Kept, default_start_id, exit_key};
+use super::kept::{ActionIvr, Kept, default_start_id, exit_key};
 use super::layout::{self, FlowIvr};
 use super::raw::{Entry, Key, Obj};
 use super::wrapper::{console_type, kind_of_type};
