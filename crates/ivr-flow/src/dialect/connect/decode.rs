@@ -55,20 +55,17 @@ pub(super) fn content(v: &Value) -> Result<Flow, DecodeError> {
 
 fn check_version(v: Option<&Value>) -> Result<(), DecodeError> {
     match v {
-        Some(Value::String(s)) if s == super::VERSION => Ok(()),
+        Some(Value::String(s)) if s == raw::VERSION => Ok(()),
         Some(other) => Err(DecodeError::invalid(
             "$.Version",
             format!(
                 "this build reads Flow language version \"{}\", not {other}",
-                super::VERSION
+                raw::VERSION
             ),
         )),
         None => Err(DecodeError::invalid(
             "$",
-            format!(
-                "the flow has no \"Version\"; expected \"{}\"",
-                super::VERSION
-            ),
+            format!("the flow has no \"Version\"; expected \"{}\"", raw::VERSION),
         )),
     }
 }

@@ -12,7 +12,7 @@ use super::blocks::{
 };
 use super::kept::{ActionIvr, Kept, default_start_id, exit_key};
 use super::layout::{self, FlowIvr};
-use super::raw::{Entry, Key, Obj};
+use super::raw::{self, Entry, Key, Obj};
 use super::wrapper::{console_type, kind_of_type};
 use crate::catalog::{PROVIDER_BLOCK, START_BLOCK, catalog};
 use crate::dialect::error::EncodeError;
@@ -51,7 +51,7 @@ pub(super) fn content(flow: &Flow) -> Result<Value, EncodeError> {
         .collect();
     let default_start = default_start_id(ids.into_iter());
     let mut out = Obj::new();
-    out.insert("Version".into(), Value::String(super::VERSION.into()));
+    out.insert("Version".into(), Value::String(raw::VERSION.into()));
     if let Some(s) = start_action {
         out.insert("StartAction".into(), Value::String(s));
     }

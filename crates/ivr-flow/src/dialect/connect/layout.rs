@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::raw::Obj;
-use super::wrapper::{console_type, kind_of_type};
+use super::wrapper::{console_type, flow_type, kind_of_type};
 use crate::dialect::error::DecodeError;
 use crate::json::kind_of;
 use crate::model::{Extra, FlowKind, Note, Position, Size, Variable};
@@ -112,7 +112,7 @@ pub(super) fn write_named(
     };
     match m.get("type").and_then(Value::as_str) {
         Some(t) if t.contains('_') || t.chars().all(|c| c.is_ascii_uppercase()) => {
-            m.insert("type".into(), Value::String(super::flow_type(kind).into()));
+            m.insert("type".into(), Value::String(flow_type(kind).into()));
         }
         Some(_) => {
             m.insert("type".into(), Value::String(console.into()));

@@ -58,11 +58,10 @@ mod wrapper;
 
 use serde_json::Value;
 
+pub use raw::VERSION;
+
 use super::error::{DecodeError, EncodeError};
 use crate::model::{Flow, FlowKind};
-
-/// The Flow language version this dialect reads and writes.
-pub const VERSION: &str = "2019-10-30";
 
 /// Whether `value` is a Connect document: Content, a DescribeContactFlow
 /// response, a CreateContactFlow body, or an old console export (which

@@ -7,6 +7,9 @@ use serde_json::{Map, Value};
 use crate::dialect::error::DecodeError;
 use crate::json::kind_of;
 
+/// The Flow language version this dialect reads and writes.
+pub const VERSION: &str = "2019-10-30";
+
 pub(super) type Obj = Map<String, Value>;
 
 /// What a transition reacts to.

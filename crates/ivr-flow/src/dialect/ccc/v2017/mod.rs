@@ -49,7 +49,7 @@
 //! | end | end_flow |
 //!
 //! Parameters use the field names of the CCC 2020 dialect's properties
-//! (`say`, `audioType`, `skillGroupId`, ... see [`super::aliyun`]). Any other
+//! (`say`, `audioType`, `skillGroupId`, ... see [`super::v2020`]). Any other
 //! nodeType becomes a `provider` block, `params = {provider: "aliyun2017",
 //! type, exits: [the exits its lines leave from], parameters: {its fields
 //! but nodeType, nodeDescript, id, position}}`.
