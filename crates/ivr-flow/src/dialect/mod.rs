@@ -14,6 +14,7 @@ use serde_json::Value;
 pub mod ccc;
 pub mod connect;
 mod error;
+mod fields;
 
 pub use error::{DecodeError, EncodeError};
 

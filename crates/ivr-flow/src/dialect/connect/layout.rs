@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::raw::Obj;
 use super::wrapper::{console_type, flow_type, kind_of_type};
 use crate::dialect::error::DecodeError;
-use crate::json::kind_of;
+use crate::dialect::fields;
 use crate::model::{Extra, FlowKind, Note, Position, Size, Variable};
 
 /// The flow-level parts of Metadata.
@@ -39,12 +39,7 @@ pub(super) fn read(meta: Option<&Value>) -> Result<Layout, DecodeError> {
     let Some(meta) = meta else {
         return Ok(out);
     };
-    let Value::Object(m) = meta else {
-        return Err(DecodeError::invalid(
-            "$.Metadata",
-            format!("Metadata must be an object, not {}", kind_of(meta)),
-        ));
-    };
+    let m = fields::object(meta, "Metadata", || "$.Metadata".into())?;
     let mut rest = m.clone();
     match rest.get("entryPointPosition").and_then(read_position) {
         Some(p) => {

@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 
 use crate::dialect::error::DecodeError;
-use crate::json::kind_of;
+use crate::dialect::fields;
 
 /// The Flow language version this dialect reads and writes.
 pub const VERSION: &str = "2019-10-30";
@@ -172,9 +172,11 @@ fn required_str(map: &Obj, key: &str, path: &str) -> Result<String, DecodeError>
             format!("{path}.{key}"),
             format!("{key} must not be empty"),
         )),
-        Some(other) => Err(DecodeError::invalid(
+        Some(other) => Err(fields::must_be(
             format!("{path}.{key}"),
-            format!("{key} must be a string, not {}", kind_of(other)),
+            key,
+            "a string",
+            other,
         )),
         None => Err(DecodeError::invalid(
             path,
@@ -306,12 +308,11 @@ fn parse_condition(c: Option<&Value>, at: &str) -> Result<Option<Key>, DecodeErr
 fn target_str(v: &Value, at: &str) -> Result<String, DecodeError> {
     match v {
         Value::String(s) => Ok(s.clone()),
-        other => Err(DecodeError::invalid(
+        other => Err(fields::must_be(
             at,
-            format!(
-                "NextAction must be an action Identifier string, not {}",
-                kind_of(other)
-            ),
+            "NextAction",
+            "an action Identifier string",
+            other,
         )),
     }
 }

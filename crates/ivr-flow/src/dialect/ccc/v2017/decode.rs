@@ -15,20 +15,15 @@ use super::encode::encode_node;
 use crate::catalog::PROVIDER_BLOCK;
 use crate::dialect::ccc::shared::{decode_variables, params_from_props, read_position};
 use crate::dialect::error::DecodeError;
-use crate::json::kind_of;
+use crate::dialect::fields;
 use crate::model::{Edge, Flow, Node};
 
 pub(super) const NODE_KEYS: [&str; 4] = ["nodeType", "nodeDescript", "id", "position"];
 
 pub(super) fn decode_document(doc: &Value, path: &str) -> Result<Flow, DecodeError> {
     let Value::Object(map) = doc else {
-        return Err(DecodeError::invalid(
-            path,
-            format!(
-                "expected {{\"Content\": [...], \"Canvas\": {{...}}}}, not {}",
-                kind_of(doc)
-            ),
-        ));
+        let shape = r#"{"Content": [...], "Canvas": {...}}"#;
+        return Err(fields::expected(path, shape, doc));
     };
     let content_path = format!("{path}.Content");
     let canvas_path = format!("{path}.Canvas");
@@ -59,12 +54,11 @@ pub(super) fn decode_document(doc: &Value, path: &str) -> Result<Flow, DecodeErr
         flow.extra.insert(X_REQUEST.into(), Value::Object(rest));
     }
     let Value::Array(nodes) = &content else {
-        return Err(DecodeError::invalid(
+        return Err(fields::must_be(
             content_path,
-            format!(
-                "Content must be an array of nodes, not {}",
-                kind_of(&content)
-            ),
+            "Content",
+            "an array of nodes",
+            &content,
         ));
     };
     let mut seen = HashSet::new();
@@ -80,12 +74,7 @@ pub(super) fn decode_document(doc: &Value, path: &str) -> Result<Flow, DecodeErr
         }
         flow.nodes.push(node);
     }
-    let Value::Object(canvas_map) = &canvas else {
-        return Err(DecodeError::invalid(
-            canvas_path,
-            format!("Canvas must be an object, not {}", kind_of(&canvas)),
-        ));
-    };
+    let canvas_map = fields::object(&canvas, "Canvas", || canvas_path.clone())?;
     let mut canvas_rest = Map::new();
     for (k, v) in canvas_map {
         if k != "lineList" {
@@ -96,16 +85,7 @@ pub(super) fn decode_document(doc: &Value, path: &str) -> Result<Flow, DecodeErr
         flow.extra
             .insert(X_CANVAS.into(), Value::Object(canvas_rest));
     }
-    let lines = match canvas_map.get("lineList") {
-        Some(Value::Array(l)) => l.as_slice(),
-        None => &[],
-        Some(v) => {
-            return Err(DecodeError::invalid(
-                format!("{canvas_path}.lineList"),
-                format!("must be an array, not {}", kind_of(v)),
-            ));
-        }
-    };
+    let lines = fields::array(canvas_map, "lineList", || canvas_path.clone())?.unwrap_or_default();
     for (i, l) in lines.iter().enumerate() {
         let edge = decode_line(l, i, &format!("{canvas_path}.lineList[{i}]"))?;
         flow.edges.push(edge);
@@ -135,20 +115,9 @@ pub(super) fn decode_node(
     flow: &mut Flow,
     first_start: &mut bool,
 ) -> Result<Node, DecodeError> {
-    let Value::Object(map) = n else {
-        return Err(DecodeError::invalid(
-            path,
-            format!("a node must be an object, not {}", kind_of(n)),
-        ));
-    };
-    let ty = match map.get("nodeType") {
-        Some(Value::String(s)) => s.clone(),
-        Some(v) => {
-            return Err(DecodeError::invalid(
-                format!("{path}.nodeType"),
-                format!("must be a string, not {}", kind_of(v)),
-            ));
-        }
+    let map = fields::object(n, "a node", || path.to_owned())?;
+    let ty = match fields::string(map, "nodeType", || path.to_owned())? {
+        Some(s) => s.to_owned(),
         None => return Err(DecodeError::invalid(path, "the node has no \"nodeType\"")),
     };
     let mut base = Node::default();
@@ -261,21 +230,10 @@ pub(super) fn try_known(base: &Node, ty: &str, fields: &Map<String, Value>) -> O
 }
 
 pub(super) fn decode_line(l: &Value, index: usize, path: &str) -> Result<Edge, DecodeError> {
-    let Value::Object(map) = l else {
-        return Err(DecodeError::invalid(
-            path,
-            format!("a line must be an object, not {}", kind_of(l)),
-        ));
-    };
+    let map = fields::object(l, "a line", || path.to_owned())?;
     let rm_path = format!("{path}.relatedModules");
-    let rm = match map.get("relatedModules") {
-        Some(Value::Object(m)) => m,
-        Some(v) => {
-            return Err(DecodeError::invalid(
-                rm_path,
-                format!("must be an object, not {}", kind_of(v)),
-            ));
-        }
+    let rm = match fields::object_field(map, "relatedModules", || path.to_owned())? {
+        Some(m) => m,
         None => {
             return Err(DecodeError::invalid(
                 path,

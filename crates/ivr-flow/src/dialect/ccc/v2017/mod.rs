@@ -86,7 +86,7 @@ use serde_json::{Map, Value, json};
 
 use crate::dialect::ccc::shared::json_bytes;
 use crate::dialect::error::{DecodeError, EncodeError};
-use crate::json::kind_of;
+use crate::dialect::fields;
 use crate::model::{Flow, FlowKind};
 pub use blocks::{PROVIDER, type_to_kind};
 use blocks::{X_CONTACT_FLOW, X_REQUEST, X_VERSION};
@@ -149,12 +149,7 @@ fn versions_of(value: &Value) -> Result<Option<Versions<'_>>, DecodeError> {
     if value.get("Content").is_some() {
         return Ok(None);
     }
-    let Value::Object(meta) = cf else {
-        return Err(DecodeError::invalid(
-            "$.ContactFlow",
-            format!("must be an object, not {}", kind_of(cf)),
-        ));
-    };
+    let meta = fields::object(cf, "", || "$.ContactFlow".into())?;
     match meta.get("Versions") {
         Some(Value::Array(v)) => Ok(Some((meta, v))),
         Some(Value::Object(o)) => match o.get("ContactFlowVersion") {

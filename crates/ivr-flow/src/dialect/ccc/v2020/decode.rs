@@ -14,7 +14,7 @@ use super::encode::{Ids, edges_by_port, encode_activity, encode_events};
 use crate::catalog::{self, PROVIDER_BLOCK};
 use crate::dialect::ccc::shared::{decode_variables, params_from_props, read_position};
 use crate::dialect::error::DecodeError;
-use crate::json::kind_of;
+use crate::dialect::fields;
 use crate::model::{Edge, Flow, FlowKind, Node, PortRef, Position};
 
 pub(super) const ACTIVITY_KEYS: [&str; 6] =
@@ -25,21 +25,10 @@ pub(super) fn decode_definition(
     kind: FlowKind,
     path: &str,
 ) -> Result<Flow, DecodeError> {
-    let Value::Object(map) = def else {
-        return Err(DecodeError::invalid(
-            path,
-            format!("a Definition must be an object, not {}", kind_of(def)),
-        ));
-    };
+    let map = fields::object(def, "a Definition", || path.to_owned())?;
     let flow = definition_header(map, kind);
-    let activities = match map.get("activities") {
-        Some(Value::Array(a)) => a,
-        Some(v) => {
-            return Err(DecodeError::invalid(
-                format!("{path}.activities"),
-                format!("must be an array, not {}", kind_of(v)),
-            ));
-        }
+    let activities = match fields::array(map, "activities", || path.to_owned())? {
+        Some(a) => a,
         None => {
             return Err(DecodeError::invalid(
                 path,
@@ -120,20 +109,9 @@ pub(super) fn decode_activity(
     kind: FlowKind,
     path: &dyn Fn() -> String,
 ) -> Result<(Node, Vec<Edge>), DecodeError> {
-    let Value::Object(map) = a else {
-        return Err(DecodeError::invalid(
-            path(),
-            format!("an activity must be an object, not {}", kind_of(a)),
-        ));
-    };
-    let ty = match map.get("type") {
-        Some(Value::String(s)) => s.clone(),
-        Some(v) => {
-            return Err(DecodeError::invalid(
-                format!("{}.type", path()),
-                format!("must be a string, not {}", kind_of(v)),
-            ));
-        }
+    let map = fields::object(a, "an activity", path)?;
+    let ty = match fields::string(map, "type", path)? {
+        Some(s) => s.to_owned(),
         None => return Err(DecodeError::invalid(path(), "the activity has no \"type\"")),
     };
     let id = match map.get("id") {
@@ -146,45 +124,18 @@ pub(super) fn decode_activity(
         }
         None => return Err(DecodeError::invalid(path(), "the activity has no \"id\"")),
     };
-    let props = match map.get("properties") {
-        Some(Value::Object(p)) => p.clone(),
-        None => Map::new(),
-        Some(v) => {
-            return Err(DecodeError::invalid(
-                format!("{}.properties", path()),
-                format!("must be an object, not {}", kind_of(v)),
-            ));
-        }
-    };
-    let events = match map.get("events") {
-        Some(Value::Array(e)) => e.as_slice(),
-        None => &[],
-        Some(v) => {
-            return Err(DecodeError::invalid(
-                format!("{}.events", path()),
-                format!("must be an array, not {}", kind_of(v)),
-            ));
-        }
-    };
+    let props = fields::object_field(map, "properties", path)?
+        .cloned()
+        .unwrap_or_default();
+    let events = fields::array(map, "events", path)?.unwrap_or_default();
     let mut raw_events = Vec::with_capacity(events.len());
     let mut names = HashSet::default();
     for (j, e) in events.iter().enumerate() {
         // Built only for an error: most events have none.
         let epath = || format!("{}.events[{j}]", path());
-        let Value::Object(em) = e else {
-            return Err(DecodeError::invalid(
-                epath(),
-                format!("an event must be an object, not {}", kind_of(e)),
-            ));
-        };
-        let name = match em.get("event") {
-            Some(Value::String(s)) => s.clone(),
-            Some(v) => {
-                return Err(DecodeError::invalid(
-                    format!("{}.event", epath()),
-                    format!("must be a string, not {}", kind_of(v)),
-                ));
-            }
+        let em = fields::object(e, "an event", epath)?;
+        let name = match fields::string(em, "event", epath)? {
+            Some(s) => s.to_owned(),
             None => {
                 return Err(DecodeError::invalid(
                     epath(),

@@ -89,7 +89,7 @@ use serde_json::{Map, Value, json};
 
 use crate::dialect::ccc::shared::json_bytes;
 use crate::dialect::error::{DecodeError, EncodeError};
-use crate::json::kind_of;
+use crate::dialect::fields;
 use crate::model::{Flow, FlowKind};
 pub use blocks::PROVIDER;
 use blocks::X_CONTACT_FLOW;
@@ -269,10 +269,7 @@ fn decode_any(value: &Value, path: &str) -> Result<Flow, DecodeError> {
             decode_item(value, path)
         }
         Value::Object(_) => decode_definition(value, FlowKind::Main, path),
-        other => Err(DecodeError::invalid(
-            path,
-            format!("expected a CCC Definition object, not {}", kind_of(other)),
-        )),
+        other => Err(fields::expected(path, "a CCC Definition object", other)),
     }
 }
 
@@ -290,12 +287,7 @@ fn parse_string(s: &str, path: &str) -> Result<Value, DecodeError> {
 }
 
 fn decode_item(item: &Value, path: &str) -> Result<Flow, DecodeError> {
-    let Value::Object(map) = item else {
-        return Err(DecodeError::invalid(
-            path,
-            format!("a list item must be an object, not {}", kind_of(item)),
-        ));
-    };
+    let map = fields::object(item, "a list item", || path.to_owned())?;
     let mut kind = FlowKind::Main;
     let mut meta = Map::new();
     for (k, v) in map {
@@ -319,12 +311,7 @@ fn decode_item(item: &Value, path: &str) -> Result<Flow, DecodeError> {
         Some(Value::Null) | None => json!({"activities": []}),
         Some(Value::String(s)) => parse_string(s, &def_path)?,
         Some(v @ Value::Object(_)) => v.clone(),
-        Some(other) => {
-            return Err(DecodeError::invalid(
-                def_path,
-                format!("must be a JSON string, not {}", kind_of(other)),
-            ));
-        }
+        Some(other) => return Err(fields::must_be(def_path, "", "a JSON string", other)),
     };
     let mut flow = decode_definition(&definition, kind, &def_path)?;
     match map.get("Name") {
