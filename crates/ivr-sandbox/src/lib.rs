@@ -11,8 +11,8 @@
 //!   atomically on every change, read back on start.
 //! - [`acs`]: Alibaba Cloud's RPC gateway (signature V1, timestamps, nonces,
 //!   error bodies), shared by the CCC APIs.
-//! - [`ccc`]: the CCC 2020-07-01 contact-flow APIs and the state they share
-//!   with [`ccc2017`], the legacy 2017-07-05 ones.
+//! - [`ccc`]: CCC's contact-flow APIs, 2020-07-01 and (in [`ccc::v2017`])
+//!   the legacy 2017-07-05 ones, on one state.
 //! - [`aws`]: the AWS gateway (SigV4 in the Authorization header, the
 //!   5-minute date window, `x-amzn-ErrorType` error bodies).
 //! - [`connect`]: Amazon Connect's contact-flow REST API.
@@ -39,7 +39,6 @@
 pub mod acs;
 pub mod aws;
 pub mod ccc;
-pub mod ccc2017;
 pub mod connect;
 pub mod faults;
 pub mod server;
