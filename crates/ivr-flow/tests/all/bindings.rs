@@ -2,7 +2,7 @@
 //! types. This test regenerates them into a scratch folder and fails when the
 //! committed files differ, so the UI never drifts from the engine.
 //!
-//! To update them: `IVR_UPDATE_BINDINGS=1 cargo test -p ivr-flow --test bindings`.
+//! To update them: `IVR_UPDATE_BINDINGS=1 cargo test -p ivr-flow --test all bindings`.
 #![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeMap;
@@ -71,6 +71,6 @@ fn typescript_bindings_are_current() {
     assert!(
         stale.is_empty(),
         "ui/src/bindings is out of date ({stale:?}); regenerate it with \
-         `IVR_UPDATE_BINDINGS=1 cargo test -p ivr-flow --test bindings` and commit the result"
+         `IVR_UPDATE_BINDINGS=1 cargo test -p ivr-flow --test all bindings` and commit the result"
     );
 }

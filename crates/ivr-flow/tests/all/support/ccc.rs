@@ -1,6 +1,6 @@
 //! Helpers shared by the CCC dialect tests: semantic JSON comparison, flow
 //! normalisation "up to provider ids", and generators of neutral flows.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -3,14 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "connect_support.rs"]
-mod support;
-
+use crate::support::connect::{assert_same, fixture, up_to_edge_ids};
 use ivr_flow::catalog::PROVIDER_BLOCK;
 use ivr_flow::dialect::{self, DecodeError, Dialect, EncodeError, connect};
 use ivr_flow::model::{Flow, FlowKind, Node, Provider};
 use serde_json::{Value, json};
-use support::{assert_same, fixture};
 
 fn node<'a>(flow: &'a Flow, id: &str) -> &'a Node {
     flow.node(id).unwrap_or_else(|| panic!("no node {id}"))
@@ -63,11 +60,7 @@ fn round_trip_is_stable() {
     ] {
         let once = connect::decode(&fixture(name)).unwrap();
         let twice = connect::decode(&connect::encode(&once).unwrap()).unwrap();
-        assert_eq!(
-            support::up_to_edge_ids(&once),
-            support::up_to_edge_ids(&twice),
-            "{name}"
-        );
+        assert_eq!(up_to_edge_ids(&once), up_to_edge_ids(&twice), "{name}");
     }
 }
 
@@ -661,7 +654,7 @@ fn the_starter_flow_survives_connect() {
     assert_eq!(content["Actions"][1]["Type"], "DisconnectParticipant");
     assert_eq!(content["Actions"][1]["Transitions"], json!({}));
     let back = connect::decode(&content).unwrap();
-    assert_eq!(support::up_to_edge_ids(&back), support::up_to_edge_ids(&f));
+    assert_eq!(up_to_edge_ids(&back), up_to_edge_ids(&f));
 }
 
 #[test]
