@@ -13,6 +13,7 @@ pub mod model;
 pub mod problem;
 pub mod spread;
 pub mod starter;
+#[cfg(feature = "test-support")]
 pub mod synth;
 pub mod validate;
 
