@@ -15,6 +15,7 @@ pub mod ccc;
 pub mod connect;
 mod error;
 mod fields;
+mod position;
 
 pub use error::{DecodeError, EncodeError};
 

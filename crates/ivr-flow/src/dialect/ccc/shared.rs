@@ -1,13 +1,13 @@
 //! What CCC 2017 and 2020 share: the property names of the blocks both
 //! versions model (a 2017 node's fields are a 2020 activity's properties), the
-//! variables' shape, positions, and how a document is written as bytes.
+//! variables' shape, and how a document is written as bytes.
 
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value, json};
 
 use crate::dialect::error::EncodeError;
-use crate::model::{Node, Position, VarType, Variable};
+use crate::model::{Node, VarType, Variable};
 
 /// Variables in the CCC 2017 shape (`varName`, `varType`, `varInitial`,
 /// `varDescript`); `None` when any entry does not fit the model exactly.
@@ -161,30 +161,6 @@ pub(super) fn props_from_params(
             .map_or(key.as_str(), |(_, prop)| *prop);
         props.insert(prop.to_owned(), value.clone());
     }
-}
-
-/// A position as CCC writes it: whole numbers without a fraction.
-pub(super) fn number_value(x: f64) -> Value {
-    if x.fract() == 0.0 && x.abs() < 9.0e15 {
-        json!(x as i64)
-    } else {
-        json!(x)
-    }
-}
-
-pub(super) fn position_value(p: Position) -> Value {
-    json!({"x": number_value(p.x), "y": number_value(p.y)})
-}
-
-pub(super) fn read_position(v: &Value) -> Option<Position> {
-    let m = v.as_object()?;
-    if m.len() != 2 {
-        return None;
-    }
-    Some(Position {
-        x: m.get("x")?.as_f64()?,
-        y: m.get("y")?.as_f64()?,
-    })
 }
 
 pub(super) fn json_bytes(v: &Value) -> Result<Vec<u8>, EncodeError> {

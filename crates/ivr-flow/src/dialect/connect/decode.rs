@@ -17,6 +17,7 @@ use super::raw::{self, Action, Entry, Key, Obj, canonical};
 use super::wiring::{leftover, wire};
 use crate::catalog::{PROVIDER_BLOCK, START_BLOCK};
 use crate::dialect::error::DecodeError;
+use crate::dialect::position;
 use crate::model::{Edge, Extra, Flow, FlowKind, Node, PortRef, Position};
 
 /// A decoded block and its exits: `(port, target, edge extra)`.
@@ -223,7 +224,7 @@ fn split_meta(entry: Option<&Value>, kept: &mut Kept) -> (Position, ActionIvr) {
         return (Position::default(), ActionIvr::default());
     };
     let mut rest = m.clone();
-    let position = match rest.get("position").and_then(layout::read_position) {
+    let position = match rest.get("position").and_then(position::read) {
         Some(p) => {
             rest.remove("position");
             p

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-use super::raw::{Action, Key, Obj};
+use super::raw::{Action, Key, Obj, strings_in};
 use crate::catalog::START_BLOCK;
 
 /// What is left of one action after the mapping took its part.
@@ -74,16 +74,7 @@ impl Kept {
                 .cloned()
                 .unwrap_or_default()
         };
-        let strings = |k: &str| {
-            m.get(k)
-                .and_then(Value::as_array)
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|v| v.as_str().map(str::to_owned))
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
+        let strings = |k: &str| strings_in(m.get(k));
         Kept {
             parameters: obj(Self::KEYS[0]),
             action: obj(Self::KEYS[1]),

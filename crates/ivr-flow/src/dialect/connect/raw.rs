@@ -348,3 +348,15 @@ pub(super) fn canonical(v: &Value) -> Value {
         other => other.clone(),
     }
 }
+
+/// The strings of a JSON array, other items left out; none when `v` is not
+/// an array.
+pub(super) fn strings_in(v: Option<&Value>) -> Vec<String> {
+    v.and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}

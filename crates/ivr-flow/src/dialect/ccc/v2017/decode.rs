@@ -13,9 +13,10 @@ use super::blocks::{
 };
 use super::encode::encode_node;
 use crate::catalog::PROVIDER_BLOCK;
-use crate::dialect::ccc::shared::{decode_variables, params_from_props, read_position};
+use crate::dialect::ccc::shared::{decode_variables, params_from_props};
 use crate::dialect::error::DecodeError;
 use crate::dialect::fields;
+use crate::dialect::position;
 use crate::model::{Edge, Flow, Node};
 
 pub(super) const NODE_KEYS: [&str; 4] = ["nodeType", "nodeDescript", "id", "position"];
@@ -36,20 +37,12 @@ pub(super) fn decode_document(doc: &Value, path: &str) -> Result<Flow, DecodeErr
         None => return Err(DecodeError::invalid(path, "the document has no Canvas")),
     };
     let mut flow = Flow::default();
-    let mut rest = Map::new();
-    for (k, v) in map {
-        match (k.as_str(), v) {
-            ("Content" | "Canvas", _) => {}
-            ("Name", Value::String(s)) => flow.name = s.clone(),
-            ("Description", Value::String(s)) => flow.description = s.clone(),
-            ("Type", Value::String(s)) if type_to_kind(s).is_some() => {
-                flow.kind = type_to_kind(s).unwrap_or_default();
-            }
-            _ => {
-                rest.insert(k.clone(), v.clone());
-            }
-        }
-    }
+    let rest = take_header(
+        &mut flow,
+        map,
+        ["Name", "Description"],
+        &["Content", "Canvas"],
+    );
     if !rest.is_empty() {
         flow.extra.insert(X_REQUEST.into(), Value::Object(rest));
     }
@@ -116,10 +109,9 @@ pub(super) fn decode_node(
     first_start: &mut bool,
 ) -> Result<Node, DecodeError> {
     let map = fields::object(n, "a node", || path.to_owned())?;
-    let ty = match fields::string(map, "nodeType", || path.to_owned())? {
-        Some(s) => s.to_owned(),
-        None => return Err(DecodeError::invalid(path, "the node has no \"nodeType\"")),
-    };
+    let ty = fields::string(map, "nodeType", || path.to_owned())?
+        .ok_or_else(|| DecodeError::invalid(path, "the node has no \"nodeType\""))?
+        .to_owned();
     let mut base = Node::default();
     match map.get("id") {
         Some(v) => {
@@ -153,7 +145,7 @@ pub(super) fn decode_node(
         None => {
             base.extra.insert(X_NO_POSITION.into(), json!(true));
         }
-        Some(p) => match read_position(p) {
+        Some(p) => match position::read(p) {
             Some(pos) => base.position = pos,
             None => {
                 fields.insert("position".into(), p.clone());
@@ -232,15 +224,8 @@ pub(super) fn try_known(base: &Node, ty: &str, fields: &Map<String, Value>) -> O
 pub(super) fn decode_line(l: &Value, index: usize, path: &str) -> Result<Edge, DecodeError> {
     let map = fields::object(l, "a line", || path.to_owned())?;
     let rm_path = format!("{path}.relatedModules");
-    let rm = match fields::object_field(map, "relatedModules", || path.to_owned())? {
-        Some(m) => m,
-        None => {
-            return Err(DecodeError::invalid(
-                path,
-                "the line has no \"relatedModules\"",
-            ));
-        }
-    };
+    let rm = fields::object_field(map, "relatedModules", || path.to_owned())?
+        .ok_or_else(|| DecodeError::invalid(path, "the line has no \"relatedModules\""))?;
     let mut edge = Edge {
         id: format!("l{}", index + 1),
         ..Edge::default()
@@ -312,4 +297,29 @@ fn parse_part(v: &Value, path: &str) -> Result<Value, DecodeError> {
         }),
         other => Ok(other.clone()),
     }
+}
+
+/// Takes a flow's name and description (under `[name, description]`) and its
+/// kind (`Type`) from `map`, skipping `skip`: what is left is returned, to be
+/// kept.
+pub(super) fn take_header(
+    flow: &mut Flow,
+    map: &Map<String, Value>,
+    [name, description]: [&str; 2],
+    skip: &[&str],
+) -> Map<String, Value> {
+    let mut rest = Map::new();
+    for (k, v) in map {
+        let kind = v.as_str().and_then(type_to_kind);
+        match v {
+            _ if skip.contains(&k.as_str()) => {}
+            Value::String(s) if k == name => flow.name = s.clone(),
+            Value::String(s) if k == description => flow.description = s.clone(),
+            _ if k == "Type" && kind.is_some() => flow.kind = kind.unwrap_or_default(),
+            _ => {
+                rest.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    rest
 }

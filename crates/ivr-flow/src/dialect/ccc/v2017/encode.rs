@@ -11,8 +11,9 @@ use super::blocks::{
     X_NO_POSITION, X_NO_VARIABLES, X_NODE, X_OFFSET, X_RELATED, id_value, module_id, zero_offset,
 };
 use crate::catalog::{self, PROVIDER_BLOCK};
-use crate::dialect::ccc::shared::{encode_variables, position_value, props_from_params};
+use crate::dialect::ccc::shared::{encode_variables, props_from_params};
 use crate::dialect::error::EncodeError;
+use crate::dialect::position;
 use crate::model::{Edge, Flow, Node, Position, Provider};
 
 /// Writes the flow as `{"Content": [...], "Canvas": {"lineList": [...]}}`.
@@ -172,7 +173,7 @@ pub(super) fn encode_node(
         node.extra.contains_key(X_NO_POSITION) && node.position == Position::default();
     let raw_position = fields.contains_key("position") && node.position == Position::default();
     if !no_position && !raw_position {
-        out.insert("position".into(), position_value(node.position));
+        out.insert("position".into(), position::write(node.position));
     }
     if let Some(flow) = vars
         && !fields.contains_key("variables")

@@ -90,7 +90,7 @@ use crate::dialect::fields;
 use crate::model::{Flow, FlowKind};
 pub use blocks::{PROVIDER, type_to_kind};
 use blocks::{X_CONTACT_FLOW, X_REQUEST, X_VERSION};
-use decode::decode_document;
+use decode::{decode_document, take_header};
 
 /// Whether `value` is a CCC 2017 Content + Canvas document or a
 /// CreateContactFlow response carrying one.
@@ -176,20 +176,8 @@ fn decode_version(
     if let Some(v) = flow.extra.remove(X_REQUEST) {
         flow.extra.insert(X_VERSION.into(), v);
     }
-    let mut rest = Map::new();
-    for (k, v) in meta {
-        match (k.as_str(), v) {
-            ("Versions", _) => {}
-            ("ContactFlowName", Value::String(s)) => flow.name = s.clone(),
-            ("ContactFlowDescription", Value::String(s)) => flow.description = s.clone(),
-            ("Type", Value::String(s)) if type_to_kind(s).is_some() => {
-                flow.kind = type_to_kind(s).unwrap_or_default();
-            }
-            _ => {
-                rest.insert(k.clone(), v.clone());
-            }
-        }
-    }
+    let names = ["ContactFlowName", "ContactFlowDescription"];
+    let rest = take_header(&mut flow, meta, names, &["Versions"]);
     if !rest.is_empty() {
         flow.extra
             .insert(X_CONTACT_FLOW.into(), Value::Object(rest));

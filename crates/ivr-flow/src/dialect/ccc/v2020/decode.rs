@@ -12,9 +12,10 @@ use super::blocks::{
 };
 use super::encode::{Ids, edges_by_port, encode_activity, encode_events};
 use crate::catalog::{self, PROVIDER_BLOCK};
-use crate::dialect::ccc::shared::{decode_variables, params_from_props, read_position};
+use crate::dialect::ccc::shared::{decode_variables, params_from_props};
 use crate::dialect::error::DecodeError;
 use crate::dialect::fields;
+use crate::dialect::position;
 use crate::model::{Edge, Flow, FlowKind, Node, PortRef, Position};
 
 pub(super) const ACTIVITY_KEYS: [&str; 6] =
@@ -27,15 +28,8 @@ pub(super) fn decode_definition(
 ) -> Result<Flow, DecodeError> {
     let map = fields::object(def, "a Definition", || path.to_owned())?;
     let flow = definition_header(map, kind);
-    let activities = match fields::array(map, "activities", || path.to_owned())? {
-        Some(a) => a,
-        None => {
-            return Err(DecodeError::invalid(
-                path,
-                "a Definition needs \"activities\"",
-            ));
-        }
-    };
+    let activities = fields::array(map, "activities", || path.to_owned())?
+        .ok_or_else(|| DecodeError::invalid(path, "a Definition needs \"activities\""))?;
     decode_activities(flow, activities, kind, path, true)
 }
 
@@ -110,10 +104,9 @@ pub(super) fn decode_activity(
     path: &dyn Fn() -> String,
 ) -> Result<(Node, Vec<Edge>), DecodeError> {
     let map = fields::object(a, "an activity", path)?;
-    let ty = match fields::string(map, "type", path)? {
-        Some(s) => s.to_owned(),
-        None => return Err(DecodeError::invalid(path(), "the activity has no \"type\"")),
-    };
+    let ty = fields::string(map, "type", path)?
+        .ok_or_else(|| DecodeError::invalid(path(), "the activity has no \"type\""))?
+        .to_owned();
     let id = match map.get("id") {
         Some(Value::String(s)) if !s.is_empty() => s.clone(),
         Some(v) => {
@@ -134,15 +127,9 @@ pub(super) fn decode_activity(
         // Built only for an error: most events have none.
         let epath = || format!("{}.events[{j}]", path());
         let em = fields::object(e, "an event", epath)?;
-        let name = match fields::string(em, "event", epath)? {
-            Some(s) => s.to_owned(),
-            None => {
-                return Err(DecodeError::invalid(
-                    epath(),
-                    "the event has no \"event\" name",
-                ));
-            }
-        };
+        let name = fields::string(em, "event", epath)?
+            .ok_or_else(|| DecodeError::invalid(epath(), "the event has no \"event\" name"))?
+            .to_owned();
         if !names.insert(name.clone()) {
             return Err(DecodeError::invalid(
                 format!("{}.event", epath()),
@@ -189,7 +176,7 @@ pub(super) fn decode_activity(
         }
     }
     let mut props_rest = props.clone();
-    let position = match props.get("position").and_then(read_position) {
+    let position = match props.get("position").and_then(position::read) {
         Some(p) => {
             props_rest.remove("position");
             p

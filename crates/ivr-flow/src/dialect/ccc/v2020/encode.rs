@@ -13,8 +13,9 @@ use super::blocks::{
     block_of, event_to_port, port_to_event, type_of,
 };
 use crate::catalog::{self, BlockSpec, PROVIDER_BLOCK};
-use crate::dialect::ccc::shared::{encode_variables, position_value, props_from_params};
+use crate::dialect::ccc::shared::{encode_variables, props_from_params};
 use crate::dialect::error::EncodeError;
+use crate::dialect::position;
 use crate::model::{Edge, Flow, FlowKind, Node, Position, Provider};
 
 /// Writes the flow as a CCC 2020 Definition object.
@@ -227,7 +228,7 @@ pub(super) fn encode_activity(
     };
     let keep_raw_position = props.contains_key("position") && node.position == Position::default();
     if !keep_raw_position {
-        props.insert("position".into(), position_value(node.position));
+        props.insert("position".into(), position::write(node.position));
     }
     let by_port = edges_by_port(edges.iter())?;
     let events = encode_events(node, &by_port, ids)?;
