@@ -15,9 +15,10 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::acs::{AcsError, Gateway, Params, param, required};
+use crate::config::{SandboxConfig, SandboxError, clock};
 use crate::faults::{Faults, Plan};
+use crate::reply::Reply;
 use crate::store::Store;
-use crate::{SandboxConfig, SandboxError};
 pub use state::{CccState, Draft, Flow2020, Instance};
 
 /// The API version of [`v2020`].
@@ -31,18 +32,6 @@ pub struct Ccc {
     gateway: Gateway,
     clock_offset_secs: i64,
     store: Store<CccState>,
-}
-
-/// What the server sends back for one call.
-#[derive(Debug)]
-pub struct Reply {
-    pub status: u16,
-    pub body: Value,
-    pub headers: Vec<(&'static str, String)>,
-    /// Close the connection instead of answering (the action was done).
-    pub drop: bool,
-    /// Wait this long first.
-    pub delay: Duration,
 }
 
 impl Ccc {
@@ -110,9 +99,9 @@ impl Ccc {
                 "RPC calls use GET or POST.",
             ));
         }
-        let caller =
-            self.gateway
-                .authenticate(method, params, crate::clock(self.clock_offset_secs))?;
+        let caller = self
+            .gateway
+            .authenticate(method, params, clock(self.clock_offset_secs))?;
         let plan = take_faults();
         if plan.throttle {
             let mut e = AcsError::new(
