@@ -8,6 +8,14 @@
 //! - `encode(&Flow) -> Result<Value, EncodeError>`: the provider's document
 //!   (for Connect, the Content object; for CCC 2020, the Definition object; for
 //!   CCC 2017, `{"Content": [...], "Canvas": {...}}`).
+//!
+//! The dialects: [`connect`] (Amazon Connect) and [`ccc`] (Alibaba Cloud CCC,
+//! its two APIs side by side: [`ccc::v2020`], also known as [`aliyun`], and
+//! [`ccc::v2017`], also known as [`aliyun2017`]). Each reads in `decode.rs`
+//! and writes in `encode.rs`; decode may call encode (to check that what it
+//! read writes back the same), never the other way round. What they all use
+//! stands beside them: the errors, one reader of a document's fields with
+//! errors that say where (`fields.rs`), and positions (`position.rs`).
 
 use serde_json::Value;
 

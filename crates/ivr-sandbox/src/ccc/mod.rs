@@ -8,7 +8,7 @@
 
 pub mod state;
 pub mod v2017;
-mod v2020;
+pub mod v2020;
 
 use std::time::Duration;
 
