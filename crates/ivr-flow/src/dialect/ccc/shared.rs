@@ -58,10 +58,7 @@ pub(super) fn encode_variables(vars: &[Variable]) -> Value {
 }
 
 /// Param key <-> property name, for blocks whose values are copied as they are.
-pub(super) fn prop_table(
-    block: &str,
-    function_kind: Option<&str>,
-) -> &'static [(&'static str, &'static str)] {
+fn prop_table(block: &str, function_kind: Option<&str>) -> &'static [(&'static str, &'static str)] {
     match (block, function_kind) {
         ("play_prompt", _) => &[
             ("voice_type", "audioType"),

@@ -19,7 +19,7 @@ use crate::dialect::fields;
 use crate::dialect::position;
 use crate::model::{Edge, Flow, Node};
 
-pub(super) const NODE_KEYS: [&str; 4] = ["nodeType", "nodeDescript", "id", "position"];
+const NODE_KEYS: [&str; 4] = ["nodeType", "nodeDescript", "id", "position"];
 
 pub(super) fn decode_document(doc: &Value, path: &str) -> Result<Flow, DecodeError> {
     let Value::Object(map) = doc else {
@@ -101,7 +101,7 @@ pub(super) fn decode_document(doc: &Value, path: &str) -> Result<Flow, DecodeErr
     Ok(flow)
 }
 
-pub(super) fn decode_node(
+fn decode_node(
     n: &Value,
     index: usize,
     path: &str,
@@ -200,7 +200,7 @@ pub(super) fn decode_node(
 
 /// The node as encode writes it back, leaving out the start node's
 /// `variables`, which are checked with the flow's.
-pub(super) fn normalised(map: &Map<String, Value>, took_variables: bool) -> Value {
+fn normalised(map: &Map<String, Value>, took_variables: bool) -> Value {
     let mut m = map.clone();
     if took_variables {
         m.remove("variables");
@@ -209,7 +209,7 @@ pub(super) fn normalised(map: &Map<String, Value>, took_variables: bool) -> Valu
     Value::Object(m)
 }
 
-pub(super) fn try_known(base: &Node, ty: &str, fields: &Map<String, Value>) -> Option<Node> {
+fn try_known(base: &Node, ty: &str, fields: &Map<String, Value>) -> Option<Node> {
     let &(_, block, function_kind) = TYPES.iter().find(|(t, _, _)| *t == ty)?;
     let mut node = base.clone();
     node.block = block.to_owned();
@@ -221,7 +221,7 @@ pub(super) fn try_known(base: &Node, ty: &str, fields: &Map<String, Value>) -> O
     Some(node)
 }
 
-pub(super) fn decode_line(l: &Value, index: usize, path: &str) -> Result<Edge, DecodeError> {
+fn decode_line(l: &Value, index: usize, path: &str) -> Result<Edge, DecodeError> {
     let map = fields::object(l, "a line", || path.to_owned())?;
     let rm_path = format!("{path}.relatedModules");
     let rm = fields::object_field(map, "relatedModules", || path.to_owned())?

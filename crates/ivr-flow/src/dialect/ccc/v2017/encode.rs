@@ -51,7 +51,7 @@ pub(super) fn document(flow: &Flow) -> Result<Value, EncodeError> {
 }
 
 /// Module numbers for nodes whose id is not one: the next free numbers.
-pub(super) fn assign_ids(flow: &Flow) -> HashMap<String, Value> {
+fn assign_ids(flow: &Flow) -> HashMap<String, Value> {
     let mut map = HashMap::new();
     let keeps = |n: &Node| {
         n.extra
@@ -91,7 +91,7 @@ pub(super) fn assign_ids(flow: &Flow) -> HashMap<String, Value> {
     map
 }
 
-pub(super) fn module_value(id: &str, ids: &HashMap<String, Value>, raw: Option<&Value>) -> Value {
+fn module_value(id: &str, ids: &HashMap<String, Value>, raw: Option<&Value>) -> Value {
     if let Some(v) = ids.get(id) {
         return v.clone();
     }
@@ -187,7 +187,7 @@ pub(super) fn encode_node(
     Ok(Value::Object(out))
 }
 
-pub(super) fn encode_line(e: &Edge, ids: &HashMap<String, Value>) -> Value {
+fn encode_line(e: &Edge, ids: &HashMap<String, Value>) -> Value {
     let mut rm = Map::new();
     rm.insert(
         "begin".into(),

@@ -18,8 +18,7 @@ use crate::dialect::fields;
 use crate::dialect::position;
 use crate::model::{Edge, Flow, FlowKind, Node, PortRef, Position};
 
-pub(super) const ACTIVITY_KEYS: [&str; 6] =
-    ["type", "id", "name", "properties", "events", "nodeIndex"];
+const ACTIVITY_KEYS: [&str; 6] = ["type", "id", "name", "properties", "events", "nodeIndex"];
 
 pub(super) fn decode_definition(
     def: &Value,
@@ -92,13 +91,13 @@ pub(super) fn decode_activities<A: std::borrow::Borrow<Value>>(
 }
 
 /// One activity's events, as read.
-pub(super) struct RawEvent<'a> {
+struct RawEvent<'a> {
     name: String,
     next: Option<String>,
     value: &'a Value,
 }
 
-pub(super) fn decode_activity(
+fn decode_activity(
     a: &Value,
     kind: FlowKind,
     path: &dyn Fn() -> String,
@@ -210,7 +209,7 @@ pub(super) fn decode_activity(
 /// Whether `written` (an activity as encode writes it) is `a` as it came.
 /// Most activities have every part encode writes, and compare as they are;
 /// the rest are compared with their missing parts filled in.
-pub(super) fn same_as_written(written: &Value, a: &Map<String, Value>) -> bool {
+fn same_as_written(written: &Value, a: &Map<String, Value>) -> bool {
     let complete = a.contains_key("name")
         && a.contains_key("events")
         && a.get("properties")
@@ -224,7 +223,7 @@ pub(super) fn same_as_written(written: &Value, a: &Map<String, Value>) -> bool {
 
 /// An activity as encode writes it back: a missing name, properties,
 /// position or events list is written empty.
-pub(super) fn normalised(a: &Map<String, Value>) -> Value {
+fn normalised(a: &Map<String, Value>) -> Value {
     let mut m = a.clone();
     m.entry("name").or_insert_with(|| json!(""));
     if let Value::Object(p) = m.entry("properties").or_insert_with(|| json!({})) {
@@ -236,7 +235,7 @@ pub(super) fn normalised(a: &Map<String, Value>) -> Value {
 }
 
 /// Decodes an activity of a mapped type; `None` when its events do not fit.
-pub(super) fn try_known(
+fn try_known(
     base: &Node,
     ty: &str,
     props: &Map<String, Value>,
@@ -280,7 +279,7 @@ pub(super) fn try_known(
     Some((node, edges))
 }
 
-pub(super) fn as_provider(
+fn as_provider(
     mut node: Node,
     ty: &str,
     props: Map<String, Value>,
@@ -309,7 +308,7 @@ pub(super) fn as_provider(
     (node, edges)
 }
 
-pub(super) fn edge_of(from: &str, port: String, next: &str, event: &str, value: &Value) -> Edge {
+fn edge_of(from: &str, port: String, next: &str, event: &str, value: &Value) -> Edge {
     let mut edge = Edge {
         from: PortRef {
             node: from.to_owned(),
@@ -339,7 +338,7 @@ pub(super) fn edge_of(from: &str, port: String, next: &str, event: &str, value: 
 }
 
 /// Records the events' order and spelling when the default would differ.
-pub(super) fn record_events(node: &mut Node, edges: &[Edge], events: &[RawEvent<'_>]) {
+fn record_events(node: &mut Node, edges: &[Edge], events: &[RawEvent<'_>]) {
     let by_port = edges_by_port(edges.iter()).unwrap_or_default();
     let same = encode_events(node, &by_port, &Ids::identity()).is_ok_and(|written| {
         written.len() == events.len() && written.iter().zip(events).all(|(w, e)| w == e.value)

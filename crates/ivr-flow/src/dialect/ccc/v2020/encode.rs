@@ -64,7 +64,7 @@ pub(super) fn definition(flow: &Flow) -> Result<Value, EncodeError> {
 
 /// Node indexes for nodes that have none: the lowest free ones, in order.
 /// `None` for nodes whose `aliyun.nodeIndex` is kept as it is.
-pub(super) fn node_indexes(nodes: &[Node]) -> Vec<Option<u64>> {
+fn node_indexes(nodes: &[Node]) -> Vec<Option<u64>> {
     let mut used: HashSet<u64> = nodes
         .iter()
         .filter_map(|n| n.extra.get(X_INDEX).and_then(Value::as_u64))
@@ -143,11 +143,11 @@ impl Ids {
     }
 }
 
-pub(super) fn is_hex8(s: &str) -> bool {
+fn is_hex8(s: &str) -> bool {
     s.len() == 8 && s.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-pub(super) fn fnv1a(s: &str, salt: u32) -> u32 {
+fn fnv1a(s: &str, salt: u32) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     for b in s.bytes().chain(salt.to_le_bytes()) {
         h ^= u32::from(b);
@@ -171,7 +171,7 @@ pub(super) fn edges_by_port<'a>(
     Ok(out)
 }
 
-pub(super) fn spec_for(node: &Node) -> Result<&'static BlockSpec, EncodeError> {
+fn spec_for(node: &Node) -> Result<&'static BlockSpec, EncodeError> {
     let spec = catalog::catalog().block(&node.block).ok_or_else(|| {
         EncodeError::Other(format!(
             "block {} is a \"{}\", which the catalog does not know",
@@ -184,7 +184,7 @@ pub(super) fn spec_for(node: &Node) -> Result<&'static BlockSpec, EncodeError> {
     Ok(spec)
 }
 
-pub(super) fn unsupported(node: &Node) -> EncodeError {
+fn unsupported(node: &Node) -> EncodeError {
     EncodeError::Unsupported {
         node: node.id.clone(),
         block: node.block.clone(),
@@ -249,7 +249,7 @@ pub(super) fn encode_activity(
     Ok(Value::Object(out))
 }
 
-pub(super) fn encode_known(
+fn encode_known(
     node: &Node,
     spec: &BlockSpec,
     kind: FlowKind,
