@@ -4,14 +4,11 @@
 #![allow(clippy::unwrap_used)]
 
 use crate::support::ccc::{self, assert_same, fixture, neutral_flow, up_to_ids};
+use crate::support::{node, param};
 use ivr_flow::dialect::{self, DecodeError, Dialect, EncodeError, aliyun2017};
 use ivr_flow::model::{Flow, FlowKind, Provider, VarType};
 use proptest::prelude::*;
 use serde_json::{Value, json};
-
-fn node<'a>(flow: &'a Flow, id: &str) -> &'a ivr_flow::Node {
-    flow.node(id).unwrap_or_else(|| panic!("no node {id}"))
-}
 
 fn edge<'a>(flow: &'a Flow, from: &str, to: &str) -> &'a ivr_flow::Edge {
     flow.edges
@@ -165,13 +162,7 @@ fn node_types_map_to_blocks() {
     for (id, block) in want {
         assert_eq!(node(&flow, id).block, block, "{id}");
     }
-    let p = |id: &str, k: &str| {
-        node(&flow, id)
-            .params
-            .get(k)
-            .cloned()
-            .unwrap_or(Value::Null)
-    };
+    let p = |id: &str, k: &str| param(&flow, id, k);
     assert_eq!(p("2", "text"), json!("欢迎致电。"));
     assert_eq!(
         node(&flow, "2").extra["aliyun2017.node"],

@@ -3,21 +3,11 @@
 #![allow(clippy::unwrap_used)]
 
 use crate::support::ccc::{self, assert_same, fixture, neutral_flow, up_to_ids};
+use crate::support::{edge_to, node, param};
 use ivr_flow::dialect::{self, DecodeError, Dialect, EncodeError, aliyun};
-use ivr_flow::model::{Flow, FlowKind, Provider};
+use ivr_flow::model::{FlowKind, Provider};
 use proptest::prelude::*;
 use serde_json::{Value, json};
-
-fn node<'a>(flow: &'a Flow, id: &str) -> &'a ivr_flow::Node {
-    flow.node(id).unwrap_or_else(|| panic!("no node {id}"))
-}
-
-fn edge_to(flow: &Flow, from: &str, port: &str) -> Option<String> {
-    flow.edges
-        .iter()
-        .find(|e| e.from.node == from && e.from.port == port)
-        .map(|e| e.to.clone())
-}
 
 // ---------------------------------------------------------------- law 1
 
@@ -146,13 +136,7 @@ fn activity_types_map_to_blocks() {
 #[test]
 fn params_come_from_properties() {
     let flow = aliyun::decode(&fixture("ccc2020-every-type.json")).unwrap();
-    let p = |id: &str, k: &str| {
-        node(&flow, id)
-            .params
-            .get(k)
-            .cloned()
-            .unwrap_or(Value::Null)
-    };
+    let p = |id: &str, k: &str| param(&flow, id, k);
     assert_eq!(p("a0000002", "text"), json!("欢迎致电示例公司。"));
     assert_eq!(p("a0000002", "voice_type"), json!("tts"));
     assert_eq!(p("a0000002", "interruptible"), json!(true));
