@@ -123,13 +123,11 @@ impl Ccc {
         let instance = required(params, "InstanceId")?.to_owned();
         let save_err = |m: String| AcsError::new(500, "InternalError", m);
         match (version, action) {
-            (V2020, "ListContactFlows") => {
-                self.store.read(|s| v2020::list2020(s, &instance, params))
-            }
-            (V2020, "GetContactFlow") => self.store.read(|s| v2020::get2020(s, &instance, params)),
+            (V2020, "ListContactFlows") => self.store.read(|s| v2020::list(s, &instance, params)),
+            (V2020, "GetContactFlow") => self.store.read(|s| v2020::get(s, &instance, params)),
             (V2020, "CreateContactFlow") => self
                 .store
-                .update(|s| v2020::create2020(s, &instance, params), save_err),
+                .update(|s| v2020::create(s, &instance, params), save_err),
             (V2020, "StartEditContactFlow") => self.store.update(
                 |s| v2020::start_edit(s, &instance, params, &caller),
                 save_err,

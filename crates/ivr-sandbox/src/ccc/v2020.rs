@@ -83,7 +83,7 @@ fn instance_flows<'a>(s: &'a CccState, instance: &str) -> &'a [Flow2020] {
         .unwrap_or_default()
 }
 
-pub(super) fn list2020(s: &CccState, instance: &str, params: &Params) -> Result<Value, AcsError> {
+pub(super) fn list(s: &CccState, instance: &str, params: &Params) -> Result<Value, AcsError> {
     let page = number(params, "PageNumber")?;
     let size = number(params, "PageSize")?;
     let ty = param(params, "Type").filter(|t| !t.is_empty());
@@ -134,7 +134,7 @@ fn find<'a>(s: &'a mut CccState, instance: &str, id: &str) -> Result<&'a mut Flo
         .ok_or_else(|| not_found(id))
 }
 
-pub(super) fn get2020(s: &CccState, instance: &str, params: &Params) -> Result<Value, AcsError> {
+pub(super) fn get(s: &CccState, instance: &str, params: &Params) -> Result<Value, AcsError> {
     let id = required(params, "ContactFlowId")?;
     let f = instance_flows(s, instance)
         .iter()
@@ -152,11 +152,7 @@ pub(super) fn get2020(s: &CccState, instance: &str, params: &Params) -> Result<V
     Ok(ok(Some(v)))
 }
 
-pub(super) fn create2020(
-    s: &mut CccState,
-    instance: &str,
-    params: &Params,
-) -> Result<Value, AcsError> {
+pub(super) fn create(s: &mut CccState, instance: &str, params: &Params) -> Result<Value, AcsError> {
     let name = required(params, "Name")?.to_owned();
     let definition = required(params, "Definition")?.to_owned();
     let ty = required(params, "Type")?.to_owned();
