@@ -64,10 +64,10 @@ impl Dialect {
 
 /// Tells which dialect a parsed document is in.
 pub fn detect(value: &Value) -> Option<Dialect> {
-    if aliyun2017::detect(value) {
+    if ccc::v2017::detect(value) {
         return Some(Dialect::Provider(Provider::Aliyun2017));
     }
-    if aliyun::detect(value) {
+    if ccc::v2020::detect(value) {
         return Some(Dialect::Provider(Provider::Aliyun));
     }
     if connect::detect(value) {
@@ -109,14 +109,14 @@ fn decode_with(bytes: &[u8], lay_out: bool) -> Result<(Dialect, Flow), DecodeErr
     }
     // A bare CCC Definition, the largest flows there are, is read without
     // parsing it whole first.
-    if let Some(flow) = aliyun::decode_streamed_with(bytes, lay_out) {
+    if let Some(flow) = ccc::v2020::decode_streamed_with(bytes, lay_out) {
         return Ok((Dialect::Provider(Provider::Aliyun), flow?));
     }
     let value = file::parse_json(bytes)?;
     match detect(&value) {
         Some(Dialect::Native) => Ok((Dialect::Native, file::from_bytes(bytes)?)),
-        Some(d @ Dialect::Provider(Provider::Aliyun)) => Ok((d, aliyun::decode_owned_with(value, lay_out)?)),
-        Some(d @ Dialect::Provider(Provider::Aliyun2017)) => Ok((d, aliyun2017::decode(&value)?)),
+        Some(d @ Dialect::Provider(Provider::Aliyun)) => Ok((d, ccc::v2020::decode_owned_with(value, lay_out)?)),
+        Some(d @ Dialect::Provider(Provider::Aliyun2017)) => Ok((d, ccc::v2017::decode(&value)?)),
         Some(d @ Dialect::Provider(Provider::Connect)) => Ok((d, connect::decode(&value)?)),
         Some(Dialect::Provider(p)) => Err(DecodeError::Unrecognised(format!(
             "this is a {p} flow, which this build cannot read yet"
@@ -132,8 +132,8 @@ fn decode_with(bytes: &[u8], lay_out: bool) -> Result<(Dialect, Flow), DecodeErr
 pub fn encode(flow: &Flow, to: Dialect) -> Result<Vec<u8>, EncodeError> {
     match to {
         Dialect::Native => Ok(file::to_bytes(flow)),
-        Dialect::Provider(Provider::Aliyun) => aliyun::encode_bytes(flow),
-        Dialect::Provider(Provider::Aliyun2017) => aliyun2017::encode_bytes(flow),
+        Dialect::Provider(Provider::Aliyun) => ccc::v2020::encode_bytes(flow),
+        Dialect::Provider(Provider::Aliyun2017) => ccc::v2017::encode_bytes(flow),
         Dialect::Provider(Provider::Connect) => connect::encode_bytes(flow),
         Dialect::Provider(p) => Err(EncodeError::Other(format!(
             "writing {p} flows is not built yet"
