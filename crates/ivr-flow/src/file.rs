@@ -8,7 +8,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::dialect::kind_of;
+use crate::json::kind_of;
 use crate::model::Flow;
 
 /// The `format` field every flow file carries.

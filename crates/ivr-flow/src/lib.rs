@@ -8,10 +8,12 @@ pub mod catalog;
 pub mod dialect;
 pub mod file;
 pub mod i18n;
+mod json;
 pub mod model;
 pub mod problem;
 pub mod spread;
 pub mod starter;
+#[cfg(feature = "test-support")]
 pub mod synth;
 pub mod validate;
 

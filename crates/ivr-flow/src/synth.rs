@@ -1,6 +1,7 @@
 //! Synthetic flows of any size, shaped like a designer's: menus whose keys lead
 //! to prompts, queues and digit collection, every exit wired. For benchmarks
-//! and load tests; a flow from here validates clean.
+//! and load tests; a flow from here validates clean. Behind the
+//! `test-support` feature: no product code uses it.
 
 use std::collections::BTreeMap;
 

@@ -66,6 +66,9 @@ pub fn parse_pairs(raw: &[u8]) -> Vec<(String, String)> {
     url::form_urlencoded::parse(raw).into_owned().collect()
 }
 
+/// An RPC call's parameters (query and form), in the order they came.
+pub type Params = [(String, String)];
+
 /// The value of parameter `name`, if given.
 pub fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
     params

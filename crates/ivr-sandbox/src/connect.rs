@@ -32,10 +32,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::aws::{AwsError, AwsGateway};
-use crate::ccc::Reply;
+use crate::config::{SandboxConfig, SandboxError, clock};
 use crate::faults::{Faults, Plan};
+use crate::reply::Reply;
 use crate::store::Store;
-use crate::{SandboxConfig, SandboxError};
 
 /// The account id in the ARNs the sandbox writes.
 pub const ACCOUNT: &str = "123456789012";
@@ -253,7 +253,7 @@ impl Connect {
         take_faults: impl FnOnce(&str) -> Plan,
     ) -> Result<Value, AwsError> {
         let path_and_query = uri.path_and_query().map_or("/", |p| p.as_str());
-        let now = crate::clock(self.clock_offset_secs);
+        let now = clock(self.clock_offset_secs);
         let caller = self
             .gateway
             .authenticate(method, path_and_query, headers, body, now)?;

@@ -20,9 +20,9 @@ use tokio::task::JoinHandle;
 
 use crate::acs::parse_pairs;
 use crate::ccc::Ccc;
+use crate::config::{SandboxConfig, SandboxError, clock};
 use crate::connect::{Connect, is_connect_request};
 use crate::faults::{Fault, Faults};
-use crate::{SandboxConfig, SandboxError};
 
 /// Largest request body accepted.
 pub const MAX_BODY: usize = 8 * 1024 * 1024;
@@ -209,7 +209,7 @@ async fn serve(
     }
     let mut headers = reply.headers;
     if shared.clock_offset_secs != 0 {
-        headers.push(("date", http_date(crate::clock(shared.clock_offset_secs))));
+        headers.push(("date", http_date(clock(shared.clock_offset_secs))));
     }
     Ok(json_response(reply.status, &reply.body, &headers))
 }

@@ -8,7 +8,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::SandboxError;
+use crate::config::SandboxError;
 
 /// The state of one provider, `T`, behind a lock, saved to `path`.
 #[derive(Debug)]

@@ -8,12 +8,29 @@
 //! - `encode(&Flow) -> Result<Value, EncodeError>`: the provider's document
 //!   (for Connect, the Content object; for CCC 2020, the Definition object; for
 //!   CCC 2017, `{"Content": [...], "Canvas": {...}}`).
+//!
+//! The dialects: [`connect`] (Amazon Connect) and [`ccc`] (Alibaba Cloud CCC,
+//! its two APIs side by side: [`ccc::v2020`], also known as [`aliyun`], and
+//! [`ccc::v2017`], also known as [`aliyun2017`]). Each reads in `decode.rs`
+//! and writes in `encode.rs`; decode may call encode (to check that what it
+//! read writes back the same), never the other way round. What they all use
+//! stands beside them: the errors, one reader of a document's fields with
+//! errors that say where (`fields.rs`), and positions (`position.rs`).
 
 use serde_json::Value;
 
-pub mod aliyun;
-pub mod aliyun2017;
+pub mod ccc;
 pub mod connect;
+mod error;
+mod fields;
+mod position;
+
+pub use error::{DecodeError, EncodeError};
+
+/// CCC 2017 by the name the command line and the other crates know it by.
+pub use ccc::v2017 as aliyun2017;
+/// CCC 2020 by the name the command line and the other crates know it by.
+pub use ccc::v2020 as aliyun;
 
 use crate::file::{self, FlowFileError};
 use crate::model::{Flow, Provider};
@@ -45,51 +62,12 @@ impl Dialect {
     }
 }
 
-/// Why a provider document could not be read.
-#[derive(Debug, thiserror::Error, PartialEq)]
-pub enum DecodeError {
-    /// The bytes are not JSON, or not a native file this build can read.
-    #[error(transparent)]
-    File(#[from] FlowFileError),
-    /// The document is in no dialect this build knows.
-    #[error("{0}")]
-    Unrecognised(String),
-    /// The document is in a known dialect but malformed at `path`.
-    #[error("at {path}: {message}")]
-    Invalid { path: String, message: String },
-}
-
-impl DecodeError {
-    /// A malformed-document error at a JSON path such as `$.Actions[3].Type`.
-    pub fn invalid(path: impl Into<String>, message: impl Into<String>) -> DecodeError {
-        DecodeError::Invalid {
-            path: path.into(),
-            message: message.into(),
-        }
-    }
-}
-
-/// Why a flow could not be written in a dialect.
-#[derive(Debug, thiserror::Error, PartialEq)]
-pub enum EncodeError {
-    /// The target cannot carry this block; validation for the target names it too.
-    #[error("block {node} ({block}) cannot be carried by {target}")]
-    Unsupported {
-        node: String,
-        block: String,
-        target: Provider,
-    },
-    /// Anything else the target cannot express.
-    #[error("{0}")]
-    Other(String),
-}
-
 /// Tells which dialect a parsed document is in.
 pub fn detect(value: &Value) -> Option<Dialect> {
-    if aliyun2017::detect(value) {
+    if ccc::v2017::detect(value) {
         return Some(Dialect::Provider(Provider::Aliyun2017));
     }
-    if aliyun::detect(value) {
+    if ccc::v2020::detect(value) {
         return Some(Dialect::Provider(Provider::Aliyun));
     }
     if connect::detect(value) {
@@ -131,14 +109,14 @@ fn decode_with(bytes: &[u8], lay_out: bool) -> Result<(Dialect, Flow), DecodeErr
     }
     // A bare CCC Definition, the largest flows there are, is read without
     // parsing it whole first.
-    if let Some(flow) = aliyun::decode_streamed_with(bytes, lay_out) {
+    if let Some(flow) = ccc::v2020::decode_streamed_with(bytes, lay_out) {
         return Ok((Dialect::Provider(Provider::Aliyun), flow?));
     }
     let value = file::parse_json(bytes)?;
     match detect(&value) {
         Some(Dialect::Native) => Ok((Dialect::Native, file::from_bytes(bytes)?)),
-        Some(d @ Dialect::Provider(Provider::Aliyun)) => Ok((d, aliyun::decode_owned_with(value, lay_out)?)),
-        Some(d @ Dialect::Provider(Provider::Aliyun2017)) => Ok((d, aliyun2017::decode(&value)?)),
+        Some(d @ Dialect::Provider(Provider::Aliyun)) => Ok((d, ccc::v2020::decode_owned_with(value, lay_out)?)),
+        Some(d @ Dialect::Provider(Provider::Aliyun2017)) => Ok((d, ccc::v2017::decode(&value)?)),
         Some(d @ Dialect::Provider(Provider::Connect)) => Ok((d, connect::decode(&value)?)),
         Some(Dialect::Provider(p)) => Err(DecodeError::Unrecognised(format!(
             "this is a {p} flow, which this build cannot read yet"
@@ -154,24 +132,11 @@ fn decode_with(bytes: &[u8], lay_out: bool) -> Result<(Dialect, Flow), DecodeErr
 pub fn encode(flow: &Flow, to: Dialect) -> Result<Vec<u8>, EncodeError> {
     match to {
         Dialect::Native => Ok(file::to_bytes(flow)),
-        Dialect::Provider(Provider::Aliyun) => aliyun::encode_bytes(flow),
-        Dialect::Provider(Provider::Aliyun2017) => aliyun2017::encode_bytes(flow),
+        Dialect::Provider(Provider::Aliyun) => ccc::v2020::encode_bytes(flow),
+        Dialect::Provider(Provider::Aliyun2017) => ccc::v2017::encode_bytes(flow),
         Dialect::Provider(Provider::Connect) => connect::encode_bytes(flow),
         Dialect::Provider(p) => Err(EncodeError::Other(format!(
             "writing {p} flows is not built yet"
         ))),
-    }
-}
-
-/// What kind of JSON value `v` is, with its article, for error messages:
-/// "an object", "a string", "null"...
-pub(crate) fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }

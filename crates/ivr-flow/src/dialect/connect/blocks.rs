@@ -25,7 +25,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
-use super::raw::{Key, Obj};
+use super::raw::{Key, Obj, strings_in};
 use crate::catalog::{OPERATORS, catalog};
 use crate::model::Node;
 
@@ -512,15 +512,7 @@ fn queue_ports(full: &str) -> Vec<PortMap> {
 
 /// A list parameter's strings.
 pub(super) fn string_list(node: &Node, key: &str) -> Vec<String> {
-    node.params
-        .get(key)
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
+    strings_in(node.params.get(key))
 }
 
 /// A branch case.

@@ -11,10 +11,13 @@ use super::blocks::{
     neutral_operator, raw_key, take, voice_type,
 };
 use super::encode;
+use super::kept::{ActionIvr, Kept, default_start_id, exit_name, read_action_ivr};
 use super::layout::{self, Layout};
 use super::raw::{self, Action, Entry, Key, Obj, canonical};
+use super::wiring::{leftover, wire};
 use crate::catalog::{PROVIDER_BLOCK, START_BLOCK};
-use crate::dialect::DecodeError;
+use crate::dialect::error::DecodeError;
+use crate::dialect::position;
 use crate::model::{Edge, Extra, Flow, FlowKind, Node, PortRef, Position};
 
 /// A decoded block and its exits: `(port, target, edge extra)`.
@@ -53,20 +56,17 @@ pub(super) fn content(v: &Value) -> Result<Flow, DecodeError> {
 
 fn check_version(v: Option<&Value>) -> Result<(), DecodeError> {
     match v {
-        Some(Value::String(s)) if s == super::VERSION => Ok(()),
+        Some(Value::String(s)) if s == raw::VERSION => Ok(()),
         Some(other) => Err(DecodeError::invalid(
             "$.Version",
             format!(
                 "this build reads Flow language version \"{}\", not {other}",
-                super::VERSION
+                raw::VERSION
             ),
         )),
         None => Err(DecodeError::invalid(
             "$",
-            format!(
-                "the flow has no \"Version\"; expected \"{}\"",
-                super::VERSION
-            ),
+            format!("the flow has no \"Version\"; expected \"{}\"", raw::VERSION),
         )),
     }
 }
@@ -88,18 +88,6 @@ fn read_actions(v: Option<&Value>) -> Result<Vec<Action>, DecodeError> {
         out.push(a);
     }
     Ok(out)
-}
-
-/// The start block's id: `start`, or `start-N` when an action is called that.
-pub(super) fn default_start_id<'a>(ids: impl Iterator<Item = &'a str>) -> String {
-    let taken: HashSet<&str> = ids.collect();
-    if !taken.contains(START_BLOCK) {
-        return START_BLOCK.to_owned();
-    }
-    (2..)
-        .map(|n| format!("{START_BLOCK}-{n}"))
-        .find(|c| !taken.contains(c.as_str()))
-        .unwrap_or_default()
 }
 
 /// How many transitions (and StartAction) enter each action.
@@ -229,147 +217,6 @@ fn stored(a: &Action) -> bool {
 
 // ---------------------------------------------------------------- mapped
 
-/// What is left of one action after the mapping took its part.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub(super) struct Kept {
-    pub parameters: Obj,
-    pub action: Obj,
-    pub transitions: Obj,
-    pub metadata: Obj,
-    pub raw: Obj,
-    pub absent: Vec<String>,
-    /// The `ErrorType`s of `Transitions.Errors` in the order they came, when
-    /// it is not the order encode writes them in.
-    pub errors: Vec<String>,
-}
-
-impl Kept {
-    /// The parts of an action every block keeps as they are.
-    fn of(a: &Action) -> Kept {
-        Kept {
-            action: a.rest.clone(),
-            absent: a.absent.clone(),
-            ..Kept::default()
-        }
-    }
-
-    const KEYS: [&'static str; 7] = [
-        "connect.parameters",
-        "connect.action",
-        "connect.transitions",
-        "connect.metadata",
-        "connect.raw",
-        "connect.absent",
-        "connect.errors",
-    ];
-
-    /// Writes the non-empty parts under their `connect.*` keys.
-    pub fn store(&self, out: &mut Obj) {
-        let parts = [
-            &self.parameters,
-            &self.action,
-            &self.transitions,
-            &self.metadata,
-            &self.raw,
-        ];
-        for (k, part) in Self::KEYS.iter().zip(parts) {
-            if !part.is_empty() {
-                out.insert((*k).to_owned(), Value::Object(part.clone()));
-            }
-        }
-        for (key, list) in [(Self::KEYS[5], &self.absent), (Self::KEYS[6], &self.errors)] {
-            if !list.is_empty() {
-                let list = list.iter().cloned().map(Value::String).collect();
-                out.insert(key.to_owned(), Value::Array(list));
-            }
-        }
-    }
-
-    /// Reads what [`Kept::store`] wrote.
-    pub fn load(m: &Obj) -> Kept {
-        let obj = |k: &str| {
-            m.get(k)
-                .and_then(Value::as_object)
-                .cloned()
-                .unwrap_or_default()
-        };
-        let strings = |k: &str| {
-            m.get(k)
-                .and_then(Value::as_array)
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|v| v.as_str().map(str::to_owned))
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        Kept {
-            parameters: obj(Self::KEYS[0]),
-            action: obj(Self::KEYS[1]),
-            transitions: obj(Self::KEYS[2]),
-            metadata: obj(Self::KEYS[3]),
-            raw: obj(Self::KEYS[4]),
-            absent: strings(Self::KEYS[5]),
-            errors: strings(Self::KEYS[6]),
-        }
-    }
-
-    pub fn is_absent(&self, what: &str) -> bool {
-        self.absent.iter().any(|a| a == what)
-    }
-}
-
-/// `ActionMetadata[id].ivr`.
-#[derive(Debug, Default)]
-pub(super) struct ActionIvr {
-    pub label: String,
-    pub params: Obj,
-    pub cases: Option<Vec<String>>,
-    /// A provider block's exits, when they are not those its transitions give.
-    pub exits: Option<Vec<String>>,
-}
-
-impl ActionIvr {
-    /// The `ivr` object as written into ActionMetadata.
-    pub fn to_json(&self) -> Value {
-        let mut m = Obj::new();
-        if !self.label.is_empty() {
-            m.insert("label".into(), Value::String(self.label.clone()));
-        }
-        if !self.params.is_empty() {
-            m.insert("params".into(), Value::Object(self.params.clone()));
-        }
-        if let Some(c) = &self.cases {
-            m.insert("cases".into(), Value::from(c.clone()));
-        }
-        if let Some(x) = &self.exits {
-            m.insert("exits".into(), Value::from(x.clone()));
-        }
-        Value::Object(m)
-    }
-}
-
-fn strings(v: &Value) -> Option<Vec<String>> {
-    v.as_array()?
-        .iter()
-        .map(|i| i.as_str().map(str::to_owned))
-        .collect()
-}
-
-fn read_action_ivr(v: &Value) -> Option<ActionIvr> {
-    let mut out = ActionIvr::default();
-    for (k, x) in v.as_object()? {
-        match k.as_str() {
-            "label" => out.label = x.as_str()?.to_owned(),
-            "params" => out.params = x.as_object()?.clone(),
-            "cases" => out.cases = Some(strings(x)?),
-            "exits" => out.exits = Some(strings(x)?),
-            _ => return None,
-        }
-    }
-    Some(out)
-}
-
 /// An action's metadata entry, split: position, IVR Studio's fields, the rest.
 fn split_meta(entry: Option<&Value>, kept: &mut Kept) -> (Position, ActionIvr) {
     let Some(Value::Object(m)) = entry else {
@@ -377,7 +224,7 @@ fn split_meta(entry: Option<&Value>, kept: &mut Kept) -> (Position, ActionIvr) {
         return (Position::default(), ActionIvr::default());
     };
     let mut rest = m.clone();
-    let position = match rest.get("position").and_then(layout::read_position) {
+    let position = match rest.get("position").and_then(position::read) {
         Some(p) => {
             rest.remove("position");
             p
@@ -711,136 +558,6 @@ fn branch_cases(entries: &[Entry], meta: &Obj, ivr: &ActionIvr) -> Option<Value>
     cases.map(Value::Array)
 }
 
-// ---------------------------------------------------------------- wiring
-
-/// Takes each exit's transitions out of the actions' entries; what no exit
-/// takes is kept raw.
-fn wire(
-    spec: &Spec,
-    a: &Action,
-    second: Option<&mut (&Action, Kept)>,
-    node: &Node,
-    kept: &mut Kept,
-    wired_cases: Option<&[String]>,
-) -> Option<Vec<(String, String, Obj)>> {
-    let paired = second.is_some();
-    let mut pools: [Vec<Option<Entry>>; 2] = [
-        a.entries.iter().cloned().map(Some).collect(),
-        second
-            .as_ref()
-            .map(|s| s.0.entries.iter().cloned().map(Some).collect())
-            .unwrap_or_default(),
-    ];
-    let mut absent: [Vec<String>; 2] = [Vec::new(), Vec::new()];
-    let mut exits = Vec::new();
-    let listed = |port: &str| match (wired_cases, port.strip_prefix("case:")) {
-        (Some(ids), Some(id)) => ids.iter().any(|i| i == id),
-        _ => true,
-    };
-    for pm in blocks::ports(node, paired)
-        .into_iter()
-        .filter(|p| listed(&p.port))
-    {
-        if let Some((target, extra)) = take_port(&pm.keys, &mut pools, &mut absent) {
-            exits.push((pm.port, target, extra));
-        }
-    }
-    if let Some(p) = spec.mirror {
-        let target = exits.iter().find(|e| e.0 == p).map(|e| e.1.clone());
-        mirror(target, &mut pools[0], &mut absent[0]);
-    }
-    if let Some((b, _)) = second.as_deref() {
-        let link = pools[0].iter_mut().find(|e| {
-            e.as_ref()
-                .is_some_and(|e| e.key == Key::Next && e.target == b.id)
-        })?;
-        *link = None;
-    }
-    let [p0, p1] = pools;
-    let [a0, a1] = absent;
-    kept.transitions = leftover(&a.raw_transitions, p0);
-    kept.absent.extend(a0);
-    if let Some((b, k)) = second {
-        k.transitions = leftover(&b.raw_transitions, p1);
-        k.absent.extend(a1);
-    }
-    Some(exits)
-}
-
-/// The target of one exit, consuming the entries that make it.
-fn take_port(
-    keys: &[(usize, Key)],
-    pools: &mut [Vec<Option<Entry>>; 2],
-    absent: &mut [Vec<String>; 2],
-) -> Option<(String, Obj)> {
-    let mut found: Option<(String, Obj)> = None;
-    let mut missing: Vec<(usize, &Key)> = Vec::new();
-    for (slot, key) in keys {
-        let pool = pools.get_mut(*slot)?;
-        let hit = pool.iter_mut().find(|e| {
-            e.as_ref().is_some_and(|e| {
-                e.key == *key
-                    && found
-                        .as_ref()
-                        .is_none_or(|(t, _)| *t == e.target && e.extra.is_empty())
-            })
-        });
-        match hit.and_then(Option::take) {
-            Some(e) if found.is_none() => found = Some((e.target, e.extra)),
-            Some(_) => {}
-            None => missing.push((*slot, key)),
-        }
-    }
-    if found.is_some() {
-        for (slot, key) in missing {
-            if let Some(list) = absent.get_mut(slot) {
-                list.push(key.absent_name());
-            }
-        }
-    }
-    found
-}
-
-/// Consumes the NextAction Connect repeats from the mirrored exit.
-fn mirror(target: Option<String>, pool: &mut [Option<Entry>], absent: &mut Vec<String>) {
-    let next = pool
-        .iter_mut()
-        .find(|e| e.as_ref().is_some_and(|e| e.key == Key::Next));
-    match (next, target) {
-        (Some(slot), Some(t))
-            if slot
-                .as_ref()
-                .is_some_and(|e| e.target == t && e.extra.is_empty()) =>
-        {
-            *slot = None;
-        }
-        (None, Some(_)) => absent.push(Key::Next.absent_name()),
-        _ => {}
-    }
-}
-
-/// Raw transitions plus the entries no exit took, in Transitions' shape.
-fn leftover(raw: &Obj, pool: Vec<Option<Entry>>) -> Obj {
-    let mut out = raw.clone();
-    for e in pool.into_iter().flatten() {
-        let list = match &e.key {
-            Key::Next => {
-                out.insert("NextAction".into(), Value::String(e.target));
-                continue;
-            }
-            Key::Error(_) => "Errors",
-            Key::Cond(..) => "Conditions",
-        };
-        let slot = out
-            .entry(list.to_owned())
-            .or_insert_with(|| Value::Array(Vec::new()));
-        if let Value::Array(items) = slot {
-            items.push(e.to_json());
-        }
-    }
-    out
-}
-
 /// Whether the decoded block encodes back to the actions it came from.
 fn self_check(
     d: &Decoded,
@@ -927,42 +644,6 @@ fn provider(a: &Action, meta: Option<&Value>) -> Decoded {
         },
         exits,
     }
-}
-
-/// A provider block's exit name for a transition (see the module docs).
-pub(super) fn exit_name(key: &Key) -> Option<String> {
-    match key {
-        Key::Next => Some("next".into()),
-        Key::Error(t) => Some(format!("error:{t}")),
-        Key::Cond(op, _) if op.is_empty() || op == "error" || op == "next" || op.contains(':') => {
-            None
-        }
-        Key::Cond(op, operands) => match operands.as_slice() {
-            [Value::String(s)] if !s.starts_with('[') => Some(format!("{op}:{s}")),
-            _ => Some(format!("{op}:{}", Value::from(operands.clone()))),
-        },
-    }
-}
-
-/// The transition a provider exit name stands for.
-pub(super) fn exit_key(name: &str) -> Option<Key> {
-    if name == "next" {
-        return Some(Key::Next);
-    }
-    if let Some(t) = name.strip_prefix("error:") {
-        return Some(Key::Error(t.to_owned()));
-    }
-    let (op, rest) = name.split_once(':')?;
-    if op.is_empty() {
-        return None;
-    }
-    if rest.starts_with('[') {
-        let Ok(Value::Array(a)) = serde_json::from_str::<Value>(rest) else {
-            return None;
-        };
-        return Some(Key::Cond(op.to_owned(), a));
-    }
-    Some(Key::cond(op, rest))
 }
 
 // ---------------------------------------------------------------- flow

@@ -10,12 +10,13 @@ use super::blocks::{
     self, Conv, PROMPT_KEYS, STORED_INPUT, Spec, connect_operator, default_case_ids, put, raw_key,
     voice_key,
 };
-use super::decode::{ActionIvr, Kept, default_start_id, exit_key};
+use super::kept::{ActionIvr, Kept, default_start_id, exit_key};
 use super::layout::{self, FlowIvr};
-use super::raw::{Entry, Key, Obj};
+use super::raw::{self, Entry, Key, Obj};
 use super::wrapper::{console_type, kind_of_type};
 use crate::catalog::{PROVIDER_BLOCK, START_BLOCK, catalog};
-use crate::dialect::EncodeError;
+use crate::dialect::error::EncodeError;
+use crate::dialect::position;
 use crate::model::{Edge, Flow, FlowKind, Node, Position, Provider};
 
 /// One action written, with its ActionMetadata entry.
@@ -51,7 +52,7 @@ pub(super) fn content(flow: &Flow) -> Result<Value, EncodeError> {
         .collect();
     let default_start = default_start_id(ids.into_iter());
     let mut out = Obj::new();
-    out.insert("Version".into(), Value::String(super::VERSION.into()));
+    out.insert("Version".into(), Value::String(raw::VERSION.into()));
     if let Some(s) = start_action {
         out.insert("StartAction".into(), Value::String(s));
     }
@@ -129,10 +130,7 @@ fn metadata(flow: &Flow, start: &Node, entries: Obj, default_start: &str) -> Opt
         layout::write_named(&mut m, native, &flow.name, &flow.description, flow.kind);
     }
     if !absent("entryPointPosition") || start.position != Position::default() {
-        m.insert(
-            "entryPointPosition".into(),
-            layout::write_position(start.position),
-        );
+        m.insert("entryPointPosition".into(), position::write(start.position));
     }
     let mut entries = entries;
     if let Some(Value::Object(o)) = flow.extra.get("connect.orphans") {
@@ -183,7 +181,7 @@ pub(super) fn companion_entry(first: Position) -> Value {
     let mut m = Obj::new();
     m.insert(
         "position".into(),
-        layout::write_position(Position {
+        position::write(Position {
             x: first.x + 250.0,
             y: first.y,
         }),
@@ -207,7 +205,7 @@ fn entry(position: Position, kept: &Kept, ivr: Value) -> Option<Value> {
     }
     let mut m = Obj::new();
     if !kept.is_absent("position") {
-        m.insert("position".into(), layout::write_position(position));
+        m.insert("position".into(), position::write(position));
     }
     for (k, v) in &kept.metadata {
         m.entry(k.clone()).or_insert_with(|| v.clone());

@@ -4,10 +4,10 @@
 
 use serde_json::Value;
 
-use super::raw::Obj;
-use super::wrapper::{console_type, kind_of_type};
-use crate::dialect::DecodeError;
-use crate::dialect::kind_of;
+use super::raw::{Obj, strings_in};
+use super::wrapper::{console_type, flow_type, kind_of_type};
+use crate::dialect::error::DecodeError;
+use crate::dialect::{fields, position};
 use crate::model::{Extra, FlowKind, Note, Position, Size, Variable};
 
 /// The flow-level parts of Metadata.
@@ -39,14 +39,9 @@ pub(super) fn read(meta: Option<&Value>) -> Result<Layout, DecodeError> {
     let Some(meta) = meta else {
         return Ok(out);
     };
-    let Value::Object(m) = meta else {
-        return Err(DecodeError::invalid(
-            "$.Metadata",
-            format!("Metadata must be an object, not {}", kind_of(meta)),
-        ));
-    };
+    let m = fields::object(meta, "Metadata", || "$.Metadata".into())?;
     let mut rest = m.clone();
-    match rest.get("entryPointPosition").and_then(read_position) {
+    match rest.get("entryPointPosition").and_then(position::read) {
         Some(p) => {
             out.entry = Some(p);
             rest.remove("entryPointPosition");
@@ -112,7 +107,7 @@ pub(super) fn write_named(
     };
     match m.get("type").and_then(Value::as_str) {
         Some(t) if t.contains('_') || t.chars().all(|c| c.is_ascii_uppercase()) => {
-            m.insert("type".into(), Value::String(super::flow_type(kind).into()));
+            m.insert("type".into(), Value::String(flow_type(kind).into()));
         }
         Some(_) => {
             m.insert("type".into(), Value::String(console.into()));
@@ -175,36 +170,6 @@ pub(super) fn write_flow_ivr(ivr: &FlowIvr) -> Option<Value> {
     (!m.is_empty()).then_some(Value::Object(m))
 }
 
-// ---------------------------------------------------------------- positions
-
-/// `{"x": n, "y": n}` and nothing else.
-pub(super) fn read_position(v: &Value) -> Option<Position> {
-    let m = v.as_object()?;
-    if m.len() != 2 {
-        return None;
-    }
-    Some(Position {
-        x: m.get("x")?.as_f64()?,
-        y: m.get("y")?.as_f64()?,
-    })
-}
-
-pub(super) fn write_position(p: Position) -> Value {
-    let mut m = Obj::new();
-    m.insert("x".into(), number(p.x));
-    m.insert("y".into(), number(p.y));
-    Value::Object(m)
-}
-
-/// A whole number as an integer (as the console writes it), else a float.
-pub(super) fn number(x: f64) -> Value {
-    if x.fract() == 0.0 && x.abs() < 9.0e15 {
-        Value::from(x as i64)
-    } else {
-        serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number)
-    }
-}
-
 // ---------------------------------------------------------------- notes
 
 const ABSENT: &str = "connect.absent";
@@ -237,7 +202,7 @@ fn read_note(v: &Value) -> Option<Note> {
         note.text = text.clone();
         m.remove("content");
     }
-    if let Some(p) = m.get("position").and_then(read_position) {
+    if let Some(p) = m.get("position").and_then(position::read) {
         note.position = p;
         m.remove("position");
     }
@@ -297,11 +262,11 @@ pub(super) fn write_note(note: &Note) -> Value {
         "actionId",
         Value::String(note.node.clone().unwrap_or_default()),
     );
-    set(&mut m, "position", write_position(note.position));
+    set(&mut m, "position", position::write(note.position));
     if let Some(s) = note.size {
         let mut size = Obj::new();
-        size.insert("height".into(), number(s.height));
-        size.insert("width".into(), number(s.width));
+        size.insert("height".into(), position::number(s.height));
+        size.insert("width".into(), position::number(s.width));
         m.insert("size".into(), Value::Object(size));
     }
     set(&mut m, "isFolded", Value::Bool(false));
@@ -310,13 +275,5 @@ pub(super) fn write_note(note: &Note) -> Value {
 
 /// The `connect.absent` list of an extra map.
 pub(super) fn absent_list(extra: &Extra) -> Vec<String> {
-    extra
-        .get(ABSENT)
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
+    strings_in(extra.get(ABSENT))
 }

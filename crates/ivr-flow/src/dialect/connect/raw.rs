@@ -4,7 +4,11 @@
 
 use serde_json::{Map, Value};
 
-use crate::dialect::{DecodeError, kind_of};
+use crate::dialect::error::DecodeError;
+use crate::dialect::fields;
+
+/// The Flow language version this dialect reads and writes.
+pub const VERSION: &str = "2019-10-30";
 
 pub(super) type Obj = Map<String, Value>;
 
@@ -168,9 +172,11 @@ fn required_str(map: &Obj, key: &str, path: &str) -> Result<String, DecodeError>
             format!("{path}.{key}"),
             format!("{key} must not be empty"),
         )),
-        Some(other) => Err(DecodeError::invalid(
+        Some(other) => Err(fields::must_be(
             format!("{path}.{key}"),
-            format!("{key} must be a string, not {}", kind_of(other)),
+            key,
+            "a string",
+            other,
         )),
         None => Err(DecodeError::invalid(
             path,
@@ -302,12 +308,11 @@ fn parse_condition(c: Option<&Value>, at: &str) -> Result<Option<Key>, DecodeErr
 fn target_str(v: &Value, at: &str) -> Result<String, DecodeError> {
     match v {
         Value::String(s) => Ok(s.clone()),
-        other => Err(DecodeError::invalid(
+        other => Err(fields::must_be(
             at,
-            format!(
-                "NextAction must be an action Identifier string, not {}",
-                kind_of(other)
-            ),
+            "NextAction",
+            "an action Identifier string",
+            other,
         )),
     }
 }
@@ -342,4 +347,16 @@ pub(super) fn canonical(v: &Value) -> Value {
         },
         other => other.clone(),
     }
+}
+
+/// The strings of a JSON array, other items left out; none when `v` is not
+/// an array.
+pub(super) fn strings_in(v: Option<&Value>) -> Vec<String> {
+    v.and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
 }

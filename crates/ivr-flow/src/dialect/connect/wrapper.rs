@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::dialect::DecodeError;
+use crate::dialect::error::DecodeError;
 use crate::model::{Flow, FlowKind};
 
 /// API name, console name, kind.

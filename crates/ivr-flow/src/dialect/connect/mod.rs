@@ -50,17 +50,18 @@
 mod blocks;
 mod decode;
 mod encode;
+mod kept;
 mod layout;
 mod raw;
+mod wiring;
 mod wrapper;
 
 use serde_json::Value;
 
-use super::{DecodeError, EncodeError};
-use crate::model::{Flow, FlowKind};
+pub use raw::VERSION;
 
-/// The Flow language version this dialect reads and writes.
-pub const VERSION: &str = "2019-10-30";
+use super::error::{DecodeError, EncodeError};
+use crate::model::{Flow, FlowKind};
 
 /// Whether `value` is a Connect document: Content, a DescribeContactFlow
 /// response, a CreateContactFlow body, or an old console export (which

@@ -10,15 +10,7 @@ use ivr_cloud::sign::ccc::{RpcCredentials, encode_params, sign};
 use ivr_sandbox::{Fault, FaultKind, Sandbox, SandboxConfig, SandboxHandle};
 use serde_json::{Value, json};
 
-const LIMIT: Duration = Duration::from_secs(10);
-
-fn client() -> reqwest::Client {
-    reqwest::Client::builder().timeout(LIMIT).build().unwrap()
-}
-
-async fn start(dir: &std::path::Path) -> SandboxHandle {
-    Sandbox::start(SandboxConfig::new(dir)).await.unwrap()
-}
+use crate::support::{http as client, start};
 
 static NONCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 

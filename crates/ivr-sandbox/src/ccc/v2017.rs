@@ -1,6 +1,6 @@
 //! CCC's legacy contact-flow API, 2017-07-05: CreateContactFlow (Content and
 //! Canvas in the form body), CommitContactFlowVersionModification,
-//! PublishContactFlowVersion and ListContactFlows, on the state of [`crate::ccc`].
+//! PublishContactFlowVersion and ListContactFlows, on the state of [`super::state`].
 //!
 //! The reference names these calls and their parameters but not how versions
 //! move, so the sandbox keeps the simplest model that fits the one published
@@ -9,38 +9,10 @@
 //! makes it a `Draft` again; a publish makes it `Published` and the flow's
 //! `AppliedVersion`.
 
-use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use crate::acs::{AcsError, param, required};
-use crate::ccc::{CccState, new_id, now_text};
-
-type Params = [(String, String)];
-
-/// A 2017 contact flow with its versions.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Flow2017 {
-    pub id: String,
-    pub name: String,
-    pub r#type: String,
-    pub description: String,
-    pub versions: Vec<Version2017>,
-    /// The published version's number; empty before the first publish.
-    #[serde(default)]
-    pub applied: String,
-}
-
-/// A 2017 contact-flow version.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Version2017 {
-    pub id: String,
-    pub version: String,
-    pub status: String,
-    pub content: String,
-    pub canvas: String,
-    pub modified: String,
-    pub modified_by: String,
-}
+use super::state::{CccState, Flow2017, Version2017, new_id, now_text};
+use crate::acs::{AcsError, Params, param, required};
 
 fn envelope(key: &str, value: Value) -> Value {
     json!({"Success": true, "Code": "OK", "Message": "", "HttpStatusCode": 200, key: value})

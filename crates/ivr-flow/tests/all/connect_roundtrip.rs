@@ -3,25 +3,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "connect_support.rs"]
-mod support;
-
+use crate::support::connect::{assert_same, fixture, up_to_edge_ids};
+use crate::support::{edge_to, node, param};
 use ivr_flow::catalog::PROVIDER_BLOCK;
 use ivr_flow::dialect::{self, DecodeError, Dialect, EncodeError, connect};
-use ivr_flow::model::{Flow, FlowKind, Node, Provider};
+use ivr_flow::model::{Flow, FlowKind, Provider};
 use serde_json::{Value, json};
-use support::{assert_same, fixture};
-
-fn node<'a>(flow: &'a Flow, id: &str) -> &'a Node {
-    flow.node(id).unwrap_or_else(|| panic!("no node {id}"))
-}
-
-fn edge_to(flow: &Flow, from: &str, port: &str) -> Option<String> {
-    flow.edges
-        .iter()
-        .find(|e| e.from.node == from && e.from.port == port)
-        .map(|e| e.to.clone())
-}
 
 fn round_trip(doc: &Value) -> Flow {
     let flow = connect::decode(doc).unwrap_or_else(|e| panic!("decode: {e}"));
@@ -63,11 +50,7 @@ fn round_trip_is_stable() {
     ] {
         let once = connect::decode(&fixture(name)).unwrap();
         let twice = connect::decode(&connect::encode(&once).unwrap()).unwrap();
-        assert_eq!(
-            support::up_to_edge_ids(&once),
-            support::up_to_edge_ids(&twice),
-            "{name}"
-        );
+        assert_eq!(up_to_edge_ids(&once), up_to_edge_ids(&twice), "{name}");
     }
 }
 
@@ -126,13 +109,7 @@ fn start_is_synthetic_with_entry_point_position() {
 #[test]
 fn prompts_menus_and_collects_map_their_parameters() {
     let flow = connect::decode(&fixture("every-action.json")).unwrap();
-    let p = |id: &str, k: &str| {
-        node(&flow, id)
-            .params
-            .get(k)
-            .cloned()
-            .unwrap_or(Value::Null)
-    };
+    let p = |id: &str, k: &str| param(&flow, id, k);
     assert_eq!(p("welcome", "voice_type"), "tts");
     assert_eq!(p("welcome-ssml", "voice_type"), "ssml");
     assert_eq!(p("closed-msg", "voice_type"), "audio");
@@ -661,7 +638,7 @@ fn the_starter_flow_survives_connect() {
     assert_eq!(content["Actions"][1]["Type"], "DisconnectParticipant");
     assert_eq!(content["Actions"][1]["Transitions"], json!({}));
     let back = connect::decode(&content).unwrap();
-    assert_eq!(support::up_to_edge_ids(&back), support::up_to_edge_ids(&f));
+    assert_eq!(up_to_edge_ids(&back), up_to_edge_ids(&f));
 }
 
 #[test]

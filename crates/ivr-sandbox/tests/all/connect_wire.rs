@@ -14,15 +14,12 @@ use ivr_cloud::connect::{ConnectClient, content_sha256};
 use ivr_cloud::credentials::{CredentialSource, Credentials};
 use ivr_cloud::profile::Profile;
 use ivr_flow::Provider;
-use ivr_sandbox::{Fault, FaultKind, Sandbox, SandboxConfig, SandboxHandle};
+use ivr_sandbox::{Fault, FaultKind, SandboxHandle};
 use serde_json::{Value, json};
 
-const LIMIT: Duration = Duration::from_secs(10);
-const INSTANCE: &str = "inst-1";
+use crate::support::{http, start};
 
-async fn start(dir: &std::path::Path) -> SandboxHandle {
-    Sandbox::start(SandboxConfig::new(dir)).await.unwrap()
-}
+const INSTANCE: &str = "inst-1";
 
 fn creds(key: &str, secret: &str, token: Option<&str>) -> Credentials {
     Credentials {
@@ -50,8 +47,7 @@ fn client(h: &SandboxHandle) -> ConnectClient {
 /// Sends a request as built (and perhaps altered after signing).
 async fn send(req: hyper::Request<Vec<u8>>) -> Result<(u16, String, Value), reqwest::Error> {
     let req = reqwest::Request::try_from(req).unwrap();
-    let http = reqwest::Client::builder().timeout(LIMIT).build().unwrap();
-    let res = http.execute(req).await?;
+    let res = http().execute(req).await?;
     let status = res.status().as_u16();
     let ty = res
         .headers()

@@ -1,6 +1,6 @@
 //! Helpers shared by the Connect dialect tests: fixtures and a JSON comparison
 //! that normalises only what Connect treats as order-free.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use ivr_flow::model::Flow;
 use serde_json::{Map, Value};

@@ -10,11 +10,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "connect_support.rs"]
-mod support;
-
 use std::collections::BTreeMap;
 
+use crate::support::connect::{assert_same, up_to_edge_ids};
 use ivr_flow::catalog::catalog;
 use ivr_flow::dialect::connect;
 use ivr_flow::model::{
@@ -22,7 +20,6 @@ use ivr_flow::model::{
 };
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
-use support::{assert_same, up_to_edge_ids};
 
 /// A small deterministic generator, so one proptest seed builds one flow.
 struct Gen(u64);

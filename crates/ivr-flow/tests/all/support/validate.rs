@@ -1,10 +1,11 @@
-//! Builders shared by the integration tests: small flows written tersely.
-#![allow(dead_code)]
+//! For the rule tests: small flows written tersely ([`B`]), and the
+//! problems validation finds in them.
 
 use std::collections::BTreeMap;
 
 use ivr_flow::catalog;
 use ivr_flow::model::{Edge, Flow, Node, PortRef, Position, Variable};
+use ivr_flow::problem::{Code, Problem};
 use serde_json::Value;
 
 /// A flow under construction.
@@ -45,14 +46,6 @@ impl B {
     pub fn param(mut self, key: &str, value: Value) -> B {
         if let Some(n) = self.flow.nodes.last_mut() {
             n.params.insert(key.into(), value);
-        }
-        self
-    }
-
-    /// Removes a setting of the last block added.
-    pub fn unset(mut self, key: &str) -> B {
-        if let Some(n) = self.flow.nodes.last_mut() {
-            n.params.remove(key);
         }
         self
     }
@@ -105,4 +98,24 @@ pub fn menu_flow() -> Flow {
         .edge("menu", "error", "bye")
         .edge("sales", "error", "bye")
         .build()
+}
+
+pub fn codes(problems: &[Problem]) -> Vec<Code> {
+    problems.iter().map(|p| p.code).collect()
+}
+
+/// The problems of `code`; fails when there are none.
+pub fn expect(problems: &[Problem], code: Code) -> Vec<&Problem> {
+    let found: Vec<&Problem> = problems.iter().filter(|p| p.code == code).collect();
+    assert!(
+        !found.is_empty(),
+        "expected {code}, got {:?}",
+        codes(problems)
+    );
+    found
+}
+
+pub fn only(problems: &[Problem], code: Code) -> &Problem {
+    assert_eq!(codes(problems), vec![code], "{problems:#?}");
+    &problems[0]
 }

@@ -246,7 +246,7 @@ fn check_doc(
     let nrepos = |p: &str| repos.get(p).map_or(0, BTreeSet::len);
     writeln!(
         s,
-        "<!-- counts: written by crates/ivr-flow/tests/corpus.rs -->"
+        "<!-- counts: written by crates/ivr-flow/tests/all/corpus.rs -->"
     )
     .unwrap();
     writeln!(s, "| provider | files | repositories |\n|---|---:|---:|").unwrap();
@@ -311,6 +311,6 @@ fn check_doc(
     }
     panic!(
         "docs/corpus.md does not state this corpus's counts; run \
-         `IVR_UPDATE_CORPUS_DOC=1 cargo test -p ivr-flow --test corpus` and commit it. Expected:\n{s}"
+         `IVR_UPDATE_CORPUS_DOC=1 cargo test -p ivr-flow --test all corpus` and commit it. Expected:\n{s}"
     );
 }

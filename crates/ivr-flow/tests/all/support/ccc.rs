@@ -1,11 +1,13 @@
 //! Helpers shared by the CCC dialect tests: semantic JSON comparison, flow
 //! normalisation "up to provider ids", and generators of neutral flows.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::{BTreeMap, HashMap};
 
 use ivr_flow::catalog::{self, PROVIDER_BLOCK, ParamKind};
+use ivr_flow::dialect::{DecodeError, EncodeError};
 use ivr_flow::model::{Edge, Flow, FlowKind, Node, PortRef, Position, Provider, VarType, Variable};
+use proptest::prelude::{TestCaseError, prop_assert_eq};
 use serde_json::{Value, json};
 
 /// A JSON value with order-free objects and numbers compared by value.
@@ -85,6 +87,22 @@ pub fn up_to_ids(flow: &Flow, provider_keys: &[&str]) -> Flow {
         (&a.from.node, &a.from.port, &a.to).cmp(&(&b.from.node, &b.from.port, &b.to))
     });
     out
+}
+
+/// What `decode` reads from `doc`, `encode` writes; and that reads back and
+/// writes the same (`doc` need not be a document at all).
+pub fn writes_back_stably(
+    doc: &Value,
+    decode: fn(&Value) -> Result<Flow, DecodeError>,
+    encode: fn(&Flow) -> Result<Value, EncodeError>,
+) -> Result<(), TestCaseError> {
+    if let Ok(flow) = decode(doc)
+        && let Ok(out) = encode(&flow)
+    {
+        let again = decode(&out).unwrap();
+        prop_assert_eq!(encode(&again).unwrap(), out);
+    }
+    Ok(())
 }
 
 /// A small deterministic generator, so a proptest seed builds one flow.
