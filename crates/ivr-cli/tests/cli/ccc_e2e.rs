@@ -3,15 +3,14 @@
 //! a temporary config folder and the credentials in the environment (no
 //! keyring). Every run of `ivr` is killed after a time limit.
 
-
 use std::path::Path;
 
-use ivr_flow::dialect::aliyun;
-use ivr_flow::{Flow, Provider};
-use ivr_sandbox::{Fault, FaultKind};
 use crate::support::{
     CCC_INSTANCE as INSTANCE, World, flow, has_prompt, read_flow, set_prompt, text, write_flow,
 };
+use ivr_flow::dialect::aliyun;
+use ivr_flow::{Flow, Provider};
+use ivr_sandbox::{Fault, FaultKind};
 
 /// The same flow up to bindings and the ids the provider assigns: same name,
 /// kind, description and the same Definition when written for CCC.

@@ -4,15 +4,14 @@
 //! draft is published later; throttling past the retries is reported; a
 //! binding to a flow that is gone is named; `ivr sandbox` serves; CCC 2017.
 
-
 use std::io::{BufRead as _, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use crate::support::{World, flow, has_prompt, read_flow, set_prompt, text, write_flow};
 use ivr_flow::Provider;
 use ivr_sandbox::{Fault, FaultKind};
-use crate::support::{World, flow, has_prompt, read_flow, set_prompt, text, write_flow};
 
 #[test]
 fn a_create_answered_500_is_looked_up_then_sent_again_once() {

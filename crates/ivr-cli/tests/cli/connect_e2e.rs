@@ -4,15 +4,14 @@
 //! in the environment (no keyring). Every run of `ivr` is killed after a time
 //! limit.
 
-
 use std::path::Path;
 
-use ivr_flow::dialect::connect;
-use ivr_flow::{Flow, FlowKind, Provider};
-use ivr_sandbox::{Fault, FaultKind};
 use crate::support::{
     CONNECT_INSTANCE as INSTANCE, World, flow, has_prompt, read_flow, set_prompt, text, write_flow,
 };
+use ivr_flow::dialect::connect;
+use ivr_flow::{Flow, FlowKind, Provider};
+use ivr_sandbox::{Fault, FaultKind};
 
 /// The same flow, in Connect's positions, up to bindings and the ids the
 /// provider assigns.

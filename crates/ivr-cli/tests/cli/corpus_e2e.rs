@@ -4,12 +4,10 @@
 //! to IVR Studio, published, imported back, converted to Connect again, and
 //! compared with the original as a JSON value, the order of every array kept.
 
-
-
 use std::path::{Path, PathBuf};
 
-use serde_json::Value;
 use crate::support::{World, read_flow, text};
+use serde_json::Value;
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus")

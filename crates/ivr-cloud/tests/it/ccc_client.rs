@@ -3,9 +3,9 @@
 //! sent twice; calls that keep timing out give a `Timeout` error; paging
 //! reads past the first page; the Type filter and search are applied.
 
-
 use std::time::{Duration, Instant};
 
+use crate::support::{fast_http as config, named_flow as flow};
 use ivr_cloud::ErrorKind;
 use ivr_cloud::ccc::{CccClient, ListFilter};
 use ivr_cloud::credentials::Credentials;
@@ -13,7 +13,6 @@ use ivr_cloud::profile::Profile;
 use ivr_cloud::remote::PublishStatus;
 use ivr_flow::Provider;
 use ivr_sandbox::{Fault, FaultKind, Sandbox, SandboxConfig, SandboxHandle};
-use crate::support::{fast_http as config, named_flow as flow};
 
 fn client(sb: &SandboxHandle) -> CccClient {
     let profile = Profile {

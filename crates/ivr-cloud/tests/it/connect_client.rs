@@ -5,9 +5,9 @@
 //! minutes ahead is named as clock skew; InvalidContactFlowException problems
 //! come back naming the block; a flow without a name is refused unsent.
 
-
 use std::time::{Duration, Instant};
 
+use crate::support::{fast_http as config, named_flow as flow};
 use ivr_cloud::ErrorKind;
 use ivr_cloud::connect::ConnectClient;
 use ivr_cloud::credentials::Credentials;
@@ -15,7 +15,6 @@ use ivr_cloud::profile::Profile;
 use ivr_cloud::remote::PublishStatus;
 use ivr_flow::{FlowKind, Provider};
 use ivr_sandbox::{Fault, FaultKind, Sandbox, SandboxConfig, SandboxHandle};
-use crate::support::{fast_http as config, named_flow as flow};
 
 fn client(sb: &SandboxHandle) -> ConnectClient {
     let profile = Profile {
