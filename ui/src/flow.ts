@@ -5,7 +5,7 @@
  * Nothing here decides whether a flow is valid: that is the engine's job.
  */
 
-import type { Binding, BlockSpec, Catalog, Edge, ExitLabel, Flow, Node, ParamSpec, ProviderAction, Text } from "./model";
+import type { BlockSpec, Catalog, Edge, ExitLabel, Flow, Node, ParamSpec, ProviderAction, Text } from "./model";
 import { type Lang, t, tx } from "./i18n";
 import type { BlockMarks } from "./problems/problemIndex";
 import { isSsml, spokenText } from "./ssml";
@@ -26,16 +26,6 @@ export type Port = {
  */
 let actions = new Map<string, ProviderAction>();
 let exitLabels: ExitLabel[] = [];
-
-/**
- * `flow` with `binding` recorded, replacing the one for the same provider
- * and instance: what a publish did to the document (the Rust side records
- * the same in the file, `ivr_cloud::service::record_binding`).
- */
-export function withBinding(flow: Flow, binding: Binding): Flow {
-  const others = flow.bindings.filter((b) => !(b.provider === binding.provider && b.instance === binding.instance));
-  return { ...flow, bindings: [...others, binding] };
-}
 
 export function registerProviderNames(catalog: Catalog) {
   actions = new Map(catalog.provider_actions.map((a) => [`${a.provider}/${a.action_type}`, a]));

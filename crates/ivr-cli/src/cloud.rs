@@ -7,7 +7,7 @@
 use std::process::ExitCode;
 
 use ivr_cloud::credentials::{self, KeyringStore};
-use ivr_cloud::service::connections;
+use ivr_cloud::service;
 use ivr_cloud::{CloudError, ErrorKind, Profile, ProfilesFile};
 
 pub use ivr_cloud::service::Client;
@@ -37,7 +37,7 @@ pub fn load_profile(name: &str) -> Result<Profile, CloudError> {
 pub fn client(profile: &Profile) -> Result<Client, CloudError> {
     profile.validate()?;
     let creds = credentials::resolve(profile, &KeyringStore::new(), &credentials::process_env)?;
-    connections::client(profile, creds)
+    service::client(profile, creds)
 }
 
 /// A runtime for one command.

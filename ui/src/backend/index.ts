@@ -12,6 +12,7 @@ export { MemoryFiles, type FilesApi } from "./files";
 export { TauriCloud, type CloudApi } from "./cloud";
 export { MemoryCloud } from "./memoryCloud";
 export type * from "./ipc";
+export { withBinding } from "./binding";
 export { DEFAULT_SETTINGS, MemorySettings, type Settings, type SettingsApi } from "./settings";
 
 /** Whether this page runs inside the Tauri webview. */

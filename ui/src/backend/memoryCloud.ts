@@ -5,7 +5,7 @@
  */
 
 import type { Flow } from "../model";
-import { withBinding } from "../flow";
+import { withBinding } from "./binding";
 import type { CloudApi } from "./cloud";
 import type {
   CommandError,

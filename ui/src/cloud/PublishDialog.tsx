@@ -13,7 +13,7 @@ import type { Backend } from "../backend";
 import type { Lang } from "../i18n";
 import type { Flow, Problem, Provider } from "../model";
 import type { CloudApi, CommandError, PlanView, PublishOutcome, PublishRefusal, PublishStatus } from "../backend";
-import { withBinding } from "../flow";
+import { withBinding } from "../backend";
 import { errorText } from "../errors";
 import { Modal } from "./Modal";
 import { ct, providerName } from "./strings";

@@ -6,9 +6,7 @@
 use ivr_flow::{Provider, Text};
 use serde::Serialize;
 
-use super::Client;
-use crate::ccc::CccClient;
-use crate::connect::ConnectClient;
+use super::client::{Client, client};
 use crate::credentials::{self, Credentials, SecretSlot, SecretStatus, SecretStore};
 use crate::error::CloudError;
 use crate::profile::Profile;
@@ -286,25 +284,6 @@ impl Connections {
             credentials::resolve(&profile, store, env)?
         };
         client(&profile, creds)
-    }
-}
-
-/// The client for `profile` with `creds`.
-pub fn client(profile: &Profile, creds: Credentials) -> Result<Client, CloudError> {
-    profile.validate()?;
-    match profile.provider {
-        Provider::Aliyun | Provider::Aliyun2017 => Ok(Client::Ccc(CccClient::new(profile, creds)?)),
-        Provider::Connect => Ok(Client::Connect(ConnectClient::new(profile, creds)?)),
-        other => Err(CloudError::config(Text::new(
-            format!(
-                "profile {:?} is for {other}, which listing, import and publish do not reach yet",
-                profile.name
-            ),
-            format!(
-                "连接 {:?} 用于 {other}，目前还不能列出、导入或发布到该平台",
-                profile.name
-            ),
-        ))),
     }
 }
 

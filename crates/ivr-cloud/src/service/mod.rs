@@ -17,33 +17,14 @@
 //!
 //! [`SecretStore`]: crate::credentials::SecretStore
 
+pub mod client;
 pub mod connections;
 pub mod publish;
 pub mod remote;
 
-use ivr_flow::Provider;
-
-use crate::ccc::CccClient;
-use crate::connect::ConnectClient;
-
+pub use client::{Client, client};
 pub use connections::{Connections, ProfileView, SANDBOX_PROFILES, sandbox_profiles};
 pub use publish::{
     PlanView, PublishOptions, PublishOutcome, PublishRefusal, record_binding, write_bound,
 };
 pub use remote::ImportedFlow;
-
-/// A provider client, ready to call.
-pub enum Client {
-    Ccc(CccClient),
-    Connect(ConnectClient),
-}
-
-impl Client {
-    /// The provider this client speaks to.
-    pub fn provider(&self) -> Provider {
-        match self {
-            Client::Ccc(c) => c.provider(),
-            Client::Connect(_) => Provider::Connect,
-        }
-    }
-}

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use std::path::Path;
 
-use super::Client;
+use super::client::Client;
 use crate::connect::FlowProblem;
 use crate::error::CloudError;
 use crate::profile::Profile;

@@ -9,7 +9,7 @@ use ivr_flow::{Binding, Flow, Provider, Text};
 use serde::Serialize;
 use serde_json::json;
 
-use super::Client;
+use super::client::Client;
 use crate::ccc::{CccClient, ContactFlow, ListFilter, V2017, V2020};
 use crate::connect::ConnectClient;
 use crate::error::{CloudError, ErrorKind};
