@@ -1,5 +1,5 @@
 // Block geometry in the real app: the canvas computes each block's size and
-// handle places without drawing it (ui/src/components/blockGeometry.ts), so
+// handle places without drawing it (ui/src/canvas/blockGeometry.ts), so
 // that a large flow can leave blocks out of view undrawn and still draw the
 // lines to them. Here every kind of block in the catalog, with and without a
 // label, every exit wired, is opened; after the blocks are handed to React

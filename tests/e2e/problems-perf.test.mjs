@@ -7,7 +7,7 @@
 // inspector shows each within 50 ms of the click (the median). (2) A wide
 // 95-block flow, laid out as an Amazon Connect export is, with problems: it
 // opened in about 60 s with 21 GB in the web process while the panels painted
-// below the canvas (styles.css); now it opens within 1.5 s and under 1 GB,
+// below the canvas (canvas/canvas.css); now it opens within 1.5 s and under 1 GB,
 // and Auto-layout too stays under 1 GB. Prints `# problems perf:` lines;
 // docs/performance.md keeps the figures.
 

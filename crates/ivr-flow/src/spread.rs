@@ -11,7 +11,7 @@
 //! scaled back by the same factor. So `encode(decode(x)) == x`.
 //!
 //! Card sizes: [`card_size`] is an upper bound of what the canvas draws
-//! (`ui/src/components/blockGeometry.ts`; the real-app corpus test checks the
+//! (`ui/src/canvas/blockGeometry.ts`; the real-app corpus test checks the
 //! drawn cards do not overlap).
 
 use std::borrow::Cow;
