@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fixture from "./backend/fixture.json";
 import {
   blockSpec,
+  categoryOf,
   derivedItems,
   formatValue,
   hasEntry,
@@ -184,5 +185,18 @@ describe("provider blocks", () => {
     expect(portsOf(s, block).map((p) => p.name.zh)).toEqual(["成功", "错误", "> 0"]);
     // Its exits keep their ids: lines still name them.
     expect(portsOf(s, block).map((p) => p.id)).toEqual(["next", "error:NoMatchingError", "NumberGreaterThan:0"]);
+  });
+
+  it("are drawn in their action's category, as the provider's designer files it", () => {
+    registerProviderNames(fixture.catalog as Catalog);
+    const s = spec("provider");
+    const of = (provider: string, type: string) => categoryOf(s, node("provider", { provider, type, exits: [], parameters: {} }));
+    expect(of("connect", "UpdateContactTargetQueue")).toBe("logic");
+    expect(of("connect", "TransferContactToQueue")).toBe("transfer");
+    expect(of("connect", "GetParticipantInput")).toBe("interact");
+    expect(of("connect", "InvokeLambdaFunction")).toBe("integrate");
+    // An action the catalog does not know keeps the provider block's own.
+    expect(of("connect", "SomethingNew")).toBe("provider");
+    expect(categoryOf(spec("play_prompt"), node("play_prompt", {}))).toBe("interact");
   });
 });

@@ -5,7 +5,7 @@
  * Nothing here decides whether a flow is valid: that is the engine's job.
  */
 
-import type { BlockSpec, Catalog, Edge, ExitLabel, Flow, Node, ParamSpec, ProviderAction, Text } from "./model";
+import type { BlockSpec, Catalog, Category, Edge, ExitLabel, Flow, Node, ParamSpec, ProviderAction, Text } from "./model";
 import { type Lang, t, tx } from "./i18n";
 import type { BlockMarks } from "./problems/problemIndex";
 import { isSsml, spokenText } from "./ssml";
@@ -36,6 +36,16 @@ export function registerProviderNames(catalog: Catalog) {
 export function providerAction(node: Node): ProviderAction | undefined {
   if (node.block !== "provider") return undefined;
   return actions.get(`${String(node.params.provider)}/${String(node.params.type)}`);
+}
+
+/**
+ * The category a block is drawn in (colour and icon): a provider block takes
+ * its action's category as the provider's designer files it (Connect's Set
+ * working queue is a transfer, Get customer input an interaction), else the
+ * catalog's.
+ */
+export function categoryOf(spec: BlockSpec, node: Node): Category {
+  return providerAction(node)?.category ?? spec.category;
 }
 
 /** The name a provider's designer gives a provider block's exit (`Timeout`, `= 1`). */

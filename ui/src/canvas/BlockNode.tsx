@@ -8,7 +8,7 @@
 
 import { memo } from "react";
 import { Handle, Position, type Node as FlowNode, type NodeProps } from "@xyflow/react";
-import { type BlockData, hasEntry, portsOf, summaryIsSsml, summaryOf, titleOf } from "../flow";
+import { type BlockData, categoryOf, hasEntry, portsOf, summaryIsSsml, summaryOf, titleOf } from "../flow";
 import { t, tx } from "../i18n";
 import { SEVERITY_KEY } from "../problems/ProblemsPanel";
 import { SsmlMark } from "./SsmlMark";
@@ -25,7 +25,8 @@ export const BlockNode = memo(BlockNodeView, (a, b) => a.data === b.data && a.se
 
 function BlockNodeView({ data, selected }: NodeProps<BlockNodeType>) {
   const { node, spec, lang, marks } = data;
-  const color = spec ? CATEGORY_COLOR[spec.category] : "#dc2626";
+  const category = spec ? categoryOf(spec, node) : undefined;
+  const color = category ? CATEGORY_COLOR[category] : "#dc2626";
   const title = titleOf(spec, node, lang);
   const subtitle = spec && node.label.trim() !== "" ? tx(spec.name, lang) : undefined;
   const ports = spec ? portsOf(spec, node) : [];
@@ -47,7 +48,7 @@ function BlockNodeView({ data, selected }: NodeProps<BlockNodeType>) {
       )}
       <div className="block-header">
         <span className="block-icon">
-          {spec ? <CategoryIcon category={spec.category} /> : "?"}
+          {category ? <CategoryIcon category={category} /> : "?"}
         </span>
         <div className="block-titles">
           <div className="block-title" data-testid={`node-title-${node.id}`}>

@@ -7,7 +7,7 @@
 import { BlockForm } from "./BlockForm";
 import type { FlowSettings } from "../document/doc";
 import { FlowForm } from "./FlowForm";
-import { titleOf } from "../flow";
+import { categoryOf, titleOf } from "../flow";
 import { type Lang, type StringKey, t, tx } from "../i18n";
 import type { BlockSpec, Catalog, Flow, Node, Problem } from "../model";
 import { CATEGORY_COLOR, CategoryIcon } from "../canvas/CategoryIcon";
@@ -30,6 +30,7 @@ type Props = {
 
 export function Inspector(props: Props) {
   const { catalog, flow, node, spec, lang } = props;
+  const category = spec && node ? categoryOf(spec, node) : undefined;
   return (
     <aside className="inspector" data-testid="inspector" aria-label={t(lang, "inspector")}>
       <div className="panel-title">{t(lang, "inspector")}</div>
@@ -46,14 +47,14 @@ export function Inspector(props: Props) {
         <div data-testid={`inspector-${node.id}`}>
           <div
             className="inspector-head"
-            style={spec ? { ["--block-color" as string]: CATEGORY_COLOR[spec.category] } : undefined}
+            style={category ? { ["--block-color" as string]: CATEGORY_COLOR[category] } : undefined}
           >
-            <span className="block-icon">{spec ? <CategoryIcon category={spec.category} /> : "?"}</span>
+            <span className="block-icon">{category ? <CategoryIcon category={category} /> : "?"}</span>
             <div>
               <div className="inspector-title">{titleOf(spec, node, lang)}</div>
               <div className="block-kind">
                 {spec
-                  ? `${tx(spec.name, lang)} · ${t(lang, `cat_${spec.category}` as StringKey)}`
+                  ? `${tx(spec.name, lang)} · ${t(lang, `cat_${category}` as StringKey)}`
                   : `${t(lang, "unknownBlock")}: ${node.block}`}
               </div>
             </div>
