@@ -1,12 +1,13 @@
 //! The `ivr` command: the engine of IVR Studio, headless, so flows can live in
 //! git and be checked, converted and published from CI.
 //!
-//! Exit status: 0 success; 1 the flow has errors (validate) or the cloud
-//! refused (publish, import); 2 bad input or usage, with a message naming the
+//! Exit status: 0 success; 1 the flow has errors (validate), the flows
+//! differ (diff) or the cloud refused (publish, import); 2 bad input or usage, with a message naming the
 //! file and the place.
 
 mod cloud;
 mod convert;
+mod diff;
 mod import;
 mod lang;
 mod list;
@@ -39,6 +40,8 @@ enum Command {
     Validate(validate::ValidateArgs),
     /// Convert a flow between IVR Studio and a provider's format.
     Convert(convert::ConvertArgs),
+    /// What changed between two flows (files of any format, or PROFILE:ID).
+    Diff(diff::DiffArgs),
     /// Manage connection profiles; secrets go to the OS keyring.
     Profile(profile::ProfileArgs),
     /// List the flows of a cloud instance.
@@ -63,6 +66,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Convert(args) => convert::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Profile(args) => profile::run(args),
         Command::List(args) => list::run(&args),
         Command::Import(args) => import::run(&args),

@@ -6,10 +6,12 @@
 
 pub mod catalog;
 pub mod dialect;
+pub mod diff;
 pub mod file;
 pub mod i18n;
 mod json;
 pub mod model;
+mod naming;
 pub mod problem;
 pub mod spread;
 pub mod starter;

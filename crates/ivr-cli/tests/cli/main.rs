@@ -10,4 +10,5 @@ mod ccc_e2e;
 mod ccc_faults;
 mod connect_e2e;
 mod corpus_e2e;
+mod diff_cli;
 mod validate_cli;

@@ -33,7 +33,7 @@ fn help_lists_every_verb_of_the_contract() {
     assert!(out.status.success());
     let help = text(&out.stdout);
     for verb in [
-        "validate", "convert", "profile", "list", "import", "publish", "sandbox",
+        "validate", "convert", "diff", "profile", "list", "import", "publish", "sandbox",
     ] {
         assert!(
             help.contains(&format!("  {verb} ")),

@@ -205,6 +205,23 @@ pub async fn import(
     }
 }
 
+/// What is live now for remote flow `id`, decoded (for a diff against a
+/// local file, and before a publish): the flow, or why it cannot be read.
+pub async fn fetch(client: &Client, id: &str) -> Result<Flow, CloudError> {
+    let mut got = import(client, Some(&[id.to_owned()])).await?;
+    let Some(one) = got.pop() else {
+        return Err(CloudError::new(
+            ErrorKind::NotFound,
+            Text::new(
+                format!("no flow with id {id:?}"),
+                format!("没有 ID 为 {id:?} 的流程"),
+            ),
+        ));
+    };
+    one.flow
+        .map_err(|why| CloudError::new(ErrorKind::Invalid, why))
+}
+
 fn not_found(provider: Provider, id: &str, instance: &str) -> CloudError {
     CloudError::new(
         ErrorKind::NotFound,

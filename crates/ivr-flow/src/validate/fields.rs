@@ -5,10 +5,10 @@ use rustc_hash::FxHashSet as HashSet;
 use serde_json::Value;
 
 use super::index::FlowIndex;
-use super::msg;
 use crate::catalog::{BlockSpec, OPERATORS, ParamKind, ParamSpec};
 use crate::i18n::Text;
 use crate::model::{Flow, Node};
+use crate::naming;
 use crate::problem::{Code, Problem};
 
 /// Runs the variable and field rules.
@@ -41,7 +41,7 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
                 ctx.out.push(
                     Problem::new(
                         Code::FieldUnknown,
-                        msg::about(node, Some(spec), ctx.ordinal, |en, zh| {
+                        naming::about(node, Some(spec), ctx.ordinal, |en, zh| {
                             (
                                 format!("{en} has a setting \"{key}\" that this block does not have; it will be ignored. Delete it from the file."),
                                 format!("{zh}有一个该模块不存在的设置“{key}”，它将被忽略。请从文件中删除它。"),
@@ -136,7 +136,7 @@ struct Ctx<'a, 'o> {
 impl Ctx<'_, '_> {
     /// Reports a problem with a setting: "<setting> of <block> <tail>".
     fn report(&mut self, code: Code, param: &ParamSpec, (en_tail, zh_tail): (&str, &str)) {
-        let message = msg::about(self.node, Some(self.spec), self.ordinal, |en, zh| {
+        let message = naming::about(self.node, Some(self.spec), self.ordinal, |en, zh| {
             (
                 format!("Setting \"{}\" of {en} {en_tail}", param.name.en),
                 format!("{zh}的设置“{}”{zh_tail}", param.name.zh),
@@ -336,7 +336,7 @@ impl Ctx<'_, '_> {
         if self.declared.is_empty() || self.declared.contains(name) {
             return;
         }
-        let message = msg::about(self.node, Some(self.spec), self.ordinal, |en, zh| {
+        let message = naming::about(self.node, Some(self.spec), self.ordinal, |en, zh| {
             (
                 format!(
                     "{en} uses variable \"{name}\", which the flow does not declare. Declare it in the flow settings, or pick a declared one."

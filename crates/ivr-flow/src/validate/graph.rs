@@ -6,10 +6,10 @@ use petgraph::algo::tarjan_scc;
 use petgraph::visit::{Dfs, EdgeRef, NodeFiltered};
 
 use super::index::FlowIndex;
-use super::msg;
 use crate::catalog::derived_items;
 use crate::i18n::Text;
 use crate::model::Flow;
+use crate::naming;
 use crate::problem::{Code, Problem};
 
 /// Runs every graph rule.
@@ -97,12 +97,12 @@ fn check_exits(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
             }
             let edge = &flow.edges[line.edge];
             let port = edge.from.port.as_str();
-            let exit = msg::exit_name(node, Some(spec), port);
+            let exit = naming::exit_name(node, Some(spec), port);
             let (xen, xzh) = (exit.en.as_str(), exit.zh.as_str());
             out.push(
                 Problem::new(
                     Code::ExitMultipleLines,
-                    msg::about(node, Some(spec), ix.ordinals[i], |en, zh| {
+                    naming::about(node, Some(spec), ix.ordinals[i], |en, zh| {
                         (
                             format!("Exit \"{xen}\" of {en} has more than one line; a call can take only one. Delete one of them."),
                             format!("{zh}的出口“{xzh}”连了多条线，而通话只能走一条。请删除其中一条。"),
@@ -146,12 +146,12 @@ fn check_exits(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
                 );
                 continue;
             }
-            let exit = msg::exit_name(node, Some(spec), &id);
+            let exit = naming::exit_name(node, Some(spec), &id);
             let (pen, pzh) = (exit.en.as_str(), exit.zh.as_str());
             out.push(
                 Problem::new(
                     Code::ExitUnwired,
-                    msg::about(node, Some(spec), ix.ordinals[i], |en, zh| {
+                    naming::about(node, Some(spec), ix.ordinals[i], |en, zh| {
                         (
                             format!("Exit \"{pen}\" of {en} leads nowhere. Drag a line from it to the block that should come next."),
                             format!("{zh}的出口“{pzh}”没有连线。请从它拖一条线到下一步的模块。"),
@@ -176,7 +176,7 @@ fn check_reachable(flow: &Flow, ix: &FlowIndex<'_>, start: usize, out: &mut Vec<
         out.push(
             Problem::new(
                 Code::NodeUnreachable,
-                msg::about(node, ix.specs[i], ix.ordinals[i], |en, zh| {
+                naming::about(node, ix.specs[i], ix.ordinals[i], |en, zh| {
                     (
                         format!("No path from Start reaches {en}, so no call will ever get there. Connect a line into it, or delete it."),
                         format!("从“开始”没有路径能到达{zh}，来电永远不会走到这里。请连一条线到它，或删除它。"),
@@ -216,7 +216,7 @@ fn check_cycles(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem>) {
         let names: Vec<String> = members
             .iter()
             .take(5)
-            .map(|&i| msg::block_name(&flow.nodes[i], ix.specs[i], ix.ordinals[i]).0)
+            .map(|&i| naming::block_name(&flow.nodes[i], ix.specs[i], ix.ordinals[i]).0)
             .collect();
         let more = if members.len() > 5 { ", ..." } else { "" };
         let list = format!("{}{more}", names.join(", "));
@@ -290,7 +290,7 @@ fn check_terminal_actions(flow: &Flow, ix: &FlowIndex<'_>, out: &mut Vec<Problem
             out.push(
                 Problem::new(
                     Code::TerminalTransition,
-                    msg::about(node, ix.specs[i], ix.ordinals[i], |en, zh| {
+                    naming::about(node, ix.specs[i], ix.ordinals[i], |en, zh| {
                         (
                             format!("{en} ends the call, so line {} out of it is never taken. Delete the line, or move it to the block before.", edge.id),
                             format!("{zh}会结束通话，从它连出的连线 {} 永远不会被走到。请删除该连线，或把它移到前一个模块。", edge.id),

@@ -6,10 +6,10 @@ use std::collections::hash_map::Entry;
 use petgraph::graph::{DiGraph, NodeIndex};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::msg;
 use crate::catalog::{self, BlockSpec};
 use crate::i18n::Text;
 use crate::model::{Edge, Flow};
+use crate::naming;
 use crate::problem::{Code, Problem};
 
 /// A valid line: where it is in `flow.edges`, and which exit of its block it
@@ -52,11 +52,8 @@ impl<'a> FlowIndex<'a> {
             ordinals: Vec::with_capacity(n),
             graph: DiGraph::with_capacity(n, flow.edges.len()),
         };
-        let mut kinds: FxHashMap<&str, u32> = FxHashMap::default();
+        ix.ordinals = naming::ordinals(&flow.nodes);
         for (i, node) in flow.nodes.iter().enumerate() {
-            let count = kinds.entry(msg::kind_key(node)).or_default();
-            *count += 1;
-            ix.ordinals.push(*count);
             ix.graph.add_node(());
             let spec = cat.block(&node.block);
             ix.specs.push(spec);
@@ -181,7 +178,7 @@ impl<'a> FlowIndex<'a> {
             out.push(
                 Problem::new(
                     Code::TerminalHasExit,
-                    msg::about(node, Some(spec), self.ordinals[from], |en, zh| {
+                    naming::about(node, Some(spec), self.ordinals[from], |en, zh| {
                         (
                             format!(
                                 "{en} ends the call, so no line can leave it. Delete line {}.",
@@ -200,7 +197,7 @@ impl<'a> FlowIndex<'a> {
             out.push(
                 Problem::new(
                     Code::EdgeDangling,
-                    msg::about(node, Some(spec), self.ordinals[from], |en, zh| {
+                    naming::about(node, Some(spec), self.ordinals[from], |en, zh| {
                         (
                             format!(
                                 "Line {} leaves {en} from exit \"{}\", which the block does not have. Delete the line or reconnect it.",

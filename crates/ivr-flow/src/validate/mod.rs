@@ -5,11 +5,11 @@
 mod fields;
 mod graph;
 mod index;
-mod msg;
 mod target;
 
 use crate::i18n::Text;
 use crate::model::{Flow, Provider};
+use crate::naming;
 use crate::problem::Problem;
 
 pub use target::{TargetLimits, content_size_problem, keeps_notes, limits_of};
@@ -45,11 +45,11 @@ fn place(flow: &Flow, ix: &index::FlowIndex<'_>, p: &Problem) -> Option<Text> {
         return Some(Text::new(format!("Block {node}"), format!("模块 {node}")));
     };
     let (n, spec) = (&flow.nodes[i], ix.specs[i]);
-    let (name_en, name_zh) = msg::block_name(n, spec, ix.ordinals[i]);
+    let (name_en, name_zh) = naming::block_name(n, spec, ix.ordinals[i]);
     let mut en = format!("Block {name_en}");
     let mut zh = format!("模块 {name_zh}");
     if let Some(port) = &p.port {
-        let exit = msg::exit_name(n, spec, port);
+        let exit = naming::exit_name(n, spec, port);
         en.push_str(&format!(" · exit {}", exit.en));
         zh.push_str(&format!(" · 出口 {}", exit.zh));
     }

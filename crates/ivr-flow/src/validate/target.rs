@@ -2,11 +2,11 @@
 //! references to review before a publish.
 
 use super::index::FlowIndex;
-use super::msg;
 use crate::catalog::{PROVIDER_BLOCK, ParamKind, ReferenceKind, START_BLOCK};
 use crate::dialect::connect;
 use crate::i18n::Text;
 use crate::model::{Flow, Provider};
+use crate::naming;
 use crate::problem::{Code, Problem};
 
 /// A provider's limits on a flow.
@@ -72,7 +72,7 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, target: Provider, out: &mut
             out.push(
                 Problem::new(
                     Code::TargetUnsupportedBlock,
-                    msg::about(node, Some(spec), ix.ordinals[i], |en, zh| {
+                    naming::about(node, Some(spec), ix.ordinals[i], |en, zh| {
                         (
                             format!(
                                 "{tn} cannot carry {en}. Replace it with a block {tn} supports."
@@ -114,7 +114,7 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, target: Provider, out: &mut
             out.push(
                 Problem::new(
                     Code::ReferenceReview,
-                    msg::about(node, Some(spec), ix.ordinals[i], |en, zh| {
+                    naming::about(node, Some(spec), ix.ordinals[i], |en, zh| {
                         let (ken, kzh) = reference_words(kind, target);
                         (
                             format!("{en} refers to {ken} \"{value}\". Check that it exists on the {tn} instance before publishing."),

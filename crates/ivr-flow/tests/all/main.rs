@@ -8,6 +8,7 @@ mod aliyun_ccc2020;
 mod connect_laws;
 mod connect_roundtrip;
 mod corpus;
+mod diff;
 mod file_format;
 mod support;
 mod validate_props;

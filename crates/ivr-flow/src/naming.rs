@@ -1,5 +1,5 @@
-//! Message helpers: how validation names a block and an exit in English and
-//! Chinese, in the designer's words: a block by its label, else by its name
+//! How a block and an exit are named in English and Chinese, in the
+//! designer's words (validation's messages and the diff's lines alike): a block by its label, else by its name
 //! (a provider block by its provider designer's name for its type) and its
 //! number among the blocks of that kind; an exit by the name the block shows
 //! for it. Never by an internal id or an exit's key.
@@ -10,9 +10,23 @@ use crate::catalog::{self, BlockSpec, PROVIDER_BLOCK};
 use crate::i18n::Text;
 use crate::model::Node;
 
+/// Each block's number among the blocks of its kind, in the flow's order
+/// (`Collect digits 3` is the third).
+pub(crate) fn ordinals(nodes: &[Node]) -> Vec<u32> {
+    let mut kinds: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+    nodes
+        .iter()
+        .map(|node| {
+            let count = kinds.entry(kind_key(node)).or_default();
+            *count += 1;
+            *count
+        })
+        .collect()
+}
+
 /// What a node's number counts: blocks of the same kind (a provider block
 /// by its provider type).
-pub(super) fn kind_key(node: &Node) -> &str {
+pub(crate) fn kind_key(node: &Node) -> &str {
     match node.params.get("type").and_then(Value::as_str) {
         Some(ty) if node.block == PROVIDER_BLOCK => ty,
         _ => &node.block,
@@ -21,7 +35,7 @@ pub(super) fn kind_key(node: &Node) -> &str {
 
 /// A block as the designer knows it: "its label", else its kind's name and
 /// its number (`Collect digits 3`, `Set working queue 2`).
-pub(super) fn block_name(node: &Node, spec: Option<&BlockSpec>, n: u32) -> (String, String) {
+pub(crate) fn block_name(node: &Node, spec: Option<&BlockSpec>, n: u32) -> (String, String) {
     if !node.label.is_empty() {
         let s = format!("\"{}\"", node.label);
         return (s.clone(), s);
@@ -54,7 +68,7 @@ fn kind_name(node: &Node, spec: Option<&BlockSpec>) -> Text {
 }
 
 /// Builds a [`Text`] from a block's names and a closure that writes the message.
-pub(super) fn about(
+pub(crate) fn about(
     node: &Node,
     spec: Option<&BlockSpec>,
     n: u32,
@@ -68,7 +82,7 @@ pub(super) fn about(
 /// The name a block shows for its exit `port`: a fixed exit's catalog name,
 /// a menu key (`1`), a branch case's condition (`= gold`), a provider
 /// block's branch as its provider's designer names it (`Timeout`, `= 1`).
-pub(super) fn exit_name(node: &Node, spec: Option<&BlockSpec>, port: &str) -> Text {
+pub(crate) fn exit_name(node: &Node, spec: Option<&BlockSpec>, port: &str) -> Text {
     let Some(spec) = spec else {
         return Text::new(port, port);
     };
