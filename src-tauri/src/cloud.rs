@@ -158,6 +158,7 @@ pub async fn publish_flow<R: Runtime>(
     status: Option<PublishStatus>,
     bind_existing: Option<bool>,
     force: Option<bool>,
+    overwrite: Option<bool>,
     path: Option<PathBuf>,
 ) -> Result<PublishOutcome, CommandError> {
     let c = client(&state, profile).await?;
@@ -165,6 +166,7 @@ pub async fn publish_flow<R: Runtime>(
         status: status.unwrap_or_default(),
         bind_existing: bind_existing.unwrap_or(false),
         force: force.unwrap_or(false),
+        overwrite: overwrite.unwrap_or(false),
     };
     let result = service::publish::publish(&c, &mut flow, options).await;
     let bound = match &result {

@@ -42,6 +42,15 @@ pub struct PublishArgs {
     /// file to it and update it instead of refusing.
     #[arg(long)]
     bind_existing: bool,
+    /// Replace the cloud's flow even when it was changed there since this
+    /// file last synced with it (without it, such a publish is refused and
+    /// the changes are listed).
+    #[arg(long)]
+    overwrite: bool,
+    /// Before publishing, print what the publish changes in the cloud (the
+    /// live flow against this file), in the designer's words.
+    #[arg(long)]
+    show_diff: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -99,9 +108,14 @@ pub fn run(args: &PublishArgs) -> ExitCode {
         },
         bind_existing: args.bind_existing,
         force: args.force,
+        overwrite: args.overwrite,
     };
+    let show_diff = args.show_diff;
     let result = cloud::client(&profile).and_then(|client| {
         let rt = cloud::runtime()?;
+        if show_diff {
+            rt.block_on(print_cloud_changes(&client, &flow));
+        }
         Ok(rt.block_on(publish::publish(&client, &mut flow, options)))
     });
     match result {
@@ -170,6 +184,16 @@ fn refused(file: &Path, flow: &Flow, r: PublishRefusal, provider: &str) -> ExitC
         );
         return ExitCode::from(1);
     }
+    if !r.cloud_changes.is_empty() {
+        eprintln!(
+            "ivr publish: publishing {} would change the cloud's flow ({} line(s)):",
+            file.display(),
+            r.cloud_changes.len()
+        );
+        for line in &r.cloud_changes {
+            eprintln!("  {}", line.en);
+        }
+    }
     for p in &r.remote_problems {
         match (&p.node, &p.action) {
             (Some(node), _) => eprintln!("ivr publish: problem at block {node}: {}", p.message),
@@ -194,6 +218,43 @@ fn refused(file: &Path, flow: &Flow, r: PublishRefusal, provider: &str) -> ExitC
         record(file, flow);
     }
     cloud::fail("publish", &r.error)
+}
+
+/// `--show-diff`: what the publish changes in the cloud, from what is live
+/// to this file (a flow not bound to this instance yet is all new).
+async fn print_cloud_changes(client: &ivr_cloud::service::Client, flow: &Flow) {
+    let bound = ivr_cloud::remote::binding_for(flow, client.provider(), client.instance());
+    let Some(b) = bound else {
+        println!(
+            "the publish creates a new flow: {} block(s)",
+            flow.nodes.len()
+        );
+        return;
+    };
+    match ivr_cloud::service::remote::fetch(client, &b.remote_id).await {
+        Ok(live) => {
+            let d = ivr_flow::diff::diff(&live, flow);
+            let lines = ivr_flow::diff::text::lines(&d, &live, flow);
+            let real: Vec<_> = d
+                .changes
+                .iter()
+                .zip(&lines)
+                .filter(|(c, _)| !c.is_layout())
+                .collect();
+            let moves = d.changes.len() - real.len();
+            println!(
+                "the publish changes {} in the cloud: {} change(s), {moves} layout-only",
+                b.remote_id,
+                real.len()
+            );
+            for (_, t) in real {
+                println!("  {}", t.en);
+            }
+        }
+        Err(e) => {
+            eprintln!("ivr publish: note: what is live could not be read for --show-diff: {e}")
+        }
+    }
 }
 
 fn print_problems(file: &Path, problems: &[ivr_flow::Problem]) {

@@ -241,6 +241,13 @@ pub struct Binding {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub draft: Option<String>,
+    /// What the cloud held when this file last synced with it (imported or
+    /// published): a fingerprint of the flow as read back and decoded. A
+    /// publish that finds the cloud's flow no longer matching it was changed
+    /// there since, and is not overwritten silently.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub synced: Option<String>,
 }
 
 impl Flow {

@@ -36,6 +36,8 @@ export interface CloudApi {
     bindExisting?: boolean,
     /** Send even when IVR Studio's checks find errors: the provider decides. */
     force?: boolean,
+    /** Replace the cloud's flow even when it was changed there since the last sync. */
+    overwrite?: boolean,
   ): Promise<PublishOutcome>;
 }
 
@@ -61,7 +63,7 @@ export class TauriCloud implements CloudApi {
   planPublish(flow: Flow, profile: string) {
     return invoke<PlanView>("plan_publish", { flow, profile });
   }
-  publishFlow(flow: Flow, profile: string, status: PublishStatus, path: string | null, bindExisting = false, force = false) {
-    return invoke<PublishOutcome>("publish_flow", { flow, profile, status, path, bindExisting, force });
+  publishFlow(flow: Flow, profile: string, status: PublishStatus, path: string | null, bindExisting = false, force = false, overwrite = false) {
+    return invoke<PublishOutcome>("publish_flow", { flow, profile, status, path, bindExisting, force, overwrite });
   }
 }

@@ -141,6 +141,7 @@ export class MemoryCloud implements CloudApi {
     _path?: string | null,
     _bindExisting?: boolean,
     _force?: boolean,
+    _overwrite?: boolean,
   ): Promise<PublishOutcome> {
     const plan = await this.planPublish(flow, profile);
     const p = this.find(profile);

@@ -21,4 +21,11 @@ remote_id: string,
 /**
  * Version, content hash or draft id, as the provider reports them.
  */
-version?: string, sha?: string, draft?: string, };
+version?: string, sha?: string, draft?: string, 
+/**
+ * What the cloud held when this file last synced with it (imported or
+ * published): a fingerprint of the flow as read back and decoded. A
+ * publish that finds the cloud's flow no longer matching it was changed
+ * there since, and is not overwritten silently.
+ */
+synced?: string, };

@@ -4,6 +4,7 @@ import type { CloudError } from "./CloudError";
 import type { FlowProblem } from "./FlowProblem";
 import type { Problem } from "./Problem";
 import type { RemoteFlow } from "./RemoteFlow";
+import type { Text } from "./Text";
 
 /**
  * A publish that did not: why, the target's problems (when the flow was
@@ -12,4 +13,10 @@ import type { RemoteFlow } from "./RemoteFlow";
  * (recorded in the flow already: save it, so the next publish updates that
  * flow instead of creating another).
  */
-export type PublishRefusal = { error: CloudError, problems: Array<Problem>, remote_problems: Array<FlowProblem>, existing: RemoteFlow | null, created: Binding | null, };
+export type PublishRefusal = { error: CloudError, problems: Array<Problem>, remote_problems: Array<FlowProblem>, existing: RemoteFlow | null, created: Binding | null, 
+/**
+ * The flow was changed in the cloud since this file last synced with
+ * it: what publishing would change there now, line by line (from the
+ * cloud's flow to yours). Publish again with `overwrite` to replace it.
+ */
+cloud_changes: Array<Text>, };

@@ -90,10 +90,10 @@ export function PublishDialog(props: Props) {
     );
   };
 
-  const publish = (plan: PlanView, forced: boolean) => {
+  const publish = (plan: PlanView, forced: boolean, overwrite = false) => {
     setStep({ kind: "publishing", plan });
     const named: Flow = name.trim() && name !== flow.name ? { ...flow, name: name.trim() } : flow;
-    api.publishFlow(named, profile, status, path, bindExisting, forced).then(
+    api.publishFlow(named, profile, status, path, bindExisting, forced, overwrite).then(
       (outcome) => {
         onPublished(withBinding(named, outcome.binding));
         setStep({ kind: "done", plan, outcome });
@@ -129,6 +129,16 @@ export function PublishDialog(props: Props) {
         </button>
         <button type="button" className="button" data-testid="publish-force" disabled={!forceAck} onClick={() => publishAnyway(step.problems)}>
           {ct(lang, "forcePublish")}
+        </button>
+      </>
+    ) : step.kind === "failed" && (step.refusal?.cloud_changes.length ?? 0) > 0 ? (
+      <>
+        <span className="toolbar-spacer" />
+        <button type="button" className="button" data-testid="publish-done" onClick={onClose}>
+          {ct(lang, "cancel")}
+        </button>
+        <button type="button" className="button danger" data-testid="publish-overwrite" onClick={() => publish(step.plan, false, true)}>
+          {ct(lang, "overwrite")}
         </button>
       </>
     ) : step.kind === "ready" || (step.kind === "failed" && step.refusal?.existing) ? (
@@ -255,6 +265,16 @@ export function PublishDialog(props: Props) {
                     ) : null}
                     {p.message}
                   </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {step.refusal && step.refusal.cloud_changes.length > 0 && (
+            <>
+              <p>{ct(lang, "cloudChanged")}</p>
+              <ul data-testid="publish-cloud-changes">
+                {step.refusal.cloud_changes.map((t, i) => (
+                  <li key={i}>{t[lang]}</li>
                 ))}
               </ul>
             </>

@@ -340,3 +340,46 @@ describe("Import", () => {
     expect(screen.getByTestId("publish-button").textContent).toBe("发布");
   });
 });
+
+describe("Publish over a flow changed in the cloud", () => {
+  it("lists what the publish would change there and overwrites only when asked", async () => {
+    const { api, onPublished } = await mount();
+    const real = api.publishFlow.bind(api);
+    const line = { en: "Prompt text of \"Welcome\": \"Console\" → \"Mine\"", zh: "\"Welcome\" 的提示文本：\"Console\" → \"Mine\"" };
+    const conflict = {
+      kind: "conflict",
+      message: { en: "changed in the cloud", zh: "已在云端被修改" },
+      hint: null,
+      text: { en: "flow f-1 was changed in the cloud since this file last synced with it; nothing was sent", zh: "流程 f-1 在本文件上次同步后已在云端被修改；未发送任何内容" },
+      provider: "aliyun",
+      status: null,
+      code: null,
+      request_id: null,
+      refusal: null as unknown,
+    };
+    conflict.refusal = { error: conflict, problems: [], remote_problems: [], existing: null, created: null, cloud_changes: [line] };
+    const publish = vi.spyOn(api, "publishFlow").mockImplementation((...args) => (args[6] ? real(...args) : Promise.reject(conflict)));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("publish-button"));
+    });
+    await act(async () => {
+      choose("sandbox-ccc");
+    });
+    await act(async () => {
+      fireEvent.click(await screen.findByTestId("publish-confirm"));
+    });
+    const changes = await screen.findByTestId("publish-cloud-changes");
+    expect(changes.textContent).toContain("\"Console\" → \"Mine\"");
+    expect(screen.getByTestId("publish-error").textContent).toContain("was changed in the cloud");
+    expect(onPublished).not.toHaveBeenCalled();
+    expect(publish).toHaveBeenCalledTimes(1);
+    expect(publish.mock.calls[0]![6]).toBe(false);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("publish-overwrite"));
+    });
+    await screen.findByTestId("publish-remote-id");
+    expect(publish).toHaveBeenCalledTimes(2);
+    expect(publish.mock.calls[1]![6]).toBe(true);
+    expect(onPublished).toHaveBeenCalledTimes(1);
+  });
+});

@@ -88,6 +88,11 @@ const STRINGS = {
   bindingSaved: { en: "The binding is saved in the document.", zh: "绑定已保存在文档中。" },
   bindExisting: { en: "Bind to the existing flow and update it", zh: "绑定到已有流程并更新" },
   publishFailed: { en: "The publish failed", zh: "发布失败" },
+  cloudChanged: {
+    en: "Someone changed this flow in the cloud since you last imported or published it. Publishing now would change there:",
+    zh: "自您上次导入或发布以来，有人在云端修改了此流程。现在发布将在云端做出以下改动：",
+  },
+  overwrite: { en: "Overwrite the cloud's version", zh: "覆盖云端版本" },
   providerProblems: { en: "The provider's problems", zh: "服务商报告的问题" },
   block: { en: "block", zh: "模块" },
 } as const;

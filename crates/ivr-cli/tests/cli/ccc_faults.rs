@@ -113,6 +113,7 @@ fn a_binding_to_a_flow_that_is_gone_is_named() {
         version: None,
         sha: None,
         draft: None,
+        synced: None,
     });
     let file = write_flow(&w.path("g.ivr.json"), &f);
     let out = w.publish(&file);

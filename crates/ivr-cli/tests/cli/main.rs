@@ -8,6 +8,7 @@ mod support;
 
 mod ccc_e2e;
 mod ccc_faults;
+mod conflict_e2e;
 mod connect_e2e;
 mod corpus_e2e;
 mod diff_cli;

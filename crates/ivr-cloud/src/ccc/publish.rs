@@ -48,6 +48,7 @@ impl CccClient {
             version: None,
             sha: None,
             draft: None,
+            synced: None,
         }
     }
 

@@ -169,6 +169,7 @@ impl ConnectClient {
             version: None,
             sha,
             draft: None,
+            synced: None,
         }
     }
 

@@ -23,6 +23,14 @@ impl Client {
             Client::Connect(_) => Provider::Connect,
         }
     }
+
+    /// The contact-centre instance it calls.
+    pub fn instance(&self) -> &str {
+        match self {
+            Client::Ccc(c) => c.instance(),
+            Client::Connect(c) => c.instance(),
+        }
+    }
 }
 
 /// The client for `profile` with `creds`.

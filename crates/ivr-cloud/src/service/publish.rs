@@ -10,8 +10,9 @@ use serde::Serialize;
 use std::path::Path;
 
 use super::client::Client;
+use super::remote;
 use crate::connect::FlowProblem;
-use crate::error::CloudError;
+use crate::error::{CloudError, ErrorKind};
 use crate::profile::Profile;
 use crate::remote::{PublishPlan, PublishStatus, RemoteFlow};
 
@@ -68,6 +69,10 @@ pub struct PublishRefusal {
     pub remote_problems: Vec<FlowProblem>,
     pub existing: Option<RemoteFlow>,
     pub created: Option<Binding>,
+    /// The flow was changed in the cloud since this file last synced with
+    /// it: what publishing would change there now, line by line (from the
+    /// cloud's flow to yours). Publish again with `overwrite` to replace it.
+    pub cloud_changes: Vec<Text>,
 }
 
 impl From<CloudError> for PublishRefusal {
@@ -78,6 +83,7 @@ impl From<CloudError> for PublishRefusal {
             remote_problems: Vec::new(),
             existing: None,
             created: None,
+            cloud_changes: Vec::new(),
         }
     }
 }
@@ -108,6 +114,9 @@ pub struct PublishOptions {
     /// Send a flow our checks find errors in, so the provider's own answer
     /// decides (the designer has said so).
     pub force: bool,
+    /// Replace the cloud's flow even when it was changed there since this
+    /// file last synced with it (the designer has seen the changes).
+    pub overwrite: bool,
 }
 
 impl PublishOptions {
@@ -117,6 +126,7 @@ impl PublishOptions {
             status: PublishStatus::Published,
             bind_existing: false,
             force: false,
+            overwrite: false,
         }
     }
 }
@@ -135,6 +145,7 @@ pub async fn publish(
         status,
         bind_existing,
         force,
+        overwrite,
     } = options;
     let problems = target_errors(flow, client.provider());
     if !problems.is_empty() && !force {
@@ -147,6 +158,9 @@ pub async fn publish(
             problems,
             ..PublishRefusal::from(error)
         }));
+    }
+    if !overwrite {
+        changed_in_cloud(client, flow).await?;
     }
     let result = match client {
         Client::Ccc(c) => c.publish(flow, status).await.map_err(|f| PublishRefusal {
@@ -165,7 +179,14 @@ pub async fn publish(
         }
     };
     match result {
-        Ok(binding) => {
+        Ok(mut binding) => {
+            // What the cloud holds now, read back as an import reads it: the
+            // next publish compares the cloud with this. A read that fails
+            // leaves no fingerprint (the next publish then cannot check).
+            binding.synced = remote::fetch(client, &binding.remote_id)
+                .await
+                .ok()
+                .map(|live| remote::fingerprint(&live));
             record_binding(flow, binding.clone());
             Ok(PublishOutcome {
                 remote_id: binding.remote_id.clone(),
@@ -180,6 +201,48 @@ pub async fn publish(
             Err(Box::new(r))
         }
     }
+}
+
+/// Refuses (a conflict) when the flow's binding for this instance says what
+/// the cloud held at the last sync and the cloud's flow is no longer that:
+/// someone changed it in the provider's console since. The refusal lists
+/// what publishing would change there now. A flow without a fingerprint
+/// (never synced, or bound by an older version), or whose remote flow is
+/// gone, goes on to the publish, which handles those.
+async fn changed_in_cloud(client: &Client, flow: &Flow) -> Result<(), Box<PublishRefusal>> {
+    let Some(b) = crate::remote::binding_for(flow, client.provider(), client.instance()) else {
+        return Ok(());
+    };
+    let Some(synced) = b.synced.as_deref() else {
+        return Ok(());
+    };
+    let live = match remote::fetch(client, &b.remote_id).await {
+        Ok(live) => live,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Box::new(PublishRefusal::from(e))),
+    };
+    if remote::fingerprint(&live) == synced {
+        return Ok(());
+    }
+    let changes = ivr_flow::diff::diff(&live, flow);
+    let lines = ivr_flow::diff::text::lines(&changes, &live, flow);
+    let id = &b.remote_id;
+    let error = CloudError::new(
+        ErrorKind::Conflict,
+        Text::new(
+            format!("flow {id} was changed in the cloud since this file last synced with it; nothing was sent"),
+            format!("流程 {id} 在本文件上次同步后已在云端被修改；未发送任何内容"),
+        ),
+    )
+    .with_provider(client.provider())
+    .with_hint(Text::new(
+        "review what your publish would change there, then publish again choosing to overwrite (ivr publish --overwrite), or import the cloud's version first",
+        "请查看发布将在云端改变的内容，然后选择覆盖再次发布（ivr publish --overwrite），或先导入云端的版本",
+    ));
+    Err(Box::new(PublishRefusal {
+        cloud_changes: lines,
+        ..PublishRefusal::from(error)
+    }))
 }
 
 /// Writes a flow whose binding a publish recorded back into its file
@@ -212,6 +275,7 @@ mod tests {
             version: None,
             sha: None,
             draft: None,
+            synced: None,
         }
     }
 

@@ -38,6 +38,19 @@ enum Decoded {
     Error(Text),
 }
 
+/// The fingerprint of a flow as the cloud holds it (read back and
+/// decoded, its bindings aside): equal fingerprints, the same flow. Taken
+/// the same way at import and after a publish, so a provider's own
+/// rewriting of what it was sent cannot look like someone's edit.
+pub fn fingerprint(flow: &Flow) -> String {
+    use sha2::{Digest as _, Sha256};
+    let bare = Flow {
+        bindings: Vec::new(),
+        ..flow.clone()
+    };
+    crate::sign::hex_lower(&Sha256::digest(ivr_flow::to_bytes(&bare)))
+}
+
 /// Why a fetched flow could not be decoded.
 fn undecodable(e: impl std::fmt::Display) -> Text {
     Text::new(
@@ -244,6 +257,7 @@ fn ccc_document(c: &CccClient, remote: &ContactFlow) -> Result<Flow, Text> {
         _ => aliyun::decode(&remote.raw),
     }
     .map_err(undecodable)?;
+    let synced = Some(fingerprint(&flow));
     flow.bindings.push(Binding {
         provider: c.provider(),
         profile: c.profile().to_owned(),
@@ -252,6 +266,7 @@ fn ccc_document(c: &CccClient, remote: &ContactFlow) -> Result<Flow, Text> {
         version: remote.updated.clone(),
         sha: None,
         draft: None,
+        synced,
     });
     Ok(flow)
 }
@@ -281,6 +296,7 @@ async fn connect_document(c: &ConnectClient, id: &str) -> Result<ImportedFlow, C
     };
     let flow = connect::decode(&json!({"ContactFlow": described.raw}))
         .map(|mut flow| {
+            let synced = Some(fingerprint(&flow));
             flow.bindings.push(Binding {
                 provider: Provider::Connect,
                 profile: c.profile().to_owned(),
@@ -289,6 +305,7 @@ async fn connect_document(c: &ConnectClient, id: &str) -> Result<ImportedFlow, C
                 version: None,
                 sha: described.sha.clone(),
                 draft: None,
+                synced,
             });
             flow
         })
