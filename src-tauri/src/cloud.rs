@@ -174,7 +174,8 @@ pub async fn publish_flow<R: Runtime>(
         Err(r) => r.created.is_some(),
     };
     if let (true, Some(p)) = (bound, &path) {
-        files.write_bound(&app, p, &flow)?;
+        let target = format!("{}/{}", c.provider(), c.instance());
+        files.write_bound(&app, p, &flow, target)?;
     }
     Ok(result?)
 }

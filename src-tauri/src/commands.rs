@@ -22,3 +22,10 @@ pub fn starter_flow() -> Flow {
 pub fn validate_flow(flow: Flow, target: Option<Provider>) -> Vec<Problem> {
     ivr_flow::validate_for(&flow, target)
 }
+
+/// What changed from `old` to `new`, each change with its line in both
+/// languages (the History panel's compare).
+#[tauri::command]
+pub fn diff_flows(old: Flow, new: Flow) -> Vec<ivr_flow::diff::text::Line> {
+    ivr_flow::diff::text::described(&old, &new)
+}

@@ -82,17 +82,7 @@ pub fn run(args: &DiffArgs) -> ExitCode {
     let lang = Lang::resolve(args.lang).code();
     match args.format {
         Format::Json => {
-            let changes: Vec<_> = d
-                .changes
-                .iter()
-                .zip(&lines)
-                .map(|(c, t)| {
-                    let mut v = serde_json::to_value(c).unwrap_or_default();
-                    v["layout"] = json!(c.is_layout());
-                    v["text"] = json!(t);
-                    v
-                })
-                .collect();
+            let changes = text::described(&a, &b);
             let out = json!({"a": args.a, "b": args.b, "equal": d.is_empty(), "changes": changes});
             println!("{out}");
         }

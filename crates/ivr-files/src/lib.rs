@@ -9,6 +9,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 pub mod documents;
+pub mod history;
 pub mod session;
 pub mod settings;
 

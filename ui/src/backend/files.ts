@@ -11,7 +11,7 @@ import { type InvokeArgs, invoke } from "@tauri-apps/api/core";
 import { getCurrentWebviewWindow } from "@tauri-apps/api/webviewWindow";
 import { inPageLang } from "../errors";
 import type { Flow } from "../model";
-import type { AutosavedFlow, OpenedFlow, StartupDocument } from "./ipc";
+import type { AutosavedFlow, HistoryEntry, OpenedFlow, StartupDocument } from "./ipc";
 
 export interface FilesApi {
   /** Reads a flow file; rejects with a message naming the file and the fix. */
@@ -24,6 +24,10 @@ export interface FilesApi {
   saveDialog(flow: Flow): Promise<string | null>;
   /** Recently opened and saved files, newest first. */
   recent(): Promise<string[]>;
+  /** The local history of the document at `path` (a snapshot on every save and publish), newest first. */
+  history(path: string): Promise<HistoryEntry[]>;
+  /** The flow of history snapshot `id`. */
+  historyFlow(id: string): Promise<Flow>;
   /** Keeps this window's document in its autosave slot. */
   autosave(flow: Flow, path: string | null): Promise<void>;
   /** What autosave kept from a run that did not close cleanly: every window's (this window's first), offered to the main window only. */
@@ -59,6 +63,8 @@ export const tauriFiles: FilesApi = {
   save: (path, flow) => call("save_flow", { path, flow }),
   saveDialog: (flow) => call("save_flow_dialog", { flow }),
   recent: () => call("recent_files"),
+  history: (path) => call("history", { path }),
+  historyFlow: (id) => call("history_flow", { id }),
   autosave: (flow, path) => call("autosave", { flow, path }),
   recovery: () => call("recovery"),
   restoreRecovery: () => call<string[]>("restore_recovery").then(() => undefined),
@@ -115,10 +121,30 @@ export class MemoryFiles implements FilesApi {
     return this.openPath === null ? null : this.open(this.openPath);
   }
 
+  /** Every snapshot kept, by path, oldest first (as the Rust side keeps them). */
+  readonly snapshots = new Map<string, { entry: HistoryEntry; flow: Flow }[]>();
+
   save(path: string, flow: Flow): Promise<void> {
-    this.files.set(path, JSON.stringify({ format: "ivr-studio/flow", version: 1, ...flow }, null, 2));
+    const text = JSON.stringify({ format: "ivr-studio/flow", version: 1, ...flow }, null, 2);
+    this.files.set(path, text);
     this.addRecent(path);
+    const list = this.snapshots.get(path) ?? [];
+    const id = `snap-${list.length + 1}-${text.length}`;
+    list.push({ entry: { id, at: Date.now(), occasion: { kind: "save" }, message: null, bytes: text.length }, flow: structuredClone(flow) });
+    this.snapshots.set(path, list);
     return Promise.resolve();
+  }
+
+  history(path: string): Promise<HistoryEntry[]> {
+    return Promise.resolve((this.snapshots.get(path) ?? []).map((s) => s.entry).reverse());
+  }
+
+  historyFlow(id: string): Promise<Flow> {
+    for (const list of this.snapshots.values()) {
+      const found = list.find((s) => s.entry.id === id);
+      if (found) return Promise.resolve(structuredClone(found.flow));
+    }
+    return Promise.reject(new Error(`${id}: no such snapshot`));
   }
 
   async saveDialog(flow: Flow): Promise<string | null> {

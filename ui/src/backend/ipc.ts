@@ -10,7 +10,9 @@
 export type { AutosavedFlow } from "../bindings/AutosavedFlow";
 export type { CloudError } from "../bindings/CloudError";
 export type { CommandError } from "../bindings/CommandError";
+export type { DiffLine } from "../bindings/DiffLine";
 export type { FlowProblem } from "../bindings/FlowProblem";
+export type { HistoryEntry } from "../bindings/HistoryEntry";
 export type { ImportedFlow } from "../bindings/ImportedFlow";
 export type { OpenedFlow } from "../bindings/OpenedFlow";
 export type { PlanView } from "../bindings/PlanView";

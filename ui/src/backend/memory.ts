@@ -11,6 +11,7 @@ import type { CloudApi } from "./cloud";
 import { MemoryFiles } from "./files";
 import { MemoryCloud } from "./memoryCloud";
 import { MemorySettings, type SettingsApi } from "./settings";
+import type { DiffLine } from "./ipc";
 import type { Backend } from "./types";
 import fixture from "./fixture.json";
 
@@ -21,6 +22,8 @@ export type MemoryOptions = {
   problems?: Problem[] | ((flow: Flow, target: Provider | null) => Problem[]);
   /** The cloud (default: a fresh `MemoryCloud`, its Local sandbox profiles only). */
   cloud?: CloudApi;
+  /** What `diffFlows` answers (default: no lines). */
+  diff?: (old: Flow, now: Flow) => DiffLine[];
   /** The theme and language choice (default: a fresh `MemorySettings`, nothing chosen). */
   settings?: SettingsApi;
 };
@@ -49,6 +52,11 @@ export class MemoryBackend implements Backend {
     return Promise.resolve(
       structuredClone(this.options.starterFlow ?? (fixture.starter_flow as Flow)),
     );
+  }
+
+  /** The lines `diffFlows` answers: the option's, else none (it never diffs itself: that is the engine's job). */
+  diffFlows(old: Flow, now: Flow): Promise<DiffLine[]> {
+    return Promise.resolve(this.options.diff?.(old, now) ?? []);
   }
 
   validateFlow(flow: Flow, target: Provider | null): Promise<Problem[]> {

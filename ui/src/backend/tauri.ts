@@ -6,6 +6,7 @@ import { tauriClipboard } from "./clipboard";
 import { TauriCloud } from "./cloud";
 import { tauriFiles } from "./files";
 import { tauriSettings } from "./settings";
+import type { DiffLine } from "./ipc";
 import type { Backend } from "./types";
 
 export class TauriBackend implements Backend {
@@ -21,6 +22,10 @@ export class TauriBackend implements Backend {
 
   starterFlow(): Promise<Flow> {
     return invoke<Flow>("starter_flow");
+  }
+
+  diffFlows(old: Flow, now: Flow): Promise<DiffLine[]> {
+    return invoke<DiffLine[]>("diff_flows", { old, new: now });
   }
 
   validateFlow(flow: Flow, target: Provider | null): Promise<Problem[]> {

@@ -9,6 +9,7 @@ import type { Catalog, Flow, Problem, Provider } from "../model";
 import type { ClipboardApi } from "./clipboard";
 import type { CloudApi } from "./cloud";
 import type { FilesApi } from "./files";
+import type { DiffLine } from "./ipc";
 import type { SettingsApi } from "./settings";
 
 export interface Backend {
@@ -20,6 +21,8 @@ export interface Backend {
   starterFlow(): Promise<Flow>;
   /** The engine's problems in `flow`, with `target`'s rules when one is chosen. */
   validateFlow(flow: Flow, target: Provider | null): Promise<Problem[]>;
+  /** What changed from `old` to `now`, each change with its line in both languages (the engine's diff). */
+  diffFlows(old: Flow, now: Flow): Promise<DiffLine[]>;
   /** Files, autosave and the window (./files.ts). */
   readonly files: FilesApi;
   /** The system clipboard, for copy and paste of blocks (./clipboard.ts). */

@@ -1,13 +1,17 @@
-/** The toolbar's file and edit buttons: new, open, save, save as, recent files, undo, redo. */
+/** The toolbar's file and edit buttons: new, open, save, save as, recent files, history, undo, redo. */
 
 import { useRef, useState } from "react";
+import type { Backend } from "../backend";
 import { type Lang, t } from "../i18n";
 import { fileName } from "./history";
+import { HistoryDialog } from "./HistoryDialog";
 import type { Editor } from "./useEditor";
 import "./document.css";
 
-export function FileBar({ editor, lang }: { editor: Editor; lang: Lang }) {
+export function FileBar({ editor, lang, backend }: { editor: Editor; lang: Lang; backend: Backend }) {
   const anchor = useRef<HTMLDivElement>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const path = editor.doc.path;
   /**
    * Where the recent files menu opens (under its button, in window
    * coordinates), when it is open. It is placed `fixed` because the toolbar
@@ -62,6 +66,17 @@ export function FileBar({ editor, lang }: { editor: Editor; lang: Lang }) {
       </div>
       {button("file-save", t(lang, "fileSave"), () => void f.save(), false, "Ctrl+S")}
       {button("file-save-as", t(lang, "fileSaveAs"), () => void f.saveAs(), false, "Ctrl+Shift+S")}
+      {button("file-history", t(lang, "history"), () => setHistoryOpen(true), path === null)}
+      {historyOpen && path !== null && (
+        <HistoryDialog
+          backend={backend}
+          lang={lang}
+          path={path}
+          current={editor.currentFlow}
+          onRestore={(flow) => editor.edit(() => flow)}
+          onClose={() => setHistoryOpen(false)}
+        />
+      )}
       <span className="toolbar-sep" />
       {button("undo", "↶", editor.undo, !editor.canUndo, `${t(lang, "undo")} Ctrl+Z`)}
       {button("redo", "↷", editor.redo, !editor.canRedo, `${t(lang, "redo")} Ctrl+Shift+Z`)}

@@ -92,6 +92,7 @@ describe("App", () => {
       clipboard: new MemoryClipboard(),
       cloud: new MemoryCloud(),
       settings: new MemorySettings(),
+      diffFlows: () => Promise.resolve([]),
     };
     await renderApp(broken);
     expect((await screen.findByTestId("load-error")).textContent).toContain("engine unavailable");

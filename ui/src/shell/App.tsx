@@ -131,7 +131,7 @@ function Editor({ backend, initialLang, settings }: Props) {
             onChange={(name) => editor.setSettings({ name }, "flow-name")}
           />
         )}
-        <FileBar editor={editor} lang={lang} />
+        <FileBar editor={editor} lang={lang} backend={backend} />
         <button
           type="button"
           className="button"

@@ -140,6 +140,34 @@ fn field_name(field: &str) -> (String, String) {
     }
 }
 
+/// A change with its line in both languages, as the app and `ivr diff
+/// --format json` show it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, ts_rs::TS)]
+#[ts(rename = "DiffLine")]
+pub struct Line {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub change: Change,
+    /// Only a move.
+    pub layout: bool,
+    pub text: Text,
+}
+
+/// What changed from `old` to `new`, each change with its line.
+pub fn described(old: &Flow, new: &Flow) -> Vec<Line> {
+    let d = super::diff(old, new);
+    let texts = lines(&d, old, new);
+    d.changes
+        .into_iter()
+        .zip(texts)
+        .map(|(change, text)| Line {
+            layout: change.is_layout(),
+            change,
+            text,
+        })
+        .collect()
+}
+
 /// Every change of `diff` (from `old` to `new`) as a line in both languages.
 pub fn lines(diff: &FlowDiff, old: &Flow, new: &Flow) -> Vec<Text> {
     let (was, now) = (Names::new(old), Names::new(new));
