@@ -24,7 +24,7 @@ use url::Url;
 
 use crate::credentials::Credentials;
 use crate::error::{ClockSkew, CloudError, ErrorKind};
-use crate::http::{Http, HttpConfig, Repeat};
+use crate::http::{Http, HttpConfig, Repeat, retrying};
 use crate::profile::Profile;
 use crate::sign::ccc::{RpcCredentials, encode_params, sign};
 use crate::sign::percent_encode;
@@ -127,19 +127,10 @@ impl CccClient {
         repeat: Repeat,
     ) -> Result<Value, CloudError> {
         let policy = self.http.config.retry.clone();
-        let mut retry = 0u32;
-        loop {
-            match self.attempt(version, action, params, body_only).await {
-                Ok(v) => return Ok(v),
-                Err((e, retry_after)) => {
-                    if retry + 1 >= policy.max_attempts || !repeat.allows(&e) {
-                        return Err(e);
-                    }
-                    tokio::time::sleep(policy.delay(retry, retry_after)).await;
-                    retry += 1;
-                }
-            }
-        }
+        retrying(&policy, repeat, || {
+            self.attempt(version, action, params, body_only)
+        })
+        .await
     }
 
     async fn attempt(
