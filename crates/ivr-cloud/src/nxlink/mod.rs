@@ -184,3 +184,72 @@ impl NxlinkClient {
         envelope::read(&res, sent_at).map_err(|e| (e, res.retry_after))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    fn profile(region: Option<&str>, endpoint: Option<&str>) -> Profile {
+        Profile {
+            region: region.map(str::to_owned),
+            endpoint: endpoint.map(str::to_owned),
+            ..Profile::new("nx", Provider::Nxlink)
+        }
+    }
+
+    #[test]
+    fn the_gateway_comes_from_the_region_or_the_endpoint() {
+        let c =
+            NxlinkClient::new(&profile(Some("idn"), None), Credentials::sandbox_demo()).unwrap();
+        assert_eq!(
+            c.url(path::TASK_CREATE).as_str(),
+            "https://api-idn.nxlink.ai/openapi/aiagent/task/create"
+        );
+        let c = NxlinkClient::new(
+            &profile(None, Some("http://127.0.0.1:8700")),
+            Credentials::sandbox_demo(),
+        )
+        .unwrap();
+        assert_eq!(
+            c.url(path::FLOW_LIST).as_str(),
+            "http://127.0.0.1:8700/openapi/aiagent/flow/list"
+        );
+        let other = Profile {
+            region: Some("cn-shanghai".into()),
+            instance: Some("i".into()),
+            ..Profile::new("c", Provider::Aliyun)
+        };
+        let e = NxlinkClient::new(&other, Credentials::sandbox_demo()).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Config);
+    }
+
+    #[test]
+    fn a_request_carries_the_signed_headers_and_never_the_secret() {
+        let c = NxlinkClient::new(&profile(Some("hk"), None), Credentials::sandbox_demo()).unwrap();
+        let req = c
+            .signed_request(path::TASK_LIST, b"{}", SystemTime::now())
+            .unwrap();
+        let h = req.headers();
+        assert_eq!(h["action"], "nxai");
+        assert_eq!(h["bizType"], "100");
+        assert_eq!(h["sign"].len(), 32);
+        let all = format!("{:?}{:?}", req.headers(), req.uri());
+        assert!(!all.contains(crate::credentials::SANDBOX_SECRET), "{all}");
+    }
+
+    #[test]
+    fn the_calls_are_send_futures() {
+        fn send<T: Send>(_: T) {}
+        let c = NxlinkClient::new(&profile(Some("hk"), None), Credentials::sandbox_demo()).unwrap();
+        let (task, list) = (serde_json::json!({}), Vec::new());
+        send(c.create_with_list(&task, &list, &SendOptions::default(), |_, _| {}));
+        send(c.create_task(&task));
+        send(c.append("t", None, &list));
+        send(c.tasks(None));
+        send(c.agents(""));
+        send(c.routes(""));
+        send(c.call_records("t"));
+        send(c.delete_contact("t", "c"));
+    }
+}
