@@ -63,18 +63,10 @@ impl CccClient {
         creds: Credentials,
         config: HttpConfig,
     ) -> Result<Self, CloudError> {
-        if !matches!(profile.provider, Provider::Aliyun | Provider::Aliyun2017) {
-            return Err(CloudError::config(Text::new(
-                format!(
-                    "profile {:?} is for {}, not Alibaba Cloud CCC",
-                    profile.name, profile.provider
-                ),
-                format!(
-                    "连接 {:?} 用于 {}，不是阿里云云联络中心",
-                    profile.name, profile.provider
-                ),
-            )));
-        }
+        profile.expect_provider(
+            &[Provider::Aliyun, Provider::Aliyun2017],
+            ("Alibaba Cloud CCC", "阿里云云联络中心"),
+        )?;
         let instance = profile.instance_id()?;
         Ok(CccClient {
             http: Http::new(config)?,

@@ -95,18 +95,7 @@ impl ConnectClient {
         creds: Credentials,
         config: HttpConfig,
     ) -> Result<Self, CloudError> {
-        if profile.provider != Provider::Connect {
-            return Err(CloudError::config(Text::new(
-                format!(
-                    "profile {:?} is for {}, not Amazon Connect",
-                    profile.name, profile.provider
-                ),
-                format!(
-                    "连接 {:?} 用于 {}，不是 Amazon Connect",
-                    profile.name, profile.provider
-                ),
-            )));
-        }
+        profile.expect_provider(&[Provider::Connect], ("Amazon Connect", "Amazon Connect"))?;
         let instance = profile.instance_id()?;
         Ok(ConnectClient {
             http: Http::new(config)?,

@@ -70,6 +70,15 @@ pub(crate) fn number(v: &Value, key: &str) -> Option<i64> {
     }
 }
 
+/// `{key: name}`, or no filter for an empty name.
+fn name_filter(key: &str, name: &str) -> Value {
+    let mut m = Map::new();
+    if !name.is_empty() {
+        m.insert(key.to_owned(), json!(name));
+    }
+    Value::Object(m)
+}
+
 impl NxlinkClient {
     /// Every item of a paged list call: `filter` (an object) with
     /// `pageNumber` and `pageSize` added, page after page.
@@ -97,12 +106,9 @@ impl NxlinkClient {
 
     /// The AI agents whose name contains `name` (all when empty).
     pub async fn agents(&self, name: &str) -> Result<Vec<Agent>, CloudError> {
-        let filter = if name.is_empty() {
-            json!({})
-        } else {
-            json!({ "name": name })
-        };
-        let items = self.all_pages(path::FLOW_LIST, filter).await?;
+        let items = self
+            .all_pages(path::FLOW_LIST, name_filter("name", name))
+            .await?;
         Ok(items
             .into_iter()
             .filter_map(|raw| {
@@ -122,12 +128,9 @@ impl NxlinkClient {
 
     /// The call routes whose name contains `name` (all when empty).
     pub async fn routes(&self, name: &str) -> Result<Vec<Route>, CloudError> {
-        let filter = if name.is_empty() {
-            json!({})
-        } else {
-            json!({ "routeName": name })
-        };
-        let items = self.all_pages(path::ROUTE_LIST, filter).await?;
+        let items = self
+            .all_pages(path::ROUTE_LIST, name_filter("routeName", name))
+            .await?;
         Ok(items
             .into_iter()
             .filter_map(|raw| {

@@ -78,18 +78,7 @@ impl NxlinkClient {
         creds: Credentials,
         config: HttpConfig,
     ) -> Result<Self, CloudError> {
-        if profile.provider != Provider::Nxlink {
-            return Err(CloudError::config(Text::new(
-                format!(
-                    "profile {:?} is for {}, not NXLink",
-                    profile.name, profile.provider
-                ),
-                format!(
-                    "连接 {:?} 用于 {}，不是 NXLink",
-                    profile.name, profile.provider
-                ),
-            )));
-        }
+        profile.expect_provider(&[Provider::Nxlink], ("NXLink", "NXLink"))?;
         Ok(NxlinkClient {
             http: Http::new(config)?,
             base: profile.base_url()?,

@@ -13,8 +13,28 @@ use serde_json::{Value, json};
 
 use crate::support::{http as client, start};
 
-/// POSTs `body` to `/openapi/aiagent/{api}` signed with `secret` at `at`,
-/// minus the headers named in `without`; returns the HTTP status and body.
+/// A POST of `bytes` to `/openapi/aiagent/{api}` signed with `secret` at
+/// `at`, without the headers named in `without`.
+fn signed(
+    h: &SandboxHandle,
+    api: &str,
+    bytes: &[u8],
+    secret: &str,
+    at: SystemTime,
+    without: &[&str],
+) -> reqwest::RequestBuilder {
+    let mut req = client()
+        .post(format!("{}/openapi/aiagent/{api}", h.endpoint()))
+        .header("content-type", "application/json");
+    for (k, v) in sign("sandbox", &Secret::new(secret), at, bytes, Algorithm::Md5) {
+        if !without.contains(&k) {
+            req = req.header(k, v);
+        }
+    }
+    req.body(bytes.to_vec())
+}
+
+/// Sends `body` as [`signed`] does; returns the HTTP status and body.
 async fn post_as(
     h: &SandboxHandle,
     api: &str,
@@ -24,15 +44,7 @@ async fn post_as(
     without: &[&str],
 ) -> (u16, Value) {
     let bytes = body.to_string().into_bytes();
-    let mut req = client().post(format!("{}/openapi/aiagent/{api}", h.endpoint()));
-    for (k, v) in sign("sandbox", &Secret::new(secret), at, &bytes, Algorithm::Md5) {
-        if !without.contains(&k) {
-            req = req.header(k, v);
-        }
-    }
-    let res = req
-        .header("content-type", "application/json")
-        .body(bytes)
+    let res = signed(h, api, &bytes, secret, at, without)
         .send()
         .await
         .unwrap();
@@ -79,18 +91,16 @@ async fn the_gateway_checks_headers_signature_and_the_60_second_window() {
     let (_, v) = post_as(&h, "flow/list", &body, "sandbox-secret", soon, &[]).await;
     assert_eq!(code(&v), 0, "{v}");
     // bizType must be 100.
-    let bytes = body.to_string();
-    let mut req = client().post(format!("{}/openapi/aiagent/flow/list", h.endpoint()));
-    for (k, v) in sign(
-        "sandbox",
-        &Secret::new("sandbox-secret"),
-        now,
-        bytes.as_bytes(),
-        Algorithm::Md5,
-    ) {
-        req = req.header(k, if k == "bizType" { "1".to_owned() } else { v });
-    }
-    let v: Value = req.body(bytes).send().await.unwrap().json().await.unwrap();
+    let bytes = body.to_string().into_bytes();
+    let req = signed(&h, "flow/list", &bytes, "sandbox-secret", now, &["bizType"]);
+    let v: Value = req
+        .header("bizType", "1")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(code(&v), 1002, "{v}");
     h.shutdown().await;
 }
@@ -268,41 +278,24 @@ async fn fault_switches_apply_to_nxlink_paths() {
         .push(Fault::new(FaultKind::Throttle, 1).for_action("task/list"));
     h.faults()
         .push(Fault::new(FaultKind::Fail, 1).for_action("task/list"));
-    let (status, v) = post_as(
-        &h,
-        "task/list",
-        &list,
-        "sandbox-secret",
-        SystemTime::now(),
-        &[],
-    )
-    .await;
-    assert_eq!((status, v["code"].clone()), (429, json!(429)), "{v}");
-    let (status, v) = post_as(
-        &h,
-        "task/list",
-        &list,
-        "sandbox-secret",
-        SystemTime::now(),
-        &[],
-    )
-    .await;
-    assert_eq!((status, v["code"].clone()), (500, json!(500)), "{v}");
+    for (status, code) in [(429, 429), (500, 500)] {
+        let now = SystemTime::now();
+        let (got, v) = post_as(&h, "task/list", &list, "sandbox-secret", now, &[]).await;
+        assert_eq!((got, v["code"].clone()), (status, json!(code)), "{v}");
+    }
     // A dropped create is done; its answer never comes.
     h.faults()
         .push(Fault::new(FaultKind::Drop, 1).for_action("task/create"));
-    let bytes = task("T-drop", json!([])).to_string();
-    let mut req = client().post(format!("{}/openapi/aiagent/task/create", h.endpoint()));
-    for (k, v) in sign(
-        "sandbox",
-        &Secret::new("sandbox-secret"),
+    let bytes = task("T-drop", json!([])).to_string().into_bytes();
+    let req = signed(
+        &h,
+        "task/create",
+        &bytes,
+        "sandbox-secret",
         SystemTime::now(),
-        bytes.as_bytes(),
-        Algorithm::Md5,
-    ) {
-        req = req.header(k, v);
-    }
-    assert!(req.body(bytes).send().await.is_err());
+        &[],
+    );
+    assert!(req.send().await.is_err());
     let v = post(&h, "task/list", &list).await;
     assert_eq!(v["data"]["list"][0]["userTaskId"], "T-drop", "{v}");
     assert!(h.faults().pending().is_empty());
