@@ -4,7 +4,7 @@
 //! dropped create answer makes no second task; a dropped append answer
 //! duplicates no contact; throttling is survived; a wrong secret (1003), a
 //! 61-s-old timestamp (1004) and a body byte changed after signing (1003)
-//! are refused.
+//! are refused; a clock two minutes off is named as such, with the offset.
 
 use std::time::{Duration, SystemTime};
 
@@ -268,5 +268,24 @@ async fn a_create_without_user_task_id_is_not_sent() {
     assert_eq!(e.kind(), ErrorKind::Invalid);
     assert!(e.to_string().contains("userTaskId"), "{e}");
     assert!(c.tasks(None).await.unwrap().is_empty());
+    sb.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_clock_two_minutes_off_is_named_with_its_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let sb = Sandbox::start(SandboxConfig {
+        clock_offset_secs: 120,
+        ..SandboxConfig::new(dir.path())
+    })
+    .await
+    .unwrap();
+    let e = client(&sb).agents("").await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::ClockSkew);
+    assert_eq!(e.code(), Some("1004"));
+    let text = e.text();
+    assert!(text.en.contains("timestamp expired"), "{}", text.en);
+    assert!(text.en.contains("behind"), "{}", text.en);
+    assert!(text.zh.contains("时钟"), "{}", text.zh);
     sb.shutdown().await;
 }
