@@ -31,7 +31,7 @@ use url::Url;
 
 use crate::credentials::Credentials;
 use crate::error::{ClockSkew, CloudError, ErrorKind};
-use crate::http::{Http, HttpConfig, Repeat};
+use crate::http::{Http, HttpConfig, Repeat, retrying};
 use crate::profile::Profile;
 use crate::sign::aws::{AwsCredentials, CONNECT_SERVICE, sign_request};
 use crate::sign::{hex_lower, percent_encode};
@@ -62,6 +62,12 @@ impl From<CloudError> for Failure {
             error,
             problems: Vec::new(),
         }
+    }
+}
+
+impl AsRef<CloudError> for Failure {
+    fn as_ref(&self) -> &CloudError {
+        &self.error
     }
 }
 
@@ -185,19 +191,10 @@ impl ConnectClient {
         repeat: Repeat,
     ) -> Result<Value, Failure> {
         let policy = self.http.config.retry.clone();
-        let mut retry = 0u32;
-        loop {
-            match self.attempt(method.clone(), segments, query, body).await {
-                Ok(v) => return Ok(v),
-                Err((f, retry_after)) => {
-                    if retry + 1 >= policy.max_attempts || !repeat.allows(&f.error) {
-                        return Err(f);
-                    }
-                    tokio::time::sleep(policy.delay(retry, retry_after)).await;
-                    retry += 1;
-                }
-            }
-        }
+        retrying(&policy, repeat, || {
+            self.attempt(method.clone(), segments, query, body)
+        })
+        .await
     }
 
     async fn attempt(
