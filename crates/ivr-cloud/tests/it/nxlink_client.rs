@@ -289,3 +289,32 @@ async fn a_clock_two_minutes_off_is_named_with_its_offset() {
     assert!(text.zh.contains("时钟"), "{}", text.zh);
     sb.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_pending_contact_is_deleted_and_call_records_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let sb = sandbox(dir.path()).await;
+    let c = client(&sb);
+    let mut t = task("T-small");
+    t["callList"] = Value::Array(contacts("small", 3));
+    let created = c.create_task(&t).await.unwrap();
+    assert_eq!(created.success_count, Some(3));
+    c.delete_contact(&created.task_id, "small-1").await.unwrap();
+    let e = c
+        .delete_contact(&created.task_id, "small-1")
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Some("20000"));
+    assert!(e.to_string().contains("contactId not found"), "{e}");
+    assert_eq!(c.tasks(None).await.unwrap()[0].total_count, Some(2));
+    assert!(c.call_records(&created.task_id).await.unwrap().is_empty());
+    // A chunk appended on its own reports its refusals too.
+    let more = vec![json!({"contactId": "small-9", "name": "X", "phoneNumber": "12"})];
+    let appended = c
+        .append(&created.task_id, Some("852"), &more)
+        .await
+        .unwrap();
+    assert_eq!(appended.accepted, 0);
+    assert_eq!(appended.refused[0].reason, "Illegal phone number format:12");
+    sb.shutdown().await;
+}
