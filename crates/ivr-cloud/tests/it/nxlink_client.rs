@@ -4,7 +4,8 @@
 //! dropped create answer makes no second task; a dropped append answer
 //! duplicates no contact; throttling is survived; a wrong secret (1003), a
 //! 61-s-old timestamp (1004) and a body byte changed after signing (1003)
-//! are refused; a clock two minutes off is named as such, with the offset.
+//! are refused; a clock two minutes off is named as such, with the offset;
+//! a create answered too late is found by lookup, not repeated.
 
 use std::time::{Duration, SystemTime};
 
@@ -27,16 +28,16 @@ fn config() -> HttpConfig {
     }
 }
 
-fn client_with(sb: &SandboxHandle, creds: Credentials) -> NxlinkClient {
+fn client_with(sb: &SandboxHandle, creds: Credentials, config: HttpConfig) -> NxlinkClient {
     let profile = Profile {
         endpoint: Some(sb.endpoint()),
         ..Profile::new("nx", Provider::Nxlink)
     };
-    NxlinkClient::with_config(&profile, creds, config()).unwrap()
+    NxlinkClient::with_config(&profile, creds, config).unwrap()
 }
 
 fn client(sb: &SandboxHandle) -> NxlinkClient {
-    client_with(sb, Credentials::sandbox_demo())
+    client_with(sb, Credentials::sandbox_demo(), config())
 }
 
 async fn sandbox(dir: &std::path::Path) -> SandboxHandle {
@@ -212,7 +213,10 @@ async fn a_wrong_secret_is_refused_with_a_clear_message() {
         secret: Secret::new("not-the-secret-123"),
         ..Credentials::sandbox_demo()
     };
-    let e = client_with(&sb, wrong).agents("").await.unwrap_err();
+    let e = client_with(&sb, wrong, config())
+        .agents("")
+        .await
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Auth);
     assert_eq!(e.code(), Some("1003"));
     let text = e.text();
@@ -316,5 +320,27 @@ async fn a_pending_contact_is_deleted_and_call_records_are_read() {
         .unwrap();
     assert_eq!(appended.accepted, 0);
     assert_eq!(appended.refused[0].reason, "Illegal phone number format:12");
+    sb.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_create_answered_too_late_is_found_not_repeated() {
+    let dir = tempfile::tempdir().unwrap();
+    let sb = sandbox(dir.path()).await;
+    // Quick timeouts: the answer comes after the client gave up.
+    let c = client_with(&sb, Credentials::sandbox_demo(), fast_http());
+    sb.faults().push(
+        Fault::new(FaultKind::Delay, 1)
+            .for_action("task/create")
+            .with_delay_ms(1_500),
+    );
+    let list = contacts("late", 10);
+    let r = c
+        .create_with_list(&task("T-late"), &list, &SendOptions::default(), |_, _| {})
+        .await
+        .unwrap();
+    assert!(r.task.found_by_lookup);
+    assert_eq!((r.accepted, r.refused.len()), (10, 0));
+    assert_eq!(c.tasks(None).await.unwrap().len(), 1);
     sb.shutdown().await;
 }
