@@ -318,6 +318,12 @@ impl CloudError {
     }
 }
 
+impl AsRef<CloudError> for CloudError {
+    fn as_ref(&self) -> &CloudError {
+        self
+    }
+}
+
 /// The language an error is rendered in.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Lang {

@@ -96,6 +96,36 @@ impl Repeat {
     }
 }
 
+/// Runs `attempt` until it succeeds, fails in a way `repeat` does not allow
+/// repeating, or `policy.max_attempts` are used up, waiting
+/// [`RetryPolicy::delay`] between attempts. An attempt's error (a
+/// [`CloudError`], or a provider's richer failure around one) carries the
+/// server's retry-after, when it gave one.
+pub async fn retrying<T, E, F, Fut>(
+    policy: &RetryPolicy,
+    repeat: Repeat,
+    mut attempt: F,
+) -> Result<T, E>
+where
+    E: AsRef<CloudError>,
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, (E, Option<Duration>)>>,
+{
+    let mut retry = 0u32;
+    loop {
+        match attempt().await {
+            Ok(v) => return Ok(v),
+            Err((e, retry_after)) => {
+                if retry + 1 >= policy.max_attempts || !repeat.allows(e.as_ref()) {
+                    return Err(e);
+                }
+                tokio::time::sleep(policy.delay(retry, retry_after)).await;
+                retry += 1;
+            }
+        }
+    }
+}
+
 /// What came back, before any provider-specific reading.
 #[derive(Clone, Debug)]
 pub struct HttpResponse {

@@ -14,6 +14,9 @@
 //! - [`http`]: the shared HTTP layer: timeouts, retries with backoff and jitter.
 //! - [`ccc`]: the Alibaba Cloud CCC client: list, get, publish.
 //! - [`connect`]: the Amazon Connect client: list, describe, publish.
+//! - [`nxlink`]: the NXLink client: AI agents, routes, outbound tasks and
+//!   their call lists (chunked, confirmed creates, progress).
+//! - [`confirm`]: a create that is never repeated blindly (look it up first).
 //! - [`credentials`]: the OS keyring behind the [`SecretStore`] trait, mock
 //!   stores for tests, and the environment-variable overrides.
 //! - [`service`]: what the app and the CLI share above the clients:
@@ -21,11 +24,13 @@
 //!   and publishing flows.
 
 pub mod ccc;
+pub mod confirm;
 pub mod connect;
 pub mod credentials;
 pub mod endpoint;
 pub mod error;
 pub mod http;
+pub mod nxlink;
 pub mod profile;
 pub mod profiles_file;
 pub mod remote;

@@ -95,6 +95,29 @@ fn validate_region(provider: Provider, region: &str) -> Result<(), CloudError> {
 }
 
 impl Profile {
+    /// `Ok` when this profile is for one of `providers`, else the error a
+    /// client gives: which provider the profile is for, and not `service`
+    /// (`(en, zh)`, e.g. `("NXLink", "NXLink")`).
+    pub fn expect_provider(
+        &self,
+        providers: &[Provider],
+        service: (&str, &str),
+    ) -> Result<(), CloudError> {
+        if providers.contains(&self.provider) {
+            return Ok(());
+        }
+        Err(CloudError::config(Text::new(
+            format!(
+                "profile {:?} is for {}, not {}",
+                self.name, self.provider, service.0
+            ),
+            format!(
+                "连接 {:?} 用于 {}，不是 {}",
+                self.name, self.provider, service.1
+            ),
+        )))
+    }
+
     /// The instance id a client needs, or the error that says how to give one.
     pub fn instance_id(&self) -> Result<String, CloudError> {
         self.instance.clone().ok_or_else(|| {

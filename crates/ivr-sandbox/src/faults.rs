@@ -1,5 +1,6 @@
-//! Fault switches: make the next N calls (optionally of one Action, or one
-//! Connect operation such as `CreateContactFlow`) throttle,
+//! Fault switches: make the next N calls (optionally of one Action, one
+//! Connect operation such as `CreateContactFlow`, or one NXLink path such as
+//! `task/create`) throttle,
 //! fail with 500, wait, or lose their response after the action was done.
 //!
 //! Tests set them through the in-process [`Faults`] handle, or by POSTing
@@ -15,10 +16,11 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 pub enum FaultKind {
     /// Refuse with the provider's throttling error: CCC `Throttling.User`
-    /// (400, `x-acs-retry-after`), Connect `ThrottlingException` (429).
+    /// (400, `x-acs-retry-after`), Connect `ThrottlingException` (429),
+    /// NXLink code 429 (HTTP 429, `retry-after`).
     Throttle,
     /// Refuse with a 500 (CCC `InternalError`, Connect
-    /// `InternalServiceException`), without doing the action.
+    /// `InternalServiceException`, NXLink code 500), without doing the action.
     Fail,
     /// Wait `delay_ms` before handling the call.
     Delay,

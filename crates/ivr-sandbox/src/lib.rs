@@ -18,9 +18,12 @@
 //! - [`aws`]: the AWS gateway (SigV4 in the Authorization header, the
 //!   5-minute date window, `x-amzn-ErrorType` error bodies).
 //! - [`connect`]: Amazon Connect's contact-flow REST API.
+//! - [`nxlink`]: NXLink's AI-agent outbound task API (NXLink's signature and
+//!   60-second window, demo agents and routes, tasks and their contacts).
 //!
-//! [`server`] routes CCC's RPC (`POST /` with query / form parameters) to
-//! [`ccc`] and every other path (Connect's REST routes) to [`connect`].
+//! [`server`] routes `/openapi/aiagent/...` to [`nxlink`], CCC's RPC
+//! (`POST /` with query / form parameters) to [`ccc`] and every other path
+//! (Connect's REST routes) to [`connect`].
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), ivr_sandbox::SandboxError> {
@@ -44,6 +47,7 @@ pub mod ccc;
 mod config;
 pub mod connect;
 pub mod faults;
+pub mod nxlink;
 pub mod reply;
 pub mod server;
 pub mod store;

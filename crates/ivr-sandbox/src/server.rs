@@ -1,6 +1,7 @@
 //! The shared HTTP core: a hyper HTTP/1.1 server on a loopback listener that
 //! reads each request, routes it to a provider module (CCC's RPC at `/`,
-//! Connect's REST paths with SigV4) or the fault control endpoint, applies delays and
+//! Connect's REST paths with SigV4, NXLink's `/openapi/aiagent/...`) or the
+//! fault control endpoint, applies delays and
 //! dropped connections, and stops on [`SandboxHandle::shutdown`].
 
 use std::net::SocketAddr;
@@ -23,6 +24,7 @@ use crate::ccc::Ccc;
 use crate::config::{SandboxConfig, SandboxError, clock};
 use crate::connect::{Connect, is_connect_request};
 use crate::faults::{Fault, Faults};
+use crate::nxlink::{Nxlink, is_nxlink_request};
 
 /// Largest request body accepted.
 pub const MAX_BODY: usize = 8 * 1024 * 1024;
@@ -69,6 +71,7 @@ impl SandboxHandle {
 struct Shared {
     ccc: Ccc,
     connect: Connect,
+    nxlink: Nxlink,
     faults: Faults,
     clock_offset_secs: i64,
 }
@@ -84,6 +87,7 @@ impl Sandbox {
         let shared = Arc::new(Shared {
             ccc: Ccc::open(&config)?,
             connect: Connect::open(&config)?,
+            nxlink: Nxlink::open(&config)?,
             faults: Faults::default(),
             clock_offset_secs: config.clock_offset_secs,
         });
@@ -190,7 +194,16 @@ async fn serve(
     if path == FAULTS_PATH {
         return Ok(control(&method, &body, &shared.faults));
     }
-    let reply = if is_connect_request(&path, &parts.headers) {
+    let reply = if is_nxlink_request(&path) {
+        // NXLink: POST /openapi/aiagent/... with a JSON body, signed headers.
+        shared.nxlink.handle(
+            method.as_str(),
+            &path,
+            &parts.headers,
+            &body,
+            &shared.faults,
+        )
+    } else if is_connect_request(&path, &parts.headers) {
         // Connect: REST + JSON, SigV4 in the Authorization header.
         shared
             .connect

@@ -24,7 +24,7 @@ use url::Url;
 
 use crate::credentials::Credentials;
 use crate::error::{ClockSkew, CloudError, ErrorKind};
-use crate::http::{Http, HttpConfig, Repeat};
+use crate::http::{Http, HttpConfig, Repeat, retrying};
 use crate::profile::Profile;
 use crate::sign::ccc::{RpcCredentials, encode_params, sign};
 use crate::sign::percent_encode;
@@ -63,18 +63,10 @@ impl CccClient {
         creds: Credentials,
         config: HttpConfig,
     ) -> Result<Self, CloudError> {
-        if !matches!(profile.provider, Provider::Aliyun | Provider::Aliyun2017) {
-            return Err(CloudError::config(Text::new(
-                format!(
-                    "profile {:?} is for {}, not Alibaba Cloud CCC",
-                    profile.name, profile.provider
-                ),
-                format!(
-                    "连接 {:?} 用于 {}，不是阿里云云联络中心",
-                    profile.name, profile.provider
-                ),
-            )));
-        }
+        profile.expect_provider(
+            &[Provider::Aliyun, Provider::Aliyun2017],
+            ("Alibaba Cloud CCC", "阿里云云联络中心"),
+        )?;
         let instance = profile.instance_id()?;
         Ok(CccClient {
             http: Http::new(config)?,
@@ -127,19 +119,10 @@ impl CccClient {
         repeat: Repeat,
     ) -> Result<Value, CloudError> {
         let policy = self.http.config.retry.clone();
-        let mut retry = 0u32;
-        loop {
-            match self.attempt(version, action, params, body_only).await {
-                Ok(v) => return Ok(v),
-                Err((e, retry_after)) => {
-                    if retry + 1 >= policy.max_attempts || !repeat.allows(&e) {
-                        return Err(e);
-                    }
-                    tokio::time::sleep(policy.delay(retry, retry_after)).await;
-                    retry += 1;
-                }
-            }
-        }
+        retrying(&policy, repeat, || {
+            self.attempt(version, action, params, body_only)
+        })
+        .await
     }
 
     async fn attempt(

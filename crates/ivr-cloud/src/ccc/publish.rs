@@ -21,6 +21,7 @@ use ivr_flow::{Binding, Flow, Provider, Text};
 use serde_json::Value;
 
 use super::{CccClient, ContactFlow, V2017, V2020};
+use crate::confirm::{Confirmed, create_confirmed};
 use crate::error::{CloudError, ErrorKind};
 use crate::http::Repeat;
 use crate::remote::{PublishFailure, PublishStatus, binding_for};
@@ -248,47 +249,33 @@ impl CccClient {
             .into_iter()
             .map(|f| f.id)
             .collect();
-        let mut last = None;
-        for _ in 0..MAX_CREATES {
-            match send().await {
-                Ok(v) => return Ok(Created::Answered(v)),
-                Err(e) if e.is_retryable() => {
-                    let ours: Vec<ContactFlow> = self
-                        .find_by_name(name)
-                        .await?
-                        .into_iter()
-                        .filter(|f| !before.contains(&f.id))
-                        .collect();
-                    match ours.as_slice() {
-                        [] => last = Some(e),
-                        [one] => return Ok(Created::Found(Box::new(one.clone()))),
-                        more => {
-                            return Err(CloudError::new(
-                                ErrorKind::Conflict,
-                                Text::new(
-                                    format!(
-                                        "after an unclear CreateContactFlow, {} new flows named {name:?} exist",
-                                        more.len()
-                                    ),
-                                    format!(
-                                        "CreateContactFlow 的结果不明确，之后出现了 {} 个名为 {name:?} 的新流程",
-                                        more.len()
-                                    ),
-                                ),
-                            )
-                            .with_provider(self.provider));
-                        }
-                    }
-                }
-                Err(e) => return Err(e),
+        let look = || async {
+            let ours: Vec<ContactFlow> = self
+                .find_by_name(name)
+                .await?
+                .into_iter()
+                .filter(|f| !before.contains(&f.id))
+                .collect();
+            match ours.as_slice() {
+                [] => Ok(None),
+                [one] => Ok(Some(Box::new(one.clone()))),
+                more => Err(CloudError::new(
+                    ErrorKind::Conflict,
+                    Text::new(
+                        format!(
+                            "after an unclear CreateContactFlow, {} new flows named {name:?} exist",
+                            more.len()
+                        ),
+                        format!(
+                            "CreateContactFlow 的结果不明确，之后出现了 {} 个名为 {name:?} 的新流程",
+                            more.len()
+                        ),
+                    ),
+                )
+                .with_provider(self.provider)),
             }
-        }
-        Err(last.unwrap_or_else(|| {
-            CloudError::new(
-                ErrorKind::Other,
-                Text::new("CreateContactFlow failed", "CreateContactFlow 失败"),
-            )
-        }))
+        };
+        create_confirmed(MAX_CREATES, "CreateContactFlow", send, look).await
     }
 
     /// 2020 CreateContactFlow (confirmed, see [`Self::create_confirmed`]).
@@ -301,8 +288,8 @@ impl CccClient {
         ];
         let send = || self.call(V2020, "CreateContactFlow", &params, Repeat::ThrottledOnly);
         match self.create_confirmed(&flow.name, send).await? {
-            Created::Found(f) => Ok(f.id),
-            Created::Answered(v) => match v.get("Data") {
+            Confirmed::Found(f) => Ok(f.id),
+            Confirmed::Answered(v) => match v.get("Data") {
                 Some(Value::String(id)) => Ok(id.clone()),
                 Some(d) => d
                     .get("ContactFlowId")
@@ -420,8 +407,8 @@ impl CccClient {
             )
         };
         let (id, item) = match self.create_confirmed(name, send).await? {
-            Created::Found(f) => (f.id, f.raw),
-            Created::Answered(v) => {
+            Confirmed::Found(f) => (f.id, f.raw),
+            Confirmed::Answered(v) => {
                 let cf = v.get("ContactFlow").ok_or_else(|| no_id(&v, self))?;
                 let id = cf
                     .get("ContactFlowId")
@@ -471,13 +458,8 @@ fn working_version_2017(item: &Value, preferred: Option<&str>) -> Option<String>
         .map(|(_, id, _)| id.clone())
 }
 
-/// How a confirmed create ended.
-enum Created {
-    /// The service answered the create.
-    Answered(Value),
-    /// The answer was lost; the lookup found the flow it created.
-    Found(Box<ContactFlow>),
-}
+/// How a confirmed create ended: the answer, or the flow found.
+type Created = Confirmed<Value, Box<ContactFlow>>;
 
 /// The `Description` CreateContactFlow and CommitContactFlow require (a
 /// version description): the flow's own, or a default when it has none.

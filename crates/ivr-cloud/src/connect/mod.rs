@@ -31,7 +31,7 @@ use url::Url;
 
 use crate::credentials::Credentials;
 use crate::error::{ClockSkew, CloudError, ErrorKind};
-use crate::http::{Http, HttpConfig, Repeat};
+use crate::http::{Http, HttpConfig, Repeat, retrying};
 use crate::profile::Profile;
 use crate::sign::aws::{AwsCredentials, CONNECT_SERVICE, sign_request};
 use crate::sign::{hex_lower, percent_encode};
@@ -65,6 +65,12 @@ impl From<CloudError> for Failure {
     }
 }
 
+impl AsRef<CloudError> for Failure {
+    fn as_ref(&self) -> &CloudError {
+        &self.error
+    }
+}
+
 impl From<Failure> for CloudError {
     fn from(f: Failure) -> Self {
         f.error
@@ -95,18 +101,7 @@ impl ConnectClient {
         creds: Credentials,
         config: HttpConfig,
     ) -> Result<Self, CloudError> {
-        if profile.provider != Provider::Connect {
-            return Err(CloudError::config(Text::new(
-                format!(
-                    "profile {:?} is for {}, not Amazon Connect",
-                    profile.name, profile.provider
-                ),
-                format!(
-                    "连接 {:?} 用于 {}，不是 Amazon Connect",
-                    profile.name, profile.provider
-                ),
-            )));
-        }
+        profile.expect_provider(&[Provider::Connect], ("Amazon Connect", "Amazon Connect"))?;
         let instance = profile.instance_id()?;
         Ok(ConnectClient {
             http: Http::new(config)?,
@@ -196,19 +191,10 @@ impl ConnectClient {
         repeat: Repeat,
     ) -> Result<Value, Failure> {
         let policy = self.http.config.retry.clone();
-        let mut retry = 0u32;
-        loop {
-            match self.attempt(method.clone(), segments, query, body).await {
-                Ok(v) => return Ok(v),
-                Err((f, retry_after)) => {
-                    if retry + 1 >= policy.max_attempts || !repeat.allows(&f.error) {
-                        return Err(f);
-                    }
-                    tokio::time::sleep(policy.delay(retry, retry_after)).await;
-                    retry += 1;
-                }
-            }
-        }
+        retrying(&policy, repeat, || {
+            self.attempt(method.clone(), segments, query, body)
+        })
+        .await
     }
 
     async fn attempt(

@@ -11,7 +11,10 @@
 //! ```
 //!
 //! [`sign`] takes the body as bytes: serialise the JSON once, sign those bytes
-//! and send the same bytes. [`verify`] is the sandbox's side.
+//! and send the same bytes. [`verify`] is the sandbox's side. `action` and
+//! `bizType` are parameters of [`signature`] ([`Scope`]): the AI-agent API
+//! uses [`Scope::NXAI`] (`nxai` / `100`); NXLink's own published example uses
+//! `send` / `1`, and the tests reproduce it.
 
 use std::time::{Duration, SystemTime};
 
@@ -25,6 +28,21 @@ use crate::secret::Secret;
 pub const BIZ_TYPE: &str = "100";
 /// The fixed `action` header value.
 pub const ACTION: &str = "nxai";
+/// The `action` and `bizType` headers a call is signed (and sent) with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scope<'a> {
+    pub action: &'a str,
+    pub biz_type: &'a str,
+}
+
+impl Scope<'static> {
+    /// What the AI-agent OpenAPI takes: action `nxai`, bizType `100`.
+    pub const NXAI: Scope<'static> = Scope {
+        action: ACTION,
+        biz_type: BIZ_TYPE,
+    };
+}
+
 /// How far `ts` may be from the server's clock.
 pub const TOLERANCE: Duration = Duration::from_secs(60);
 
@@ -58,14 +76,14 @@ impl Algorithm {
 }
 
 /// The bytes that are hashed: headersStr + bodyStr + `&accessSecret=` + secret.
-fn material(access_key: &str, ts: &str, body: &[u8], secret: &str) -> Vec<u8> {
+fn material(access_key: &str, scope: Scope<'_>, ts: &str, body: &[u8], secret: &str) -> Vec<u8> {
     let mut m = Vec::with_capacity(96 + body.len() + secret.len());
     m.extend_from_slice(b"accessKey=");
     m.extend_from_slice(access_key.as_bytes());
     m.extend_from_slice(b"&action=");
-    m.extend_from_slice(ACTION.as_bytes());
+    m.extend_from_slice(scope.action.as_bytes());
     m.extend_from_slice(b"&bizType=");
-    m.extend_from_slice(BIZ_TYPE.as_bytes());
+    m.extend_from_slice(scope.biz_type.as_bytes());
     m.extend_from_slice(b"&ts=");
     m.extend_from_slice(ts.as_bytes());
     if !body.is_empty() {
@@ -80,12 +98,13 @@ fn material(access_key: &str, ts: &str, body: &[u8], secret: &str) -> Vec<u8> {
 /// The `sign` header value for these inputs.
 pub fn signature(
     access_key: &str,
+    scope: Scope<'_>,
     ts: &str,
     body: &[u8],
     secret: &str,
     algorithm: Algorithm,
 ) -> String {
-    let mut m = material(access_key, ts, body, secret);
+    let mut m = material(access_key, scope, ts, body, secret);
     let out = match algorithm {
         Algorithm::Md5 => hex_lower(&Md5::digest(&m)),
         Algorithm::Sha256 => hex_lower(&Sha256::digest(&m)),
@@ -105,7 +124,14 @@ pub fn sign(
     algorithm: Algorithm,
 ) -> Vec<(&'static str, String)> {
     let ts = unix_millis(time).to_string();
-    let sign = signature(access_key, &ts, body, secret.expose(), algorithm);
+    let sign = signature(
+        access_key,
+        Scope::NXAI,
+        &ts,
+        body,
+        secret.expose(),
+        algorithm,
+    );
     let mut headers = vec![
         ("accessKey", access_key.to_owned()),
         ("ts", ts),
@@ -189,7 +215,14 @@ pub fn verify(
         return Err(VerifyError::Expired);
     }
     let secret = secret_for(&access_key).ok_or(VerifyError::BadSignature)?;
-    let expected = signature(&access_key, &ts, body, secret.expose(), algorithm);
+    let expected = signature(
+        &access_key,
+        Scope::NXAI,
+        &ts,
+        body,
+        secret.expose(),
+        algorithm,
+    );
     if constant_time_eq(expected.as_bytes(), sign.to_ascii_lowercase().as_bytes()) {
         Ok(access_key)
     } else {
@@ -221,7 +254,7 @@ mod tests {
     #[test]
     fn md5_vector() {
         assert_eq!(
-            signature(AK, TS, BODY, SECRET, Algorithm::Md5),
+            signature(AK, Scope::NXAI, TS, BODY, SECRET, Algorithm::Md5),
             "0388c08d99da510068c63b057d596fd2"
         );
     }
@@ -229,7 +262,7 @@ mod tests {
     #[test]
     fn sha256_vector() {
         assert_eq!(
-            signature(AK, TS, BODY, SECRET, Algorithm::Sha256),
+            signature(AK, Scope::NXAI, TS, BODY, SECRET, Algorithm::Sha256),
             "271dc759e4f0c11f39f9438b824179dbfbe14d4b8c2e407e6a2f6063075f773f"
         );
     }
@@ -238,7 +271,7 @@ mod tests {
     fn empty_body_omits_body_part() {
         // python3: md5(b"accessKey=AK-...&action=nxai&bizType=100&ts=1655710885431&accessSecret=nx-test-secret")
         assert_eq!(
-            signature(AK, TS, b"", SECRET, Algorithm::Md5),
+            signature(AK, Scope::NXAI, TS, b"", SECRET, Algorithm::Md5),
             "cbdb028a3a82e2ae82daf2f5470f53af"
         );
     }
@@ -248,14 +281,42 @@ mod tests {
         // python3: body = '{"taskName":"客户回访任务-0325"}'.encode()
         let body = r#"{"taskName":"客户回访任务-0325"}"#.as_bytes();
         assert_eq!(
-            signature(AK, TS, body, SECRET, Algorithm::Md5),
+            signature(AK, Scope::NXAI, TS, body, SECRET, Algorithm::Md5),
             "e969f50e4772af2dec6603eefeda09d3"
         );
         // Re-serialising with a space changes the signature.
         let spaced = r#"{"taskName": "客户回访任务-0325"}"#.as_bytes();
         assert_ne!(
-            signature(AK, TS, spaced, SECRET, Algorithm::Md5),
+            signature(AK, Scope::NXAI, TS, spaced, SECRET, Algorithm::Md5),
             "e969f50e4772af2dec6603eefeda09d3"
+        );
+    }
+
+    /// NXLink's own published example (reference/nxlink.md): action `send`,
+    /// bizType `1`; two bodies that differ only in key order sign differently.
+    #[test]
+    fn nxlinks_published_example() {
+        let scope = Scope {
+            action: "send",
+            biz_type: "1",
+        };
+        let sign = |body: &str| {
+            signature(
+                "fme2na3kdi3ki",
+                scope,
+                "1655710885431",
+                body.as_bytes(),
+                "abciiiko2k3",
+                Algorithm::Md5,
+            )
+        };
+        assert_eq!(
+            sign(r#"{"name":"牛小信","id":10001}"#),
+            "87c3560d3331ae23f1021e2025722354"
+        );
+        assert_eq!(
+            sign(r#"{"id":10001,"name":"牛小信"}"#),
+            "7750759da06333f20d0640be09355e34"
         );
     }
 

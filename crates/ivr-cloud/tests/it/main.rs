@@ -7,4 +7,5 @@ mod support;
 
 mod ccc_client;
 mod connect_client;
+mod nxlink_client;
 mod verify_never_panics;

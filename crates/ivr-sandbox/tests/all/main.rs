@@ -4,4 +4,5 @@
 
 mod ccc_wire;
 mod connect_wire;
+mod nxlink_wire;
 mod support;
