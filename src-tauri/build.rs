@@ -32,6 +32,7 @@ fn main() {
             "list_remote_flows",
             "import_flows",
             "plan_publish",
+            "publish_changes",
             "publish_flow",
             "clipboard_write_text",
             "clipboard_read_text",

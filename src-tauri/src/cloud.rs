@@ -142,6 +142,18 @@ pub async fn plan_publish(
     Ok(PlanView::of(&flow, &p))
 }
 
+/// What publishing `flow` with `profile` would change in the cloud: none
+/// for a create, else each change from what is live, with its line.
+#[tauri::command]
+pub async fn publish_changes(
+    state: State<'_, CloudState>,
+    flow: Flow,
+    profile: String,
+) -> Result<Option<Vec<ivr_flow::diff::text::Line>>, CommandError> {
+    let c = client(&state, profile).await?;
+    Ok(service::publish::changes(&c, &flow).await?)
+}
+
 /// Publishes `flow` (`status` `saved` or `published`) through the service,
 /// as `ivr publish` does, and returns the binding it recorded; with `path`,
 /// the bound flow is written there (the service's step) and kept among the

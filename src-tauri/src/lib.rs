@@ -76,6 +76,7 @@ pub fn app_with<R: Runtime>(builder: Builder<R>, options: files::Options) -> Bui
             cloud::list_remote_flows,
             cloud::import_flows,
             cloud::plan_publish,
+            cloud::publish_changes,
             cloud::publish_flow,
             clipboard::clipboard_write_text,
             clipboard::clipboard_read_text,

@@ -237,7 +237,12 @@ export type BlockData = {
   lang: Lang;
   /** Its problems as its card shows them (none: no problem); the same object while they do not change. */
   marks?: BlockMarks;
+  /** While a publish's changes are reviewed: added or changed. */
+  review?: "added" | "changed";
 };
+
+/** How blocks show while a publish's changes are reviewed (cloud/PublishChanges). */
+export type Review = ReadonlyMap<string, "added" | "changed">;
 
 export type CanvasNode = {
   id: string;
@@ -259,12 +264,13 @@ export function toCanvas(
   catalog: Catalog,
   lang: Lang,
   marks: ReadonlyMap<string, BlockMarks> = new Map(),
+  review?: Review,
 ): { nodes: CanvasNode[]; edges: CanvasEdge[] } {
   const nodes = flow.nodes.map((node) => ({
     id: node.id,
     type: "block" as const,
     position: { x: node.position.x, y: node.position.y },
-    data: { node, spec: blockSpec(catalog, node.block), lang, marks: marks.get(node.id) },
+    data: { node, spec: blockSpec(catalog, node.block), lang, marks: marks.get(node.id), review: review?.get(node.id) },
   }));
   const edges = flow.edges.map((e: Edge) => ({
     id: e.id,

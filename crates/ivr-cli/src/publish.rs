@@ -223,32 +223,20 @@ fn refused(file: &Path, flow: &Flow, r: PublishRefusal, provider: &str) -> ExitC
 /// `--show-diff`: what the publish changes in the cloud, from what is live
 /// to this file (a flow not bound to this instance yet is all new).
 async fn print_cloud_changes(client: &ivr_cloud::service::Client, flow: &Flow) {
-    let bound = ivr_cloud::remote::binding_for(flow, client.provider(), client.instance());
-    let Some(b) = bound else {
-        println!(
+    match publish::changes(client, flow).await {
+        Ok(None) => println!(
             "the publish creates a new flow: {} block(s)",
             flow.nodes.len()
-        );
-        return;
-    };
-    match ivr_cloud::service::remote::fetch(client, &b.remote_id).await {
-        Ok(live) => {
-            let d = ivr_flow::diff::diff(&live, flow);
-            let lines = ivr_flow::diff::text::lines(&d, &live, flow);
-            let real: Vec<_> = d
-                .changes
-                .iter()
-                .zip(&lines)
-                .filter(|(c, _)| !c.is_layout())
-                .collect();
-            let moves = d.changes.len() - real.len();
+        ),
+        Ok(Some(lines)) => {
+            let real: Vec<_> = lines.iter().filter(|l| !l.layout).collect();
             println!(
-                "the publish changes {} in the cloud: {} change(s), {moves} layout-only",
-                b.remote_id,
-                real.len()
+                "the publish changes the cloud's flow: {} change(s), {} layout-only",
+                real.len(),
+                lines.len() - real.len()
             );
-            for (_, t) in real {
-                println!("  {}", t.en);
+            for l in real {
+                println!("  {}", l.text.en);
             }
         }
         Err(e) => {

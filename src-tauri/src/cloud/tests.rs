@@ -421,3 +421,41 @@ fn connections_never_orphan_a_secret() {
     let file = f.config.path().join("profiles.toml");
     test_support::never_orphan_a_secret(&mut f, &keyring, &file);
 }
+
+/// Issue 16: before an update, the plan lists what the publish would change
+/// in the cloud (from what is live to the document); a create lists nothing.
+#[test]
+fn publish_changes_lists_what_an_update_would_change() {
+    let mut f = Fixture::new();
+    let flow = named(f.ok("starter_flow", json!({})), "Reviewed flow");
+    let none = f.ok(
+        "publish_changes",
+        json!({ "flow": flow, "profile": "sandbox-connect" }),
+    );
+    assert_eq!(none, Value::Null, "a create has no changes to list");
+    let out = f.ok(
+        "publish_flow",
+        json!({ "flow": flow, "profile": "sandbox-connect" }),
+    );
+    let mut edited = flow.clone();
+    edited["bindings"] = json!([out["binding"]]);
+    let same = f.ok(
+        "publish_changes",
+        json!({ "flow": edited, "profile": "sandbox-connect" }),
+    );
+    let real: Vec<&Value> = same
+        .as_array()
+        .expect("lines")
+        .iter()
+        .filter(|l| l["layout"] == false)
+        .collect();
+    assert!(real.is_empty(), "nothing changed yet: {same}");
+    edited["nodes"][1]["params"]["text"] = json!("A new greeting");
+    let lines = f.ok(
+        "publish_changes",
+        json!({ "flow": edited, "profile": "sandbox-connect" }),
+    );
+    let text = lines.to_string();
+    assert!(text.contains("\"setting\""), "{text}");
+    assert!(text.contains("A new greeting"), "{text}");
+}

@@ -10,7 +10,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import type { Flow } from "../model";
-import type { ImportedFlow, PlanView, Profile, ProfileView, PublishOutcome, PublishStatus, RemotePage } from "./ipc";
+import type { DiffLine, ImportedFlow, PlanView, Profile, ProfileView, PublishOutcome, PublishStatus, RemotePage } from "./ipc";
 
 export interface CloudApi {
   listProfiles(): Promise<ProfileView[]>;
@@ -27,6 +27,8 @@ export interface CloudApi {
   ): Promise<RemotePage>;
   importFlows(profile: string, ids: string[]): Promise<ImportedFlow[]>;
   planPublish(flow: Flow, profile: string): Promise<PlanView>;
+  /** What publishing `flow` would change in the cloud (none for a create), each change with its line. */
+  publishChanges(flow: Flow, profile: string): Promise<DiffLine[] | null>;
   /** Rejects with a `PublishRefusal`. */
   publishFlow(
     flow: Flow,
@@ -60,6 +62,10 @@ export class TauriCloud implements CloudApi {
   importFlows(profile: string, ids: string[]) {
     return invoke<ImportedFlow[]>("import_flows", { profile, ids });
   }
+  publishChanges(flow: Flow, profile: string) {
+    return invoke<DiffLine[] | null>("publish_changes", { flow, profile });
+  }
+
   planPublish(flow: Flow, profile: string) {
     return invoke<PlanView>("plan_publish", { flow, profile });
   }

@@ -9,6 +9,7 @@ import { withBinding } from "./binding";
 import type { CloudApi } from "./cloud";
 import type {
   CommandError,
+  DiffLine,
   ImportedFlow,
   PlanView,
   Profile,
@@ -119,6 +120,15 @@ export class MemoryCloud implements CloudApi {
       return r ? { remote: r.meta, flow: { ok: r.flow } } : { remote: missing, flow: { error: { en: "not found", zh: "未找到" } } };
     });
     return Promise.resolve(structuredClone(out));
+  }
+
+  /** What `publishChanges` answers for a bound flow (it never diffs itself: that is the engine's job). */
+  changes: DiffLine[] = [];
+
+  publishChanges(flow: Flow, profile: string): Promise<DiffLine[] | null> {
+    const p = this.find(profile);
+    const bound = flow.bindings.some((b) => b.provider === p.provider && b.instance === p.instance);
+    return Promise.resolve(bound ? structuredClone(this.changes) : null);
   }
 
   planPublish(flow: Flow, profile: string) {

@@ -24,7 +24,7 @@ export type BlockNodeType = FlowNode<BlockData, "block">;
 export const BlockNode = memo(BlockNodeView, (a, b) => a.data === b.data && a.selected === b.selected);
 
 function BlockNodeView({ data, selected }: NodeProps<BlockNodeType>) {
-  const { node, spec, lang, marks } = data;
+  const { node, spec, lang, marks, review } = data;
   const category = spec ? categoryOf(spec, node) : undefined;
   const color = category ? CATEGORY_COLOR[category] : "#dc2626";
   const title = titleOf(spec, node, lang);
@@ -32,7 +32,8 @@ function BlockNodeView({ data, selected }: NodeProps<BlockNodeType>) {
   const ports = spec ? portsOf(spec, node) : [];
   return (
     <div
-      className={`block-node${selected ? " selected" : ""}${marks ? ` has-problems sev-${marks.worst}` : ""}`}
+      className={`block-node${selected ? " selected" : ""}${marks ? ` has-problems sev-${marks.worst}` : ""}${review ? ` review-${review}` : ""}`}
+      data-review={review}
       data-testid={`node-${node.id}`}
       data-block={node.block}
       data-severity={marks?.worst}

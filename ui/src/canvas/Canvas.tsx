@@ -30,7 +30,7 @@ import { BlockNode, type BlockNodeType } from "./BlockNode";
 import { blockGeometry } from "./blockGeometry";
 import { CATEGORY_COLOR } from "./CategoryIcon";
 import { NoteNode } from "./NoteNode";
-import { type CanvasNode, toCanvas } from "../flow";
+import { type CanvasNode, type Review, toCanvas } from "../flow";
 import { type Lang, type StringKey, t } from "../i18n";
 import type { Catalog, Flow } from "../model";
 import type { Theme } from "../theme";
@@ -98,6 +98,8 @@ export type CanvasProps = {
   fitKey: number;
   /** The colour theme React Flow's own parts (controls, minimap) follow. */
   theme?: Theme;
+  /** A publish's changes being reviewed: those blocks coloured. */
+  review?: Review;
 };
 
 /** Whether the canvas's node `o` already shows `n` as it is now. */
@@ -112,7 +114,8 @@ function sameBlock(o: BlockNodeType, n: CanvasNode, selected: boolean): boolean 
     a.spec === b.spec &&
     a.lang === b.lang &&
     // The problem index keeps a block's marks object while its problems show the same.
-    a.marks === b.marks
+    a.marks === b.marks &&
+    a.review === b.review
   );
 }
 
@@ -160,7 +163,7 @@ function nodeUnder(event: MouseEvent | TouchEvent): string | undefined {
 }
 
 export function Canvas(props: CanvasProps) {
-  const { flow, catalog, lang, marks, selected, onSelect, onMove, onDelete, onConnect, onRefused, fitKey, theme } =
+  const { flow, catalog, lang, marks, selected, onSelect, onMove, onDelete, onConnect, onRefused, fitKey, theme, review } =
     props;
   const reactFlow = useReactFlow();
   useOpenTiming(fitKey, flow);
@@ -170,9 +173,9 @@ export function Canvas(props: CanvasProps) {
   const onConnectStart = useCallback(() => setConnecting(true), []);
   const store = useStoreApi<CanvasFlowNode>();
   const canvas = useMemo(() => {
-    const blocks = toCanvas(flow, catalog, lang, marks);
+    const blocks = toCanvas(flow, catalog, lang, marks, review);
     return { ...blocks, nodes: [...noteNodes(flow, lang), ...blocks.nodes] as CanvasFlowNode[] };
-  }, [flow, catalog, lang, marks]);
+  }, [flow, catalog, lang, marks, review]);
   const [nodes, setNodes] = useState<CanvasFlowNode[]>([]);
   const [edges, setEdges] = useState<FlowEdge[]>([]);
 

@@ -13,6 +13,7 @@ import type { Catalog, Flow, Problem, Provider } from "../model";
 import { ConnectionsPanel } from "./ConnectionsPanel";
 import { ImportDialog } from "./ImportDialog";
 import { PublishDialog } from "./PublishDialog";
+import type { Review } from "./PublishChanges";
 import { ct } from "./strings";
 import "./cloud.css";
 
@@ -31,6 +32,10 @@ export type CloudToolbarProps = {
   onPublished: (flow: Flow, written: boolean) => void;
   /** Problems that refused a publish, for the canvas and the problems panel. */
   onProblems: (problems: Problem[], target: Provider) => void;
+  /** Colours the canvas with a publish's changes (none: back to normal). */
+  onReview?: (review: Review | null) => void;
+  /** Selects a block on the canvas. */
+  onSelectBlock?: (id: string) => void;
 };
 
 type Open = "connections" | "import" | "publish" | null;
@@ -122,6 +127,8 @@ export function CloudToolbar(props: CloudToolbarProps) {
           unsaved={(path ?? null) !== null && dirty === true}
           onProblems={onProblems}
           onPublished={(f) => onPublished(f, (path ?? null) !== null)}
+          onReview={props.onReview}
+          onSelectBlock={props.onSelectBlock}
           onClose={close}
         />
       )}

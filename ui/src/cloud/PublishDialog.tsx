@@ -16,6 +16,7 @@ import type { CloudApi, CommandError, PlanView, PublishOutcome, PublishRefusal, 
 import { withBinding } from "../backend";
 import { errorText } from "../errors";
 import { Modal } from "./Modal";
+import { PublishChanges, type Review } from "./PublishChanges";
 import { ct, providerName } from "./strings";
 
 type Props = {
@@ -32,6 +33,10 @@ type Props = {
   unsaved?: boolean;
   onProblems: (problems: Problem[], target: Provider) => void;
   onPublished: (flow: Flow) => void;
+  /** Colours the canvas with a publish's changes (none: back to normal). */
+  onReview?: (review: Review | null) => void;
+  /** Selects a block on the canvas (a click on a change). */
+  onSelectBlock?: (id: string) => void;
   onClose: () => void;
 };
 
@@ -53,6 +58,8 @@ function refusalOf(e: unknown): PublishRefusal | null {
 
 export function PublishDialog(props: Props) {
   const { picker, api, backend, lang, flow, profile, provider, path, unsaved, onProblems, onPublished, onClose } = props;
+  const onReview = props.onReview ?? (() => undefined);
+  const onSelectBlock = props.onSelectBlock ?? (() => undefined);
   const [step, setStep] = useState<Step>({ kind: "checking" });
   const [status, setStatus] = useState<PublishStatus>("published");
   const [bindExisting, setBindExisting] = useState(false);
@@ -194,6 +201,9 @@ export function PublishDialog(props: Props) {
       {step.kind === "ready" && (
         <>
           {planLine(step.plan)}
+          {step.plan.action === "update" && (
+            <PublishChanges api={api} lang={lang} flow={flow} profile={profile} onReview={onReview} onSelectBlock={onSelectBlock} />
+          )}
           <label className="cloud-row">
             {ct(lang, "publishName")}{" "}
             <input className="input" data-testid="publish-name" value={name} onChange={(e) => setName(e.target.value)} />

@@ -4,6 +4,7 @@ import { MemoryBackend, MemoryCloud } from "../backend";
 import fixture from "../backend/fixture.json";
 import type { Flow, Problem } from "../model";
 import { CloudToolbar } from "./CloudToolbar";
+import { reviewOf } from "./PublishChanges";
 import { CLOUD_STRINGS } from "./strings";
 
 afterEach(cleanup);
@@ -383,3 +384,66 @@ describe("Publish over a flow changed in the cloud", () => {
     expect(onPublished).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("Publish an update", () => {
+  it("lists what it changes in the cloud, colours the canvas on request, and a change selects its block", async () => {
+    const api = new MemoryCloud();
+    const first = await api.publishFlow(starter(), "sandbox-ccc", "published", null);
+    const bound: Flow = { ...starter(), bindings: [first.binding] };
+    api.changes = [
+      { kind: "setting", block: "welcome", key: "text", old: "Hi", new: "Hello", layout: false, text: { en: "Prompt text of \"Welcome\": \"Hi\" → \"Hello\"", zh: "\"Welcome\" 的提示文本：\"Hi\" → \"Hello\"" } },
+      { kind: "block_added", block: "queue_1", layout: false, text: { en: "Added Transfer to queue 1", zh: "新增 转接队列 1" } },
+      { kind: "moved", block: "hang_up", old: { x: 0, y: 0 }, new: { x: 10, y: 0 }, layout: true, text: { en: "Hang up 1 moved", zh: "挂机 1 已移动" } },
+    ];
+    const onReview = vi.fn();
+    const onSelectBlock = vi.fn();
+    const backend = new MemoryBackend({ cloud: api });
+    await act(async () => {
+      render(
+        <CloudToolbar backend={backend} lang="en" flow={bound} onOpen={vi.fn()} onPublished={vi.fn()} onProblems={vi.fn()} onReview={onReview} onSelectBlock={onSelectBlock} />,
+      );
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("publish-button"));
+    });
+    await act(async () => {
+      choose("sandbox-ccc");
+    });
+    const changes = await screen.findByTestId("publish-changes");
+    expect(changes.textContent).toContain("Changes this publish makes in the cloud: 2 (+1 moves only)");
+    expect(changes.textContent).toContain("\"Hi\" → \"Hello\"");
+    expect(changes.textContent).not.toContain("moved");
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("publish-show-changes"));
+    });
+    const review = onReview.mock.calls.at(-1)![0] as Map<string, string>;
+    expect([...review.entries()]).toEqual([
+      ["welcome", "changed"],
+      ["queue_1", "added"],
+    ]);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("publish-change-0"));
+    });
+    expect(onSelectBlock).toHaveBeenCalledWith("welcome");
+    // Closing the dialog takes the colours off.
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("publish-dialog-close"));
+    });
+    expect(onReview.mock.calls.at(-1)![0]).toBeNull();
+  });
+
+  it("says so when the publish would change nothing, and lists nothing for a create", async () => {
+    expect(reviewOf([]).size).toBe(0);
+    const api = new MemoryCloud();
+    const first = await api.publishFlow(starter(), "sandbox-ccc", "published", null);
+    await mount({ api, flow: { ...starter(), bindings: [first.binding] } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("publish-button"));
+    });
+    await act(async () => {
+      choose("sandbox-ccc");
+    });
+    expect((await screen.findByTestId("publish-no-change")).textContent).toContain("changes nothing");
+  });
+});
+

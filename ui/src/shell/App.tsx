@@ -30,7 +30,7 @@ import { useProblemsTiming } from "../document/openTiming";
 import { problemsOf } from "../problems/problemIndex";
 import { usePaletteDrag } from "../editing/usePaletteDrag";
 import { useShortcuts } from "../editing/useShortcuts";
-import { blockSpec } from "../flow";
+import { type Review, blockSpec } from "../flow";
 import { type Lang, t, tx } from "../i18n";
 import type { Problem } from "../model";
 import { useTheme } from "../theme";
@@ -79,6 +79,8 @@ function Editor({ backend, initialLang, settings }: Props) {
   useShortcuts(editing.actions);
   const notes = useNotes(editor, GRID);
   const theme = useTheme(settings?.theme, (c) => keep({ theme: c }));
+  /** A publish's changes shown on the canvas (the Publish dialog's "Show on canvas"). */
+  const [review, setReview] = useState<Review>();
   const reactFlow = useReactFlow();
   const canvasRef = useRef<HTMLElement>(null);
 
@@ -153,6 +155,8 @@ function Editor({ backend, initialLang, settings }: Props) {
           onOpen={editor.openDocuments}
           onPublished={editor.published}
           onProblems={(_, target) => editor.setTarget(target)}
+          onReview={(r) => setReview(r ?? undefined)}
+          onSelectBlock={(id) => editor.setSelected([id])}
         />
         <ShortcutsButton lang={lang} onClick={() => editing.help.setOpen(true)} />
         <LangSwitch lang={lang} onChange={setLang} />
@@ -190,6 +194,7 @@ function Editor({ backend, initialLang, settings }: Props) {
                 onRefused={(key) => editor.setNotice({ kind: "error", key })}
                 fitKey={editor.doc.loads}
                 theme={theme.theme}
+                review={review}
               />
             </NoteActionsContext.Provider>
           )}

@@ -203,6 +203,21 @@ pub async fn publish(
     }
 }
 
+/// What publishing `flow` would change in the cloud: none for a flow not
+/// bound to this instance yet (a create), else every change from what is
+/// live to `flow`, each with its line (for the plan shown before a publish
+/// and `ivr publish --show-diff`).
+pub async fn changes(
+    client: &Client,
+    flow: &Flow,
+) -> Result<Option<Vec<ivr_flow::diff::text::Line>>, CloudError> {
+    let Some(b) = crate::remote::binding_for(flow, client.provider(), client.instance()) else {
+        return Ok(None);
+    };
+    let live = remote::fetch(client, &b.remote_id).await?;
+    Ok(Some(ivr_flow::diff::text::described(&live, flow)))
+}
+
 /// Refuses (a conflict) when the flow's binding for this instance says what
 /// the cloud held at the last sync and the cloud's flow is no longer that:
 /// someone changed it in the provider's console since. The refusal lists
