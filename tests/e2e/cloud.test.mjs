@@ -74,13 +74,28 @@ describe("IVR Studio cloud: import, edit, publish back", () => {
     await app.browser.waitUntil(async () => (await $("cloud-profile").getValue()) === profile, { timeout: TIMEOUT });
   };
 
-  /** Publishes the open document with `profile`; returns the plan (action, text) and the remote id. */
-  const publish = async (profile) => {
+  /**
+   * Publishes the open document with `profile`; returns the plan (action,
+   * text) and the remote id. With `review` (an update): the dialog must list
+   * the change `review.text` names, and Show on canvas must colour the block
+   * `review.node` as changed (screenshot `review.shot`).
+   */
+  const publish = async (profile, review) => {
     await $("publish-button").click();
     await choose(profile);
     await $("publish-plan").waitForExist({ timeout: TIMEOUT });
     const action = await attr("publish-plan", "data-action");
     const plan = await textOf("publish-plan");
+    if (review) {
+      await $("publish-changes").waitForExist({ timeout: TIMEOUT });
+      await waitText("publish-changes", new RegExp(review.text), "the publish's changes do not name the edit");
+      await $("publish-show-changes").click();
+      await app.browser.waitUntil(async () => (await attr(review.node, "data-review")) === "changed", {
+        timeout: TIMEOUT,
+        timeoutMsg: "Show on canvas did not colour the edited block",
+      });
+      await shot(review.shot);
+    }
     await $("publish-confirm").click();
     await $("publish-remote-id").waitForExist({ timeout: TIMEOUT });
     const id = await textOf("publish-remote-id");
@@ -206,7 +221,7 @@ describe("IVR Studio cloud: import, edit, publish back", () => {
       const text = await $("param-text").getValue();
       assert.ok(text.endsWith(edited), text);
 
-      const second = await publish(profile);
+      const second = await publish(profile, { text: `Edited in the ${label} e2e test`, node, shot: `${slug}-changes` });
       assert.equal(second.action, "update");
       assert.equal(second.id, first.id, "the same remote flow is updated, not a new one");
       assert.match(second.plan, new RegExp(first.id));

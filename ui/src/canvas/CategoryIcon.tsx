@@ -1,7 +1,7 @@
 /** A small line icon and a colour for each catalog category. */
 
 import type { Category } from "../model";
-import { LineIcon } from "./LineIcon";
+import { LineIcon } from "../LineIcon";
 
 export const CATEGORY_COLOR: Record<Category, string> = {
   flow: "#475569",

@@ -58,7 +58,12 @@ function refusalOf(e: unknown): PublishRefusal | null {
 
 export function PublishDialog(props: Props) {
   const { picker, api, backend, lang, flow, profile, provider, path, unsaved, onProblems, onPublished, onClose } = props;
-  const onReview = props.onReview ?? (() => undefined);
+  /** The canvas shows the publish's changes: the dialog docks aside. */
+  const [reviewing, setReviewing] = useState(false);
+  const onReview = (r: Review | null) => {
+    setReviewing(r !== null);
+    props.onReview?.(r);
+  };
   const onSelectBlock = props.onSelectBlock ?? (() => undefined);
   const [step, setStep] = useState<Step>({ kind: "checking" });
   const [status, setStatus] = useState<PublishStatus>("published");
@@ -174,7 +179,14 @@ export function PublishDialog(props: Props) {
     );
 
   return (
-    <Modal title={`${ct(lang, "publishTitle")} · ${flow.name}`} testId="publish-dialog" closeLabel={ct(lang, "close")} onClose={onClose} footer={footer}>
+    <Modal
+      title={`${ct(lang, "publishTitle")} · ${flow.name}`}
+      testId="publish-dialog"
+      closeLabel={ct(lang, "close")}
+      onClose={onClose}
+      footer={footer}
+      docked={reviewing}
+    >
       <div className="cloud-row cloud-target">
         {picker}
         <span>{target}</span>

@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import type { Backend } from "../backend";
+import { LineIcon } from "../LineIcon";
 import { type Lang, t } from "../i18n";
 import { fileName } from "./history";
 import { HistoryDialog } from "./HistoryDialog";
@@ -66,7 +67,18 @@ export function FileBar({ editor, lang, backend }: { editor: Editor; lang: Lang;
       </div>
       {button("file-save", t(lang, "fileSave"), () => void f.save(), false, "Ctrl+S")}
       {button("file-save-as", t(lang, "fileSaveAs"), () => void f.saveAs(), false, "Ctrl+Shift+S")}
-      {button("file-history", t(lang, "history"), () => setHistoryOpen(true), path === null)}
+      <button
+        type="button"
+        className="button"
+        data-testid="file-history"
+        disabled={path === null}
+        title={t(lang, "history")}
+        aria-label={t(lang, "history")}
+        onClick={() => setHistoryOpen(true)}
+      >
+        {/* A clock with an arrow round it: the document's past versions. */}
+        <LineIcon d="M3 12a9 9 0 1 0 3-6.7M3 4v4h4M12 7v5l3 2" />
+      </button>
       {historyOpen && path !== null && (
         <HistoryDialog
           backend={backend}

@@ -2,7 +2,7 @@
 
 import { type Lang, type StringKey, t } from "../i18n";
 import { THEME_CHOICES, type ThemeChoice } from "../theme";
-import { LineIcon } from "../canvas/LineIcon";
+import { LineIcon } from "../LineIcon";
 
 const ICON: Record<ThemeChoice, string> = {
   // A screen: whatever the system says.
