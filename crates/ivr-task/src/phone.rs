@@ -1,0 +1,167 @@
+//! Phone numbers: parsed with the `phonenumber` crate (Google's libphonenumber
+//! metadata) as the contact's or the task's calling code says, and written in
+//! E.164 (`+8613800000001`), the form kept for sending.
+
+use phonenumber::country::Id;
+use phonenumber::metadata::{DATABASE, Descriptor, Metadata};
+use phonenumber::{Mode, PhoneNumber};
+use regex::{Regex, RegexBuilder};
+use rustc_hash::FxHashMap;
+
+/// What parsing one number gave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Parsed {
+    /// A number the metadata knows as valid, in E.164.
+    Valid(String),
+    /// A number that parses but the metadata does not know as valid for its
+    /// country (a wrong length, an unused prefix); in E.164 all the same.
+    Unlikely(String),
+    /// Not a phone number; the reason, in English.
+    Invalid(String),
+}
+
+/// Resolves calling codes ("86", "+44", "0044") to the region whose rules
+/// parse national numbers, remembering each code once; and holds, per
+/// calling code, the metadata's number patterns compiled once (the
+/// `phonenumber` crate's own validity check looks each pattern up in a
+/// shared cache by its text, which costs more than the match itself).
+#[derive(Debug, Default)]
+pub struct Regions {
+    known: FxHashMap<String, Option<Id>>,
+    rules: FxHashMap<u16, Vec<Rules>>,
+}
+
+/// One region's patterns: the general one, then one per kind of number.
+#[derive(Debug)]
+struct Rules {
+    general: Pattern,
+    kinds: Vec<Pattern>,
+}
+
+#[derive(Debug)]
+struct Pattern {
+    lengths: Vec<u16>,
+    regex: Option<Regex>,
+}
+
+impl Pattern {
+    fn new(d: &Descriptor) -> Pattern {
+        let regex = RegexBuilder::new(&format!("^(?:{})", d.national_number().as_str()))
+            .ignore_whitespace(true)
+            .build()
+            .ok();
+        Pattern {
+            lengths: d.possible_length().to_vec(),
+            regex,
+        }
+    }
+
+    /// As the metadata's own test: a possible length, and the pattern
+    /// matching from the first digit.
+    fn matches(&self, national: &str) -> bool {
+        let len_ok = self.lengths.is_empty()
+            || u16::try_from(national.len()).is_ok_and(|n| self.lengths.contains(&n));
+        len_ok && self.regex.as_ref().is_some_and(|r| r.is_match(national))
+    }
+}
+
+impl Rules {
+    fn new(meta: &Metadata) -> Rules {
+        let d = meta.descriptors();
+        let kinds = [
+            d.premium_rate(),
+            d.toll_free(),
+            d.shared_cost(),
+            d.voip(),
+            d.personal_number(),
+            d.pager(),
+            d.uan(),
+            d.voicemail(),
+            d.fixed_line(),
+            d.mobile(),
+        ];
+        Rules {
+            general: Pattern::new(d.general()),
+            kinds: kinds.into_iter().flatten().map(Pattern::new).collect(),
+        }
+    }
+
+    /// Whether `national` is a number of some known kind in this region
+    /// (libphonenumber's "valid": its type is not unknown).
+    fn valid(&self, national: &str) -> bool {
+        self.general.matches(national) && self.kinds.iter().any(|k| k.matches(national))
+    }
+}
+
+impl Regions {
+    /// Whether a parsed number is valid in some region of its calling code.
+    fn is_valid(&mut self, n: &PhoneNumber) -> bool {
+        let code = n.code().value();
+        let rules = self.rules.entry(code).or_insert_with(|| {
+            DATABASE
+                .by_code(&code)
+                .unwrap_or_default()
+                .into_iter()
+                .map(Rules::new)
+                .collect()
+        });
+        let national = n.national().to_string();
+        rules.iter().any(|r| r.valid(&national))
+    }
+}
+
+impl Regions {
+    /// The main region of a calling code, or `None` when no country has it.
+    pub fn region(&mut self, code: &str) -> Option<Id> {
+        if let Some(id) = self.known.get(code) {
+            return *id;
+        }
+        let id = region_of(code);
+        self.known.insert(code.to_owned(), id);
+        id
+    }
+}
+
+fn region_of(code: &str) -> Option<Id> {
+    let digits = code.trim().trim_start_matches('+').trim_start_matches("00");
+    let value: u16 = digits.parse().ok()?;
+    let regions = DATABASE.region(&value)?;
+    // The first region of a shared code is its main one ("US" for 1).
+    let main = regions.first()?;
+    main.parse().ok()
+}
+
+/// Parses `number` with the rules of `region` (ignored when the number
+/// starts with `+` or `00` and so carries its own code).
+pub fn parse(number: &str, region: Option<Id>, regions: &mut Regions) -> Parsed {
+    let number = number.trim();
+    let international = number.starts_with('+') || number.starts_with("00");
+    if region.is_none() && !international {
+        return Parsed::Invalid(
+            "the number has no country code and neither the row nor the task gives one".into(),
+        );
+    }
+    let converted;
+    let number = match number.strip_prefix("00") {
+        Some(rest) if region.is_none() => {
+            converted = format!("+{rest}");
+            converted.as_str()
+        }
+        _ => number,
+    };
+    match phonenumber::parse(region, number) {
+        Ok(n) => {
+            let e164 = e164(&n);
+            if regions.is_valid(&n) {
+                Parsed::Valid(e164)
+            } else {
+                Parsed::Unlikely(e164)
+            }
+        }
+        Err(e) => Parsed::Invalid(e.to_string()),
+    }
+}
+
+fn e164(n: &PhoneNumber) -> String {
+    n.format().mode(Mode::E164).to_string()
+}
