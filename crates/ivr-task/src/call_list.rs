@@ -12,7 +12,7 @@ use ts_rs::TS;
 pub use crate::decode::Encoding;
 use crate::decode::decode;
 use crate::header::{HeaderError, Role, map_header};
-use crate::model::ContactRow;
+use crate::model::{CallSource, ContactRow, Task};
 
 /// The largest call list read: 200 MiB.
 pub const MAX_CSV_BYTES: usize = 200 * 1024 * 1024;
@@ -199,6 +199,15 @@ pub fn read_call_list_file(path: &Path) -> Result<CallList, CallListError> {
         });
     }
     read_call_list(&std::fs::read(path).map_err(io)?)
+}
+
+/// The call list a task names or holds: for a CSV file, `task_dir` is the
+/// folder of the task file, which the file's path is relative to.
+pub fn load_call_list(task: &Task, task_dir: &Path) -> Result<CallList, CallListError> {
+    match &task.calls {
+        CallSource::File(name) => read_call_list_file(&task_dir.join(name)),
+        CallSource::Rows(rows) => Ok(from_rows(rows)),
+    }
 }
 
 /// The call list of rows a task holds. Variables are the names its rows'

@@ -21,7 +21,8 @@ pub mod variables;
 pub mod wire;
 
 pub use call_list::{
-    CallList, CallListError, Contact, Encoding, read_call_list, read_call_list_file,
+    CallList, CallListError, Contact, Encoding, from_rows, load_call_list, read_call_list,
+    read_call_list_file,
 };
 pub use check::{Prepared, check, prepare};
 pub use file::{TaskFileError, from_bytes, to_bytes};

@@ -16,7 +16,8 @@ pub enum Parsed {
     /// A number that parses but the metadata does not know as valid for its
     /// country (a wrong length, an unused prefix); in E.164 all the same.
     Unlikely(String),
-    /// Not a phone number; the reason, in English.
+    /// Not a phone number (letters in it, no digits, a length no number of
+    /// its country has); the reason, in English.
     Invalid(String),
 }
 
@@ -91,11 +92,34 @@ impl Rules {
     fn valid(&self, national: &str) -> bool {
         self.general.matches(national) && self.kinds.iter().any(|k| k.matches(national))
     }
+
+    /// Whether the region has numbers of this many digits at all: the
+    /// lengths of the general pattern and of every kind (the metadata often
+    /// gives them per kind only).
+    fn possible_length(&self, national: &str) -> bool {
+        let Ok(n) = u16::try_from(national.len()) else {
+            return false;
+        };
+        let mut all = std::iter::once(&self.general).chain(&self.kinds);
+        if all.clone().all(|p| p.lengths.is_empty()) {
+            return true;
+        }
+        all.any(|p| p.lengths.contains(&n))
+    }
+}
+
+/// What the metadata says of a parsed number.
+enum Validity {
+    Valid,
+    /// A length some number of the region has, but no known kind of number.
+    Unknown,
+    /// No number of the region has this many digits.
+    ImpossibleLength,
 }
 
 impl Regions {
     /// Whether a parsed number is valid in some region of its calling code.
-    fn is_valid(&mut self, n: &PhoneNumber) -> bool {
+    fn validity(&mut self, n: &PhoneNumber) -> Validity {
         let code = n.code().value();
         let rules = self.rules.entry(code).or_insert_with(|| {
             DATABASE
@@ -106,7 +130,13 @@ impl Regions {
                 .collect()
         });
         let national = n.national().to_string();
-        rules.iter().any(|r| r.valid(&national))
+        if rules.iter().any(|r| r.valid(&national)) {
+            Validity::Valid
+        } else if rules.iter().any(|r| r.possible_length(&national)) {
+            Validity::Unknown
+        } else {
+            Validity::ImpossibleLength
+        }
     }
 }
 
@@ -149,13 +179,20 @@ pub fn parse(number: &str, region: Option<Id>, regions: &mut Regions) -> Parsed 
         }
         _ => number,
     };
+    if number.chars().any(|c| c.is_alphabetic()) {
+        // libphonenumber reads letters as keypad digits (1-800-FLOWERS);
+        // in a call list they are a typing error, and NXLink refuses them.
+        return Parsed::Invalid("it has letters in it".into());
+    }
     match phonenumber::parse(region, number) {
         Ok(n) => {
             let e164 = e164(&n);
-            if regions.is_valid(&n) {
-                Parsed::Valid(e164)
-            } else {
-                Parsed::Unlikely(e164)
+            match regions.validity(&n) {
+                Validity::Valid => Parsed::Valid(e164),
+                Validity::Unknown => Parsed::Unlikely(e164),
+                Validity::ImpossibleLength => Parsed::Invalid(format!(
+                    "read as {e164}, it has a number of digits no number of its country has"
+                )),
             }
         }
         Err(e) => Parsed::Invalid(e.to_string()),
