@@ -169,3 +169,34 @@ fn a_minimal_file_reads_with_defaults() {
     assert_eq!(task.first_fifteen, (9..18).collect::<Vec<i64>>());
     assert_eq!(task.calls, CallSource::Rows(vec![]));
 }
+
+#[test]
+fn the_fixture_files_read_and_write_back_identically() {
+    for name in ["follow-up.task.json", "from-csv.task.json"] {
+        let bytes = crate::support::fixture_bytes(name);
+        let task = from_bytes(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(to_bytes(&task), bytes, "{name}");
+    }
+}
+
+#[test]
+fn a_task_naming_a_gb18030_csv_checks_clean_and_sends_every_row() {
+    let bytes = crate::support::fixture_bytes("from-csv.task.json");
+    let task = from_bytes(&bytes).unwrap();
+    let dir = crate::support::fixture("from-csv.task.json");
+    let list = ivr_task::load_call_list(&task, dir.parent().unwrap()).unwrap();
+    let declared = ivr_task::declared_variables(&task, &[]);
+    let prepared = ivr_task::prepare(&task, &list, &declared, crate::support::NOW);
+    assert_eq!(prepared.problems, vec![]);
+    let numbers: Vec<&str> = prepared
+        .contacts
+        .iter()
+        .map(|c| c.phone_number.as_str())
+        .collect();
+    assert_eq!(
+        numbers,
+        vec!["+8613912345678", "+447911123456", "+8613912345679"]
+    );
+    assert_eq!(prepared.contacts[0].name, "张三");
+    assert!(prepared.contacts[2].contact_id.starts_with("ivr-"));
+}
