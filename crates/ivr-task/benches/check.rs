@@ -3,25 +3,13 @@
 //! Target (issue 15): under 1 s in release. Figures are in docs/performance.md.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use ivr_task::synth::call_list_csv;
-use ivr_task::{Task, prepare, read_call_list};
+use ivr_task::synth::{call_list_csv, call_list_task};
+use ivr_task::{prepare, read_call_list};
 
 fn bench_check(c: &mut Criterion) {
     let rows = 100_000;
     let bytes = call_list_csv(rows);
-    let task = Task {
-        name: "bench".into(),
-        agent_id: Some(197),
-        route_id: "route".into(),
-        user_task_id: "EXT-BENCH".into(),
-        country_code: "86".into(),
-        ..Task::default()
-    };
-    let declared = vec![
-        "customerName".to_owned(),
-        "orderNo".to_owned(),
-        "note".to_owned(),
-    ];
+    let (task, declared) = call_list_task();
     let mut group = c.benchmark_group("call_list");
     group.sample_size(10);
     group.throughput(Throughput::Elements(rows as u64));

@@ -4,27 +4,15 @@
 
 use std::time::Instant;
 
-use ivr_task::synth::call_list_csv;
-use ivr_task::{Task, prepare, read_call_list};
+use ivr_task::synth::{call_list_csv, call_list_task};
+use ivr_task::{prepare, read_call_list};
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let rows: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(100_000);
     let runs: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(5);
     let bytes = call_list_csv(rows);
-    let task = Task {
-        name: "timing".into(),
-        agent_id: Some(197),
-        route_id: "route".into(),
-        user_task_id: "EXT-TIMING".into(),
-        country_code: "86".into(),
-        ..Task::default()
-    };
-    let declared = vec![
-        "customerName".to_owned(),
-        "orderNo".to_owned(),
-        "note".to_owned(),
-    ];
+    let (task, declared) = call_list_task();
     let mut times = Vec::new();
     for _ in 0..runs.max(1) {
         let t = Instant::now();

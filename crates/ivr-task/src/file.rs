@@ -4,6 +4,8 @@
 //!
 //! Pure: bytes in, a task out, and back. The caller adds the file's name.
 
+use ivr_flow::FlowFileError;
+use ivr_flow::file::parse_json;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -77,10 +79,19 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Task, TaskFileError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(TaskFileError::Empty);
     }
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| TaskFileError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: without_position(&e.to_string()),
+    let value: Value = parse_json(bytes).map_err(|e| match e {
+        FlowFileError::Syntax {
+            line,
+            column,
+            message,
+        } => TaskFileError::Syntax {
+            line,
+            column,
+            message,
+        },
+        other => TaskFileError::NotATask {
+            reason: other.to_string(),
+        },
     })?;
     let Value::Object(mut map) = value else {
         return Err(TaskFileError::NotATask {
@@ -134,15 +145,6 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Task, TaskFileError> {
         path: e.path().to_string(),
         message: e.into_inner().to_string(),
     })
-}
-
-/// serde_json ends its messages with " at line L column C"; the error says
-/// that first.
-fn without_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_owned(),
-        None => message.to_owned(),
-    }
 }
 
 fn kind_of(value: &Value) -> &'static str {

@@ -1,6 +1,8 @@
 //! Test-only generators: a call list of any length as Excel writes it (UTF-8
-//! with BOM, CRLF, a quoted field with a comma), for the tests, the benchmark
-//! and the timing example.
+//! with BOM, CRLF, a quoted field with a comma), and a task it passes with,
+//! for the tests, the benchmark and the timing example.
+
+use crate::model::Task;
 
 /// A CSV call list of `rows` contacts: header `编号,姓名,手机,customerName,
 /// orderNo,note`, Chinese mobile numbers written nationally (no country code),
@@ -17,4 +19,21 @@ pub fn call_list_csv(rows: usize) -> Vec<u8> {
         out.extend_from_slice(line.as_bytes());
     }
     out
+}
+
+/// A task [`call_list_csv`]'s rows pass with (country code 86), and the
+/// agent's variables: its three extra columns.
+pub fn call_list_task() -> (Task, Vec<String>) {
+    let task = Task {
+        name: "synthetic".into(),
+        agent_id: Some(197),
+        route_id: "route".into(),
+        user_task_id: "EXT-SYNTH".into(),
+        country_code: "86".into(),
+        ..Task::default()
+    };
+    let declared = ["customerName", "orderNo", "note"]
+        .map(String::from)
+        .to_vec();
+    (task, declared)
 }

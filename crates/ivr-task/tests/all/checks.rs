@@ -344,11 +344,7 @@ fn the_good_task_has_no_problem_and_its_numbers_are_e164() {
     let task = good_task();
     let prepared = prepare(&task, &list_of(&task), &declared_variables(&task, &[]), NOW);
     assert_eq!(prepared.problems, vec![]);
-    let numbers: Vec<&str> = prepared
-        .contacts
-        .iter()
-        .map(|c| c.phone_number.as_str())
-        .collect();
+    let numbers = crate::support::numbers(&prepared);
     assert_eq!(numbers, vec!["+8613912345678", "+447911123456"]);
     assert_eq!(prepared.rows_left_out, 0);
 }

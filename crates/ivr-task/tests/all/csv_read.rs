@@ -183,3 +183,21 @@ fn lf_only_files_read_too_and_rows_count_records_not_lines() {
     assert_eq!(list.contacts[0].params, vec!["a\nb"]);
     assert_eq!(list.contacts[1].row, 3);
 }
+
+#[test]
+fn the_benchmark_list_reads_and_checks_as_the_benchmark_says() {
+    let list = read_call_list(&ivr_task::synth::call_list_csv(1_000)).unwrap();
+    assert_eq!(list.encoding, Some(Encoding::Utf8Bom));
+    assert_eq!(list.contacts.len(), 1_000);
+    assert_eq!(list.contacts[999].params[2], "line 999, with a comma");
+    let (task, declared) = ivr_task::synth::call_list_task();
+    let prepared = ivr_task::prepare(&task, &list, &declared, 0);
+    assert_eq!(prepared.contacts.len(), 1_000);
+    assert_eq!(prepared.problems.len(), 10, "{:#?}", prepared.problems);
+    assert!(
+        prepared
+            .problems
+            .iter()
+            .all(|p| p.code == ivr_task::Code::PhoneDuplicate)
+    );
+}

@@ -188,11 +188,7 @@ fn a_task_naming_a_gb18030_csv_checks_clean_and_sends_every_row() {
     let declared = ivr_task::declared_variables(&task, &[]);
     let prepared = ivr_task::prepare(&task, &list, &declared, crate::support::NOW);
     assert_eq!(prepared.problems, vec![]);
-    let numbers: Vec<&str> = prepared
-        .contacts
-        .iter()
-        .map(|c| c.phone_number.as_str())
-        .collect();
+    let numbers = crate::support::numbers(&prepared);
     assert_eq!(
         numbers,
         vec!["+8613912345678", "+447911123456", "+8613912345679"]

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use ivr_task::{CallSource, ContactRow, Param, StartType, Task};
+use ivr_task::{CallSource, ContactRow, Param, Prepared, StartType, Task};
 
 /// 2026-12-05 00:00:00 UTC, the tests' "now".
 pub const NOW: i64 = 1_796_428_800;
@@ -65,4 +65,13 @@ pub fn good_task() -> Task {
         ]),
         ..Task::default()
     }
+}
+
+/// The numbers a check prepared for sending, in order.
+pub fn numbers(prepared: &Prepared) -> Vec<&str> {
+    prepared
+        .contacts
+        .iter()
+        .map(|c| c.phone_number.as_str())
+        .collect()
 }
