@@ -2,7 +2,9 @@
 //! order mark Excel writes for "CSV UTF-8") or, when the bytes are not valid
 //! UTF-8, GB18030 (what Excel writes for "CSV" on a Chinese Windows).
 //!
-//! The rule is simple and robust: bytes that are valid UTF-8 are UTF-8.
+//! The rule is simple and robust: bytes that are valid UTF-8 are UTF-8, and
+//! so are bytes after a UTF-8 byte order mark (a bad byte among them becomes
+//! U+FFFD).
 //! GB18030 text with any Chinese in it is almost never valid UTF-8 (its
 //! two-byte characters are lead bytes 0x81..0xFE followed by 0x40..0xFE,
 //! which UTF-8 forbids in that order), and ASCII is the same in both.
@@ -36,6 +38,8 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
     match std::str::from_utf8(body) {
         Ok(text) if bom => (Cow::Borrowed(text), Encoding::Utf8Bom),
         Ok(text) => (Cow::Borrowed(text), Encoding::Utf8),
+        // A BOM says UTF-8: a stray bad byte after it becomes U+FFFD.
+        Err(_) if bom => (String::from_utf8_lossy(body), Encoding::Utf8Bom),
         Err(_) => {
             let (text, _) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
             (text, Encoding::Gb18030)

@@ -24,7 +24,9 @@ pub struct Prepared {
     /// Every problem found: the task's first, then the list's by row.
     pub problems: Vec<TaskProblem>,
     /// The contacts to send, in the list's order: rows with no error, each
-    /// with its id fixed and its number in E.164.
+    /// with its id fixed and its number in E.164. Their `params` hold the
+    /// declared variables with a value: empty values and the values of
+    /// undeclared variables (reported once per column) are left out.
     pub contacts: Vec<WireContact>,
     /// How many rows were left out of `contacts` for an error.
     pub rows_left_out: usize,

@@ -201,3 +201,11 @@ fn the_benchmark_list_reads_and_checks_as_the_benchmark_says() {
             .all(|p| p.code == ivr_task::Code::PhoneDuplicate)
     );
 }
+
+#[test]
+fn a_bom_file_with_a_stray_bad_byte_stays_utf8() {
+    let list = read_call_list(b"\xEF\xBB\xBFphone,name\r\n13912345678,Lu\xFFcy\r\n").unwrap();
+    assert_eq!(list.encoding, Some(Encoding::Utf8Bom));
+    assert_eq!(list.columns.phone_number, "phone");
+    assert_eq!(list.contacts[0].name, "Lu\u{FFFD}cy");
+}

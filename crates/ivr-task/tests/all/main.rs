@@ -4,5 +4,6 @@
 mod checks;
 mod csv_read;
 mod file_format;
+mod props;
 mod support;
 mod wire;
