@@ -58,6 +58,23 @@ pub(super) fn check_list(
         }
     }
 
+    // A CSV without a name column: one warning, not one per row.
+    let has_name_column = !list.columns.name.is_empty();
+    if !has_name_column && !list.contacts.is_empty() {
+        out.push(TaskProblem::new(
+            Code::NameEmpty,
+            Place {
+                field: None,
+                row: header_row,
+                column: None,
+            },
+            Text::new(
+                "The call list has no name column (name, 姓名); NXLink requires a name, so each number is sent as its contact's name.",
+                "名单中没有姓名列（name、姓名）；NXLink 要求提供姓名，将以号码作为联系人姓名发送。",
+            ),
+        ));
+    }
+
     let task_region = match task.country_code.trim() {
         "" => None,
         code => regions.region(code),
@@ -98,7 +115,7 @@ pub(super) fn check_list(
                 ),
             );
         }
-        if contact.name.is_empty() {
+        if contact.name.is_empty() && has_name_column {
             problem(
                 Code::NameEmpty,
                 &columns.name,

@@ -631,3 +631,23 @@ fn numbers_no_country_could_have_are_errors_and_odd_ones_warnings() {
         problems[1].message
     );
 }
+
+#[test]
+fn a_list_without_a_name_column_is_warned_once() {
+    let list = csv("phone,customerName\r\n13912345678,Lucy\r\n13912345679,Tom\r\n");
+    let task = good_task();
+    let prepared = prepare(&task, &list, &declared_variables(&task, &[]), NOW);
+    assert_eq!(prepared.problems.len(), 1, "{:#?}", prepared.problems);
+    let p = &prepared.problems[0];
+    assert_eq!((p.code, p.severity), (Code::NameEmpty, Severity::Warning));
+    assert_eq!(
+        p.place,
+        Place {
+            field: None,
+            row: Some(1),
+            column: None
+        }
+    );
+    assert!(p.message.en.contains("no name column") && p.message.zh.contains("没有姓名列"));
+    assert_eq!(prepared.contacts[1].name, "+8613912345679");
+}
