@@ -2,6 +2,8 @@
 //! metadata) as the contact's or the task's calling code says, and written in
 //! E.164 (`+8613800000001`), the form kept for sending.
 
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+
 use phonenumber::country::Id;
 use phonenumber::metadata::{DATABASE, Descriptor, Metadata};
 use phonenumber::{Mode, PhoneNumber};
@@ -26,10 +28,33 @@ pub enum Parsed {
 /// calling code, the metadata's number patterns compiled once (the
 /// `phonenumber` crate's own validity check looks each pattern up in a
 /// shared cache by its text, which costs more than the match itself).
+/// The compiled patterns are kept for the life of the process, so a check
+/// run on every edit compiles none again.
 #[derive(Debug, Default)]
 pub struct Regions {
     known: FxHashMap<String, Option<Id>>,
-    rules: FxHashMap<u16, Vec<Rules>>,
+    rules: FxHashMap<u16, Arc<Vec<Rules>>>,
+}
+
+/// Each calling code's compiled patterns, shared by every check.
+fn compiled(code: u16) -> Arc<Vec<Rules>> {
+    static ALL: OnceLock<Mutex<FxHashMap<u16, Arc<Vec<Rules>>>>> = OnceLock::new();
+    let all = ALL.get_or_init(Mutex::default);
+    // A poisoned lock only means another thread panicked while inserting:
+    // the map itself is still whole.
+    let mut map = all.lock().unwrap_or_else(PoisonError::into_inner);
+    map.entry(code)
+        .or_insert_with(|| {
+            Arc::new(
+                DATABASE
+                    .by_code(&code)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(Rules::new)
+                    .collect(),
+            )
+        })
+        .clone()
 }
 
 /// One region's patterns: the general one, then one per kind of number.
@@ -121,14 +146,7 @@ impl Regions {
     /// Whether a parsed number is valid in some region of its calling code.
     fn validity(&mut self, n: &PhoneNumber) -> Validity {
         let code = n.code().value();
-        let rules = self.rules.entry(code).or_insert_with(|| {
-            DATABASE
-                .by_code(&code)
-                .unwrap_or_default()
-                .into_iter()
-                .map(Rules::new)
-                .collect()
-        });
+        let rules = self.rules.entry(code).or_insert_with(|| compiled(code));
         let national = n.national().to_string();
         if rules.iter().any(|r| r.valid(&national)) {
             Validity::Valid
