@@ -227,3 +227,12 @@ pub struct Param {
     #[serde(default)]
     pub value: String,
 }
+
+/// Numbers written one after another with `sep` between them.
+pub(crate) fn join(values: &[i64], sep: &str) -> String {
+    values
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(sep)
+}

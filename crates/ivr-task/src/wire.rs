@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 use ts_rs::TS;
 
-use crate::model::{Param, Task};
+use crate::model::{Param, Task, join};
 
 /// Contacts per request: NXLink documents no limit; integrations seen in
 /// public send 1,000.
@@ -150,11 +150,7 @@ fn contacts(list: &[WireContact]) -> Value {
 
 /// "1,2,3": NXLink's comma-separated lists, in the task's order.
 fn joined(values: &[i64]) -> String {
-    values
-        .iter()
-        .map(i64::to_string)
-        .collect::<Vec<_>>()
-        .join(",")
+    join(values, ",")
 }
 
 /// A calling code as NXLink takes it: digits only ("+86" is sent as "86").

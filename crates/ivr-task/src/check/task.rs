@@ -4,7 +4,7 @@
 
 use ivr_flow::Text;
 
-use crate::model::{StartType, Task};
+use crate::model::{StartType, Task, join};
 use crate::phone::Regions;
 use crate::problem::{Code, Place, TaskProblem};
 
@@ -274,9 +274,5 @@ fn repeats(values: &[i64]) -> Vec<i64> {
 }
 
 fn list(values: &[i64]) -> String {
-    values
-        .iter()
-        .map(i64::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
+    join(values, ", ")
 }
