@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes ivr-flow's decoders: installs cargo-fuzz when it is missing, builds
+# Fuzzes ivr-flow's decoders and ivr-task's readers (task files, call lists): installs cargo-fuzz when it is missing, builds
 # every target in fuzz/ (stable Rust: no sanitizer, debug assertions and
 # overflow checks on), makes seed corpora and a dictionary from the test
 # fixtures, then runs each target for a bounded time, FUZZ_JOBS at once.
@@ -20,13 +20,14 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 FUZZ="$ROOT/fuzz"
 FIXTURES="$ROOT/crates/ivr-flow/tests/fixtures"
+TASK_FIXTURES="$ROOT/crates/ivr-task/tests/fixtures"
 FUZZ_SECONDS=${FUZZ_SECONDS:-20}
 FUZZ_JOBS=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}
 export CARGO_TARGET_DIR=${FUZZ_TARGET_DIR:-$FUZZ/target}
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export RUST_BACKTRACE=1
 
-ALL_TARGETS=(dialect_decode file_from_bytes connect_decode aliyun_decode aliyun2017_decode)
+ALL_TARGETS=(dialect_decode file_from_bytes connect_decode aliyun_decode aliyun2017_decode task_from_bytes call_list_read)
 if [ $# -gt 0 ]; then TARGETS=("$@"); else TARGETS=("${ALL_TARGETS[@]}"); fi
 
 case $FUZZ_SECONDS in '' | *[!0-9]*) echo "error: FUZZ_SECONDS must be a whole number" >&2 && exit 2 ;; esac
@@ -47,7 +48,7 @@ echo "cargo-fuzz: $(cargo fuzz --version) with $(rustc --version)"
 BUILD=(--sanitizer none --debug-assertions)
 WORK="$CARGO_TARGET_DIR/fuzz-run"
 rm -rf "$WORK"
-mkdir -p "$WORK/seeds/fixtures" "$WORK/seeds/native" "$WORK/logs"
+mkdir -p "$WORK/seeds/fixtures" "$WORK/seeds/native" "$WORK/seeds/task" "$WORK/seeds/csv" "$WORK/logs"
 
 echo "build: cargo fuzz build ${BUILD[*]}"
 T_BUILD=$SECONDS
@@ -67,12 +68,14 @@ find "$FIXTURES" -type f -name '*.json' | sort | while read -r f; do
   rel=${f#"$FIXTURES"/}
   cp "$f" "$WORK/seeds/fixtures/${rel//\//-}"
 done
+cp "$TASK_FIXTURES"/*.task.json "$WORK/seeds/task/"
+cp "$TASK_FIXTURES"/*.csv "$WORK/seeds/csv/"
 IVR_FUZZ_EMIT_NATIVE="$WORK/seeds/native" "$BIN/file_from_bytes" \
   "$WORK"/seeds/fixtures/*.json >"$WORK/logs/seeds.log" 2>&1 ||
   { cat "$WORK/logs/seeds.log" >&2 && echo "fuzz: making native seeds failed" >&2 && exit 1; }
 {
   printf '"true"\n"false"\n"null"\n"[]"\n"{}"\n"\\":"\n"\\",\\""\n"1.5"\n"-1"\n"1e308"\n'
-  cat "$WORK"/seeds/fixtures/* "$WORK"/seeds/native/* |
+  cat "$WORK"/seeds/fixtures/* "$WORK"/seeds/native/* "$WORK"/seeds/task/* |
     grep -ohE '"[A-Za-z0-9_.:$ -]{1,48}"' | sort -u | sed 's/"/\\"/g; s/.*/"&"/'
 } >"$WORK/json.dict"
 echo "seeds: $(find "$WORK/seeds" -type f | wc -l) files ($(find "$WORK/seeds/native" -type f | wc -l) native), dictionary: $(wc -l <"$WORK/json.dict") entries"
@@ -80,6 +83,8 @@ echo "seeds: $(find "$WORK/seeds" -type f | wc -l) files ($(find "$WORK/seeds/na
 seed_dirs() {
   case $1 in
     dialect_decode | file_from_bytes) echo "$WORK/seeds/fixtures $WORK/seeds/native" ;;
+    task_from_bytes) echo "$WORK/seeds/task" ;;
+    call_list_read) echo "$WORK/seeds/csv" ;;
     *) echo "$WORK/seeds/fixtures" ;;
   esac
 }
