@@ -73,3 +73,10 @@ pub fn fail(verb: &str, e: &CloudError) -> ExitCode {
     }
     ExitCode::from(exit_code(e))
 }
+
+/// The NXLink client for `profile`, with its credentials resolved.
+pub fn nxlink(profile: &Profile) -> Result<ivr_cloud::nxlink::NxlinkClient, CloudError> {
+    profile.validate()?;
+    let creds = credentials::resolve(profile, &KeyringStore::new(), &credentials::process_env)?;
+    ivr_cloud::nxlink::NxlinkClient::new(profile, creds)
+}

@@ -14,6 +14,7 @@ mod list;
 mod profile;
 mod publish;
 mod sandbox;
+mod task;
 mod validate;
 
 use std::process::ExitCode;
@@ -52,6 +53,8 @@ enum Command {
     Publish(publish::PublishArgs),
     /// Run the local cloud sandbox on loopback.
     Sandbox(sandbox::SandboxArgs),
+    /// NXLink outbound AI-agent tasks: new, check, create, list, append, agents, routes.
+    Task(task::TaskArgs),
 }
 
 fn main() -> ExitCode {
@@ -72,5 +75,6 @@ fn main() -> ExitCode {
         Command::Import(args) => import::run(&args),
         Command::Publish(args) => publish::run(&args),
         Command::Sandbox(args) => sandbox::run(&args),
+        Command::Task(args) => task::run(args),
     }
 }

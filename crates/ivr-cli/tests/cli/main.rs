@@ -12,4 +12,5 @@ mod conflict_e2e;
 mod connect_e2e;
 mod corpus_e2e;
 mod diff_cli;
+mod task_e2e;
 mod validate_cli;

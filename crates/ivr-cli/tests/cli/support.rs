@@ -63,6 +63,16 @@ pub const CONNECT: Cloud = Cloud {
     clear_env: &["AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_REGION"],
 };
 
+pub const NXLINK: Cloud = Cloud {
+    provider: "nxlink",
+    profile: "nx",
+    region: "hk",
+    instance: "",
+    key_env: "NXLINK_ACCESS_KEY",
+    secret_env: "NXLINK_ACCESS_SECRET",
+    clear_env: &[],
+};
+
 pub struct World {
     pub rt: tokio::runtime::Runtime,
     pub sandbox: SandboxHandle,
@@ -86,6 +96,11 @@ impl World {
         World::with(CONNECT)
     }
 
+    /// A world with an NXLink profile `nx`.
+    pub fn nxlink() -> World {
+        World::with(NXLINK)
+    }
+
     fn with(cloud: Cloud) -> World {
         let rt = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
@@ -104,7 +119,7 @@ impl World {
         };
         let endpoint = w.sandbox.endpoint();
         let c = &w.cloud;
-        let out = w.ivr(&[
+        let mut args = vec![
             "profile",
             "add",
             c.profile,
@@ -112,13 +127,15 @@ impl World {
             c.provider,
             "--region",
             c.region,
-            "--instance",
-            c.instance,
             "--endpoint",
             &endpoint,
             "--key-id",
             "sandbox",
-        ]);
+        ];
+        if !c.instance.is_empty() {
+            args.extend(["--instance", c.instance]);
+        }
+        let out = w.ivr(&args);
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
         w
     }
@@ -156,15 +173,33 @@ impl World {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
+        // Read both pipes while it runs: a child writing more than a pipe
+        // holds (64 KiB) would otherwise wait for us forever.
+        let drain = |mut pipe: Box<dyn std::io::Read + Send>| {
+            std::thread::spawn(move || {
+                let mut buf = Vec::new();
+                let _ = pipe.read_to_end(&mut buf);
+                buf
+            })
+        };
+        let out = drain(Box::new(child.stdout.take().unwrap()));
+        let err = drain(Box::new(child.stderr.take().unwrap()));
         let start = Instant::now();
-        while child.try_wait().unwrap().is_none() {
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
             if start.elapsed() > LIMIT {
                 let _ = child.kill();
                 panic!("ivr {args:?} ran past {LIMIT:?}");
             }
             std::thread::sleep(Duration::from_millis(20));
+        };
+        Output {
+            status,
+            stdout: out.join().unwrap(),
+            stderr: err.join().unwrap(),
         }
-        child.wait_with_output().unwrap()
     }
 
     /// The flows `ivr list --format json` shows.

@@ -268,14 +268,14 @@ impl Connections {
         Ok(Removed { profile, secret })
     }
 
-    /// The client for profile `name`: the demo credentials for a built-in
+    /// Profile `name` with its credentials: the demo ones for a built-in
     /// profile, else the environment or the keyring. Blocks on the keyring.
-    pub fn client(
+    pub fn resolve(
         &self,
         store: &dyn SecretStore,
         env: &dyn Fn(&str) -> Option<String>,
         name: &str,
-    ) -> Result<Client, CloudError> {
+    ) -> Result<(Profile, Credentials), CloudError> {
         let (profile, builtin) = self.find(name)?;
         let creds = if builtin {
             Credentials::sandbox_demo()
@@ -283,6 +283,17 @@ impl Connections {
             profile.validate()?;
             credentials::resolve(&profile, store, env)?
         };
+        Ok((profile, creds))
+    }
+
+    /// The flow client for profile `name` (see [`Connections::resolve`]).
+    pub fn client(
+        &self,
+        store: &dyn SecretStore,
+        env: &dyn Fn(&str) -> Option<String>,
+        name: &str,
+    ) -> Result<Client, CloudError> {
+        let (profile, creds) = self.resolve(store, env, name)?;
         client(&profile, creds)
     }
 }

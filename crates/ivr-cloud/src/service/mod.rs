@@ -21,6 +21,7 @@ pub mod client;
 pub mod connections;
 pub mod publish;
 pub mod remote;
+pub mod tasks;
 
 pub use client::{Client, client};
 pub use connections::{Connections, ProfileView, SANDBOX_PROFILES, sandbox_profiles};
