@@ -158,3 +158,51 @@ fn a_wrong_secret_is_refused_clearly() {
     );
     assert!(!stderr.contains("not-the-secret"), "{stderr}");
 }
+
+/// A small list the sandbox's agent 198 takes.
+fn small_list(rows: usize) -> Vec<u8> {
+    let mut s = String::from("name,phone,customerName,amount,dueDate\r\n");
+    for i in 0..rows {
+        s.push_str(&format!(
+            "C{i},+8613{i:09},Customer {i},{i}.00,2026-12-31\r\n"
+        ));
+    }
+    s.into_bytes()
+}
+
+/// Through the CLI, as the client tests do below it: a create whose answer
+/// is dropped makes one task, not two; an append whose answer is dropped
+/// duplicates no contact; throttling is waited out.
+#[test]
+fn dropped_answers_and_throttling_make_no_second_task_or_call() {
+    use ivr_sandbox::{Fault, FaultKind};
+    let w = World::nxlink();
+    let csv = w.path("small.csv");
+    std::fs::write(&csv, small_list(25)).unwrap();
+    let task = w.path("small.task.json");
+    let (csv_s, task_s) = (csv.display().to_string(), task.display().to_string());
+    let out = w.ivr(&[
+        "task", "new", "-o", &task_s, "--agent", "198", "--route", ROUTE, "--calls", &csv_s,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    w.faults(Fault::new(FaultKind::Drop, 1).for_action("task/create"));
+    w.faults(Fault::new(FaultKind::Drop, 1).for_action("call/append"));
+    w.faults(Fault::new(FaultKind::Throttle, 2).for_action("call/append"));
+    let out = w.ivr(&[
+        "task",
+        "create",
+        &task_s,
+        "--profile",
+        "nx",
+        "--chunk",
+        "10",
+    ]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+    assert!(stdout.contains("25 of 25 contact(s) accepted"), "{stdout}");
+    let out = w.ivr(&["task", "list", "--profile", "nx", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let tasks = v["list"].as_array().unwrap();
+    assert_eq!(tasks.len(), 1, "one task, whatever was dropped: {v}");
+    assert_eq!(tasks[0]["totalCount"], 25, "no contact twice: {v}");
+}
