@@ -149,7 +149,7 @@ pub async fn publish_changes(
     state: State<'_, CloudState>,
     flow: Flow,
     profile: String,
-) -> Result<Option<Vec<ivr_flow::diff::text::Line>>, CommandError> {
+) -> Result<Option<service::publish::CloudChanges>, CommandError> {
     let c = client(&state, profile).await?;
     Ok(service::publish::changes(&c, &flow).await?)
 }

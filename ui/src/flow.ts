@@ -237,18 +237,30 @@ export type BlockData = {
   lang: Lang;
   /** Its problems as its card shows them (none: no problem); the same object while they do not change. */
   marks?: BlockMarks;
-  /** While a publish's changes are reviewed: added or changed. */
-  review?: "added" | "changed";
+  /** While a publish's changes are reviewed: added, changed, or (a ghost of the cloud's block) removed. */
+  review?: "added" | "changed" | "removed";
 };
 
-/** How blocks show while a publish's changes are reviewed (cloud/PublishChanges). */
-export type Review = ReadonlyMap<string, "added" | "changed">;
+/**
+ * How blocks show while a publish's changes are reviewed (cloud/PublishChanges):
+ * the document's blocks added or changed, and the cloud's blocks the publish
+ * removes, drawn as ghosts where they stand in the cloud.
+ */
+export type Review = { marks: ReadonlyMap<string, "added" | "changed">; ghosts: readonly Node[] };
+
+/** The id a removed block's ghost has on the canvas (never a document block's). */
+export const GHOST = "ghost:";
 
 export type CanvasNode = {
   id: string;
   type: "block";
   position: { x: number; y: number };
   data: BlockData;
+  /** A ghost is only looked at: not selected, moved, wired or deleted. */
+  selectable?: boolean;
+  draggable?: boolean;
+  connectable?: boolean;
+  deletable?: boolean;
 };
 
 export type CanvasEdge = {
@@ -266,12 +278,24 @@ export function toCanvas(
   marks: ReadonlyMap<string, BlockMarks> = new Map(),
   review?: Review,
 ): { nodes: CanvasNode[]; edges: CanvasEdge[] } {
-  const nodes = flow.nodes.map((node) => ({
+  const nodes: CanvasNode[] = flow.nodes.map((node) => ({
     id: node.id,
     type: "block" as const,
     position: { x: node.position.x, y: node.position.y },
-    data: { node, spec: blockSpec(catalog, node.block), lang, marks: marks.get(node.id), review: review?.get(node.id) },
+    data: { node, spec: blockSpec(catalog, node.block), lang, marks: marks.get(node.id), review: review?.marks.get(node.id) },
   }));
+  for (const node of review?.ghosts ?? []) {
+    nodes.push({
+      id: `${GHOST}${node.id}`,
+      type: "block" as const,
+      position: { x: node.position.x, y: node.position.y },
+      data: { node, spec: blockSpec(catalog, node.block), lang, marks: undefined, review: "removed" as const },
+      selectable: false,
+      draggable: false,
+      connectable: false,
+      deletable: false,
+    });
+  }
   const edges = flow.edges.map((e: Edge) => ({
     id: e.id,
     source: e.from.node,

@@ -228,7 +228,7 @@ async fn print_cloud_changes(client: &ivr_cloud::service::Client, flow: &Flow) {
             "the publish creates a new flow: {} block(s)",
             flow.nodes.len()
         ),
-        Ok(Some(lines)) => {
+        Ok(Some(ivr_cloud::service::publish::CloudChanges { lines, .. })) => {
             let real: Vec<_> = lines.iter().filter(|l| !l.layout).collect();
             println!(
                 "the publish changes the cloud's flow: {} change(s), {} layout-only",

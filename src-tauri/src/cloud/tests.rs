@@ -443,7 +443,7 @@ fn publish_changes_lists_what_an_update_would_change() {
         "publish_changes",
         json!({ "flow": edited, "profile": "sandbox-connect" }),
     );
-    let real: Vec<&Value> = same
+    let real: Vec<&Value> = same["lines"]
         .as_array()
         .expect("lines")
         .iter()
@@ -455,7 +455,11 @@ fn publish_changes_lists_what_an_update_would_change() {
         "publish_changes",
         json!({ "flow": edited, "profile": "sandbox-connect" }),
     );
-    let text = lines.to_string();
+    assert_eq!(
+        lines["live"]["name"], "Reviewed flow",
+        "the live flow comes along"
+    );
+    let text = lines["lines"].to_string();
     assert!(text.contains("\"setting\""), "{text}");
     assert!(text.contains("A new greeting"), "{text}");
 }

@@ -10,7 +10,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import type { Flow } from "../model";
-import type { DiffLine, ImportedFlow, PlanView, Profile, ProfileView, PublishOutcome, PublishStatus, RemotePage } from "./ipc";
+import type { CloudChanges, ImportedFlow, PlanView, Profile, ProfileView, PublishOutcome, PublishStatus, RemotePage } from "./ipc";
 
 export interface CloudApi {
   listProfiles(): Promise<ProfileView[]>;
@@ -28,7 +28,7 @@ export interface CloudApi {
   importFlows(profile: string, ids: string[]): Promise<ImportedFlow[]>;
   planPublish(flow: Flow, profile: string): Promise<PlanView>;
   /** What publishing `flow` would change in the cloud (none for a create), each change with its line. */
-  publishChanges(flow: Flow, profile: string): Promise<DiffLine[] | null>;
+  publishChanges(flow: Flow, profile: string): Promise<CloudChanges | null>;
   /** Rejects with a `PublishRefusal`. */
   publishFlow(
     flow: Flow,
@@ -63,7 +63,7 @@ export class TauriCloud implements CloudApi {
     return invoke<ImportedFlow[]>("import_flows", { profile, ids });
   }
   publishChanges(flow: Flow, profile: string) {
-    return invoke<DiffLine[] | null>("publish_changes", { flow, profile });
+    return invoke<CloudChanges | null>("publish_changes", { flow, profile });
   }
 
   planPublish(flow: Flow, profile: string) {

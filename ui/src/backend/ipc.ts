@@ -8,6 +8,7 @@
  */
 
 export type { AutosavedFlow } from "../bindings/AutosavedFlow";
+export type { CloudChanges } from "../bindings/CloudChanges";
 export type { CloudError } from "../bindings/CloudError";
 export type { CommandError } from "../bindings/CommandError";
 export type { DiffLine } from "../bindings/DiffLine";

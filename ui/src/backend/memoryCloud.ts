@@ -9,6 +9,7 @@ import { withBinding } from "./binding";
 import type { CloudApi } from "./cloud";
 import type {
   CommandError,
+  CloudChanges,
   DiffLine,
   ImportedFlow,
   PlanView,
@@ -122,13 +123,14 @@ export class MemoryCloud implements CloudApi {
     return Promise.resolve(structuredClone(out));
   }
 
-  /** What `publishChanges` answers for a bound flow (it never diffs itself: that is the engine's job). */
+  /** What `publishChanges` answers for a bound flow (it never diffs itself: that is the engine's job); the live flow is the one published last. */
   changes: DiffLine[] = [];
 
-  publishChanges(flow: Flow, profile: string): Promise<DiffLine[] | null> {
+  publishChanges(flow: Flow, profile: string): Promise<CloudChanges | null> {
     const p = this.find(profile);
-    const bound = flow.bindings.some((b) => b.provider === p.provider && b.instance === p.instance);
-    return Promise.resolve(bound ? structuredClone(this.changes) : null);
+    const b = flow.bindings.find((x) => x.provider === p.provider && x.instance === p.instance);
+    const live = b && (this.remote.get(profile) ?? []).find((r) => r.meta.id === b.remote_id)?.flow;
+    return Promise.resolve(live ? structuredClone({ lines: this.changes, live }) : null);
   }
 
   planPublish(flow: Flow, profile: string) {

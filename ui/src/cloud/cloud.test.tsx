@@ -4,7 +4,7 @@ import { MemoryBackend, MemoryCloud } from "../backend";
 import fixture from "../backend/fixture.json";
 import type { Flow, Problem } from "../model";
 import { CloudToolbar } from "./CloudToolbar";
-import { reviewOf } from "./PublishChanges";
+import { type Review, reviewOf } from "./PublishChanges";
 import { CLOUD_STRINGS } from "./strings";
 
 afterEach(cleanup);
@@ -394,6 +394,7 @@ describe("Publish an update", () => {
       { kind: "setting", block: "welcome", key: "text", old: "Hi", new: "Hello", layout: false, text: { en: "Prompt text of \"Welcome\": \"Hi\" → \"Hello\"", zh: "\"Welcome\" 的提示文本：\"Hi\" → \"Hello\"" } },
       { kind: "block_added", block: "queue_1", layout: false, text: { en: "Added Transfer to queue 1", zh: "新增 转接队列 1" } },
       { kind: "moved", block: "hang_up", old: { x: 0, y: 0 }, new: { x: 10, y: 0 }, layout: true, text: { en: "Hang up 1 moved", zh: "挂机 1 已移动" } },
+      { kind: "block_removed", block: "start", layout: false, text: { en: "Removed Start 1", zh: "删除 开始 1" } },
     ];
     const onReview = vi.fn();
     const onSelectBlock = vi.fn();
@@ -410,21 +411,40 @@ describe("Publish an update", () => {
       choose("sandbox-ccc");
     });
     const changes = await screen.findByTestId("publish-changes");
-    expect(changes.textContent).toContain("Changes this publish makes in the cloud: 2 (+1 moves only)");
+    expect(changes.textContent).toContain("Changes this publish makes in the cloud: 3 (+1 moves only)");
     expect(changes.textContent).toContain("\"Hi\" → \"Hello\"");
-    expect(changes.textContent).not.toContain("moved");
+    expect(changes.textContent).not.toContain("Hang up 1 moved");
     await act(async () => {
       fireEvent.click(screen.getByTestId("publish-show-changes"));
     });
-    const review = onReview.mock.calls.at(-1)![0] as Map<string, string>;
-    expect([...review.entries()]).toEqual([
+    const review = onReview.mock.calls.at(-1)![0] as Review;
+    expect([...review.marks.entries()]).toEqual([
       ["welcome", "changed"],
       ["queue_1", "added"],
     ]);
+    // The removed block is a ghost from the cloud's flow, where it stands there.
+    expect(review.ghosts.map((n) => n.id)).toEqual(["start"]);
     await act(async () => {
       fireEvent.click(screen.getByTestId("publish-change-0"));
     });
-    expect(onSelectBlock).toHaveBeenCalledWith("welcome");
+    expect(onSelectBlock).toHaveBeenLastCalledWith("welcome");
+    // Next and previous step through the changes (and round).
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("publish-next"));
+    });
+    expect(onSelectBlock).toHaveBeenLastCalledWith("queue_1");
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("publish-next"));
+    });
+    expect(onSelectBlock).toHaveBeenLastCalledWith("ghost:start");
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("publish-next"));
+    });
+    expect(onSelectBlock).toHaveBeenLastCalledWith("welcome");
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("publish-prev"));
+    });
+    expect(onSelectBlock).toHaveBeenLastCalledWith("ghost:start");
     // Closing the dialog takes the colours off.
     await act(async () => {
       fireEvent.click(screen.getByTestId("publish-dialog-close"));
@@ -433,7 +453,7 @@ describe("Publish an update", () => {
   });
 
   it("says so when the publish would change nothing, and lists nothing for a create", async () => {
-    expect(reviewOf([]).size).toBe(0);
+    expect(reviewOf({ lines: [], live: starter() }).marks.size).toBe(0);
     const api = new MemoryCloud();
     const first = await api.publishFlow(starter(), "sandbox-ccc", "published", null);
     await mount({ api, flow: { ...starter(), bindings: [first.binding] } });

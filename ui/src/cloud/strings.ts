@@ -98,6 +98,8 @@ const STRINGS = {
   movesOnly: { en: "moves only", zh: "处仅移动" },
   publishChanges: { en: "Changes this publish makes in the cloud:", zh: "此次发布将在云端做出的改动：" },
   showOnCanvas: { en: "Show on canvas", zh: "在画布上显示" },
+  previousChange: { en: "Previous change", zh: "上一处改动" },
+  nextChange: { en: "Next change", zh: "下一处改动" },
   providerProblems: { en: "The provider's problems", zh: "服务商报告的问题" },
   block: { en: "block", zh: "模块" },
 } as const;

@@ -30,7 +30,7 @@ import { useProblemsTiming } from "../document/openTiming";
 import { problemsOf } from "../problems/problemIndex";
 import { usePaletteDrag } from "../editing/usePaletteDrag";
 import { useShortcuts } from "../editing/useShortcuts";
-import { type Review, blockSpec } from "../flow";
+import { GHOST, type Review, blockSpec } from "../flow";
 import { type Lang, t, tx } from "../i18n";
 import type { Problem } from "../model";
 import { useTheme } from "../theme";
@@ -156,7 +156,10 @@ function Editor({ backend, initialLang, settings }: Props) {
           onPublished={editor.published}
           onProblems={(_, target) => editor.setTarget(target)}
           onReview={(r) => setReview(r ?? undefined)}
-          onSelectBlock={(id) => editor.setSelected([id])}
+          onSelectBlock={(id) => {
+            editor.setSelected(id.startsWith(GHOST) ? [] : [id]);
+            centreBlock(reactFlow, id);
+          }}
         />
         <ShortcutsButton lang={lang} onClick={() => editing.help.setOpen(true)} />
         <LangSwitch lang={lang} onChange={setLang} />

@@ -203,19 +203,25 @@ pub async fn publish(
     }
 }
 
+/// What a publish would change in the cloud: each change from what is live
+/// to the document, with its line, and the live flow itself (the app draws
+/// its removed blocks as ghosts where they stood).
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
+pub struct CloudChanges {
+    pub lines: Vec<ivr_flow::diff::text::Line>,
+    pub live: Flow,
+}
+
 /// What publishing `flow` would change in the cloud: none for a flow not
-/// bound to this instance yet (a create), else every change from what is
-/// live to `flow`, each with its line (for the plan shown before a publish
-/// and `ivr publish --show-diff`).
-pub async fn changes(
-    client: &Client,
-    flow: &Flow,
-) -> Result<Option<Vec<ivr_flow::diff::text::Line>>, CloudError> {
+/// bound to this instance yet (a create), else [`CloudChanges`] (for the
+/// plan shown before a publish and `ivr publish --show-diff`).
+pub async fn changes(client: &Client, flow: &Flow) -> Result<Option<CloudChanges>, CloudError> {
     let Some(b) = crate::remote::binding_for(flow, client.provider(), client.instance()) else {
         return Ok(None);
     };
     let live = remote::fetch(client, &b.remote_id).await?;
-    Ok(Some(ivr_flow::diff::text::described(&live, flow)))
+    let lines = ivr_flow::diff::text::described(&live, flow);
+    Ok(Some(CloudChanges { lines, live }))
 }
 
 /// Refuses (a conflict) when the flow's binding for this instance says what
