@@ -34,7 +34,7 @@ describe("errorText", () => {
     // A refused publish is the same error, with its problems beside the words.
     const refused: CommandError = {
       ...notFound,
-      refusal: { error: { ...notFound, kind: "config" }, problems: [], remote_problems: [], existing: null, created: null, cloud_changes: [] },
+      refusal: { error: { ...notFound, kind: "config" }, problems: [], remote_problems: [], existing: null, created: null, cloud_changes: [], cloud_flow: null },
     };
     expect(errorText(refused, "zh")).toContain("没有这个文件");
   });

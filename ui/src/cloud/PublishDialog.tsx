@@ -149,6 +149,19 @@ export function PublishDialog(props: Props) {
         <button type="button" className="button" data-testid="publish-done" onClick={onClose}>
           {ct(lang, "cancel")}
         </button>
+        {step.refusal?.cloud_flow && (
+          <button
+            type="button"
+            className="button"
+            data-testid="publish-open-cloud"
+            onClick={() => {
+              const theirs = step.refusal?.cloud_flow;
+              if (theirs) void backend.files.openDocuments([{ flow: { ...theirs, bindings: flow.bindings }, path: null }]);
+            }}
+          >
+            {ct(lang, "openCloudVersion")}
+          </button>
+        )}
         <button type="button" className="button danger" data-testid="publish-overwrite" onClick={() => publish(step.plan, false, true)}>
           {ct(lang, "overwrite")}
         </button>

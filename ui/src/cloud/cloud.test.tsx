@@ -33,7 +33,7 @@ async function mount(
       />,
     );
   });
-  return { api, onOpen, onPublished, onProblems };
+  return { api, backend, onOpen, onPublished, onProblems };
 }
 
 function choose(profile: string) {
@@ -344,7 +344,7 @@ describe("Import", () => {
 
 describe("Publish over a flow changed in the cloud", () => {
   it("lists what the publish would change there and overwrites only when asked", async () => {
-    const { api, onPublished } = await mount();
+    const { api, backend, onPublished } = await mount();
     const real = api.publishFlow.bind(api);
     const line = { en: "Prompt text of \"Welcome\": \"Console\" → \"Mine\"", zh: "\"Welcome\" 的提示文本：\"Console\" → \"Mine\"" };
     const conflict = {
@@ -358,7 +358,8 @@ describe("Publish over a flow changed in the cloud", () => {
       request_id: null,
       refusal: null as unknown,
     };
-    conflict.refusal = { error: conflict, problems: [], remote_problems: [], existing: null, created: null, cloud_changes: [line] };
+    const theirs = { ...starter(), name: "Changed in the console" };
+    conflict.refusal = { error: conflict, problems: [], remote_problems: [], existing: null, created: null, cloud_changes: [line], cloud_flow: theirs };
     const publish = vi.spyOn(api, "publishFlow").mockImplementation((...args) => (args[6] ? real(...args) : Promise.reject(conflict)));
     await act(async () => {
       fireEvent.click(screen.getByTestId("publish-button"));
@@ -375,6 +376,11 @@ describe("Publish over a flow changed in the cloud", () => {
     expect(onPublished).not.toHaveBeenCalled();
     expect(publish).toHaveBeenCalledTimes(1);
     expect(publish.mock.calls[0]![6]).toBe(false);
+    // The cloud's version opens beside the document, in a window of its own.
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("publish-open-cloud"));
+    });
+    expect(backend.files.windows.map((w) => w.flow.name)).toEqual(["Changed in the console"]);
     await act(async () => {
       fireEvent.click(screen.getByTestId("publish-overwrite"));
     });

@@ -93,6 +93,7 @@ const STRINGS = {
     zh: "自您上次导入或发布以来，有人在云端修改了此流程。现在发布将在云端做出以下改动：",
   },
   overwrite: { en: "Overwrite the cloud's version", zh: "覆盖云端版本" },
+  openCloudVersion: { en: "Open the cloud's version beside yours", zh: "在旁边打开云端版本" },
   readingLive: { en: "Reading what is live…", zh: "正在读取云端当前版本…" },
   noChange: { en: "This publish changes nothing in the cloud.", zh: "此次发布不会改变云端的任何内容。" },
   movesOnly: { en: "moves only", zh: "处仅移动" },

@@ -73,6 +73,8 @@ pub struct PublishRefusal {
     /// it: what publishing would change there now, line by line (from the
     /// cloud's flow to yours). Publish again with `overwrite` to replace it.
     pub cloud_changes: Vec<Text>,
+    /// That changed flow as the cloud holds it now, to open beside yours.
+    pub cloud_flow: Option<Flow>,
 }
 
 impl From<CloudError> for PublishRefusal {
@@ -84,6 +86,7 @@ impl From<CloudError> for PublishRefusal {
             existing: None,
             created: None,
             cloud_changes: Vec::new(),
+            cloud_flow: None,
         }
     }
 }
@@ -262,6 +265,7 @@ async fn changed_in_cloud(client: &Client, flow: &Flow) -> Result<(), Box<Publis
     ));
     Err(Box::new(PublishRefusal {
         cloud_changes: lines,
+        cloud_flow: Some(live),
         ..PublishRefusal::from(error)
     }))
 }
