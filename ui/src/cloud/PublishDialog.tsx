@@ -17,6 +17,7 @@ import { withBinding } from "../backend";
 import { errorText } from "../errors";
 import { Modal } from "./Modal";
 import { PublishChanges, type Review } from "./PublishChanges";
+import { ThreeSides } from "./ThreeSides";
 import { ct, providerName } from "./strings";
 
 type Props = {
@@ -312,6 +313,9 @@ export function PublishDialog(props: Props) {
                   <li key={i}>{t[lang]}</li>
                 ))}
               </ul>
+              {step.refusal.cloud_flow && (
+                <ThreeSides backend={backend} lang={lang} path={path} cloud={step.refusal.cloud_flow} yours={flow} />
+              )}
             </>
           )}
           {step.refusal?.existing && (

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { MemoryBackend, MemoryCloud } from "../backend";
+import { type DiffLine, MemoryBackend, MemoryCloud } from "../backend";
 import fixture from "../backend/fixture.json";
 import type { Flow, Problem } from "../model";
 import { CloudToolbar } from "./CloudToolbar";
+import { ThreeSides } from "./ThreeSides";
 import { type Review, reviewOf } from "./PublishChanges";
 import { CLOUD_STRINGS } from "./strings";
 
@@ -470,6 +471,36 @@ describe("Publish an update", () => {
       choose("sandbox-ccc");
     });
     expect((await screen.findByTestId("publish-no-change")).textContent).toContain("changes nothing");
+  });
+});
+
+describe("A conflict's three sides", () => {
+  it("shows what changed in the cloud and what you changed since the version last published", async () => {
+    const path = "/flows/main.ivr.json";
+    const base = { ...starter(), name: "Base" };
+    const cloud = { ...starter(), name: "Cloud" };
+    const yours = { ...starter(), name: "Yours" };
+    const line = (a: Flow, b: Flow) => ({ kind: "flow", field: "name", old: a.name, new: b.name, layout: false, text: { en: `Flow name: "${a.name}" → "${b.name}"`, zh: `流程名称："${a.name}" → "${b.name}"` } }) as DiffLine;
+    const backend = new MemoryBackend({ diff: (a, b) => (a.name === b.name ? [] : [line(a, b)]) });
+    backend.files.snapshots.set(path, [
+      { entry: { id: "s1", at: 1_000, occasion: { kind: "publish", target: "aliyun/local-sandbox" }, message: null, bytes: 1 }, flow: base },
+      { entry: { id: "s2", at: 2_000, occasion: { kind: "save" }, message: null, bytes: 1 }, flow: yours },
+    ]);
+    await act(async () => {
+      render(<ThreeSides backend={backend} lang="en" path={path} cloud={cloud} yours={yours} />);
+    });
+    const sides = await screen.findByTestId("publish-three-sides");
+    expect(screen.getByTestId("publish-theirs").textContent).toBe('Flow name: "Base" → "Cloud"');
+    expect(screen.getByTestId("publish-mine").textContent).toBe('Flow name: "Base" → "Yours"');
+    expect(sides.textContent).toContain("Since this file last synced");
+  });
+
+  it("shows nothing for a document with no synced version in its history", async () => {
+    const backend = new MemoryBackend();
+    await act(async () => {
+      render(<ThreeSides backend={backend} lang="en" path="/flows/none.ivr.json" cloud={starter()} yours={starter()} />);
+    });
+    expect(screen.queryByTestId("publish-three-sides")).toBeNull();
   });
 });
 
