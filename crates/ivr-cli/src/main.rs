@@ -14,6 +14,7 @@ mod list;
 mod profile;
 mod publish;
 mod sandbox;
+mod shell;
 mod task;
 mod validate;
 
@@ -55,6 +56,10 @@ enum Command {
     Sandbox(sandbox::SandboxArgs),
     /// NXLink outbound AI-agent tasks: new, check, create, list, append, agents, routes.
     Task(task::TaskArgs),
+    /// Print the shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(shell::CompletionsArgs),
+    /// Print the manual page (roff, for `man`).
+    Manual,
 }
 
 fn main() -> ExitCode {
@@ -76,5 +81,7 @@ fn main() -> ExitCode {
         Command::Publish(args) => publish::run(&args),
         Command::Sandbox(args) => sandbox::run(&args),
         Command::Task(args) => task::run(args),
+        Command::Completions(args) => shell::completions::<Cli>(&args),
+        Command::Manual => shell::manual::<Cli>(),
     }
 }

@@ -228,3 +228,40 @@ fn a_reader_that_stops_early_is_no_crash() {
     assert!(!err.contains("panicked"), "{err}");
     assert_ne!(out.status.code(), Some(101), "{err}");
 }
+
+#[test]
+fn completions_and_the_manual_come_from_the_parser() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = ivr(&["completions", "bash"]);
+    assert_eq!(out.status.code(), Some(0));
+    let script = text(&out.stdout);
+    for verb in ["validate", "diff", "publish", "task"] {
+        assert!(
+            script.contains(verb),
+            "{verb} missing from the bash completions"
+        );
+    }
+    // bash itself reads the script.
+    let path = write(dir.path(), "ivr.bash", script.as_bytes());
+    let check = Command::new("bash").args(["-n", &path]).output().unwrap();
+    assert!(check.status.success(), "{}", text(&check.stderr));
+    for shell in ["zsh", "fish"] {
+        let out = ivr(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        assert!(text(&out.stdout).contains("publish"), "{shell}");
+    }
+    let out = ivr(&["completions", "tcsh"]);
+    assert_eq!(out.status.code(), Some(2), "an unknown shell is bad input");
+    let out = ivr(&["manual"]);
+    assert_eq!(out.status.code(), Some(0));
+    let man = text(&out.stdout);
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH ivr"),
+        "{}",
+        &man[..200.min(man.len())]
+    );
+    assert!(
+        man.contains(".TH validate") && man.contains(".TH task"),
+        "a section per verb"
+    );
+}
