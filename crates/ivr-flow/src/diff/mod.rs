@@ -234,17 +234,40 @@ fn lines_by_node(flow: &Flow) -> FxHashMap<&str, Vec<&str>> {
     m
 }
 
-/// Which old block each new block is: the one with its id, else (for a
-/// provider that numbers blocks itself, as CCC does on a round trip) the
+/// Which old block each new block is: the one with its id; else the one
+/// with the id CCC gives it on the way (a flow read back from CCC names its
+/// blocks so); else (for a provider that numbers blocks itself) the
 /// unmatched one of the same kind, label and place among its kind.
 fn match_blocks<'a>(old: &'a Flow, new: &'a Flow) -> FxHashMap<&'a str, &'a Node> {
     let by_id: FxHashMap<&str, &Node> = old.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
     let mut pairs: FxHashMap<&str, &Node> = FxHashMap::default();
     let mut taken: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    let mut pair = |new_id: &'a str, was: &'a Node| {
+        if !taken.contains(was.id.as_str()) && !pairs.contains_key(new_id) {
+            pairs.insert(new_id, was);
+            taken.insert(was.id.as_str());
+        }
+    };
     for n in &new.nodes {
         if let Some(was) = by_id.get(n.id.as_str()) {
-            pairs.insert(n.id.as_str(), was);
-            taken.insert(was.id.as_str());
+            pair(n.id.as_str(), was);
+        }
+    }
+    // Both ways: either side may be the one read back from CCC.
+    let to_ccc = |f: &Flow| crate::dialect::ccc::v2020::block_ids(f);
+    let new_as_ccc = to_ccc(new);
+    for n in &new.nodes {
+        if let Some(was) = new_as_ccc.get(&n.id).and_then(|id| by_id.get(id.as_str())) {
+            pair(n.id.as_str(), was);
+        }
+    }
+    let old_as_ccc: FxHashMap<String, &Node> = to_ccc(old)
+        .into_iter()
+        .filter_map(|(id, ccc)| by_id.get(id.as_str()).map(|n| (ccc, *n)))
+        .collect();
+    for n in &new.nodes {
+        if let Some(was) = old_as_ccc.get(&n.id) {
+            pair(n.id.as_str(), was);
         }
     }
     // The rest by name: kind, label, and number among the unmatched of that kind.

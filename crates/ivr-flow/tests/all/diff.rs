@@ -326,3 +326,56 @@ fn blocks_renumbered_by_a_provider_are_matched_by_name() {
     b.edges[last].to = b.nodes[1].id.clone();
     assert_eq!(kinds(&a, &b), ["exit"]);
 }
+
+#[test]
+fn a_flow_back_from_ccc_is_matched_block_for_block() {
+    use ivr_flow::Provider;
+    use ivr_flow::dialect::{self, Dialect};
+    // Published to CCC and read back: CCC's ids, not ours.
+    let mine = large_flow(40);
+    let bytes = dialect::encode(&mine, Dialect::Provider(Provider::Aliyun)).unwrap();
+    let (_, mut live) = dialect::decode(&bytes).unwrap();
+    // The name travels beside a Definition, not in it.
+    live.name.clone_from(&mine.name);
+    assert_ne!(
+        live.nodes[1].id, mine.nodes[1].id,
+        "CCC names the blocks itself"
+    );
+    assert!(
+        diff(&live, &mine).real().next().is_none(),
+        "{:#?}",
+        diff(&live, &mine).changes
+    );
+    // One queue removed on our side (its line rewired): exactly that block
+    // removed and that line changed, nothing shifted onto its neighbours.
+    let mut edited = mine.clone();
+    let gone = edited
+        .nodes
+        .iter()
+        .position(|n| n.block == "transfer_queue")
+        .unwrap();
+    let id = edited.nodes.remove(gone).id;
+    let bye = edited
+        .nodes
+        .iter()
+        .find(|n| n.block == "hang_up")
+        .unwrap()
+        .id
+        .clone();
+    edited.edges.retain(|e| e.from.node != id);
+    for e in &mut edited.edges {
+        if e.to == id {
+            e.to = bye.clone();
+        }
+    }
+    let real: Vec<&str> = kinds(&live, &edited)
+        .into_iter()
+        .filter(|k| *k != "moved")
+        .collect();
+    assert_eq!(
+        real,
+        ["exit", "block_removed"],
+        "{:#?}",
+        diff(&live, &edited).changes
+    );
+}

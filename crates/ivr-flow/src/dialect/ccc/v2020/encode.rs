@@ -137,7 +137,20 @@ impl Ids {
     fn node<'a>(&'a self, id: &'a str) -> &'a str {
         self.nodes.get(id).map_or(id, String::as_str)
     }
+}
 
+/// The id each block of `flow` has in the Definition CCC is sent (ids of 8
+/// hex digits as they are, others derived from them): what a block is called
+/// when the flow comes back from CCC, so a diff can match it to its own.
+pub fn block_ids(flow: &Flow) -> HashMap<String, String> {
+    let ids = Ids::assign(flow);
+    flow.nodes
+        .iter()
+        .map(|n| (n.id.clone(), ids.node(&n.id).to_owned()))
+        .collect()
+}
+
+impl Ids {
     fn edge<'a>(&'a self, id: &'a str) -> &'a str {
         self.edges.get(id).map_or(id, String::as_str)
     }

@@ -94,6 +94,7 @@ use crate::model::{Flow, FlowKind};
 pub use blocks::PROVIDER;
 use blocks::X_CONTACT_FLOW;
 use decode::{decode_activities, decode_definition, definition_header};
+pub use encode::block_ids;
 
 /// Whether `value` is a CCC 2020 Definition, Definition string, list item or
 /// ListContactFlows response.
