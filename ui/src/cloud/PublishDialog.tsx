@@ -78,8 +78,10 @@ export function PublishDialog(props: Props) {
       const problems = await backend.validateFlow(flow, provider);
       const errors = problems.filter((p) => p.severity === "error");
       if (!live) return;
+      // The problems panel checks against the cloud being published to (also when
+      // another connection is chosen in the dialog after one refused the flow).
+      onProblems(problems, provider);
       if (errors.length > 0) {
-        onProblems(problems, provider);
         setStep({ kind: "refused", problems: errors });
         return;
       }

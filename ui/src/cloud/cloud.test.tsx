@@ -463,7 +463,7 @@ describe("Publish an update", () => {
     expect(reviewOf({ lines: [], live: starter() }).marks.size).toBe(0);
     const api = new MemoryCloud();
     const first = await api.publishFlow(starter(), "sandbox-ccc", "published", null);
-    await mount({ api, flow: { ...starter(), bindings: [first.binding] } });
+    const { onProblems } = await mount({ api, flow: { ...starter(), bindings: [first.binding] } });
     await act(async () => {
       fireEvent.click(screen.getByTestId("publish-button"));
     });
@@ -471,6 +471,8 @@ describe("Publish an update", () => {
       choose("sandbox-ccc");
     });
     expect((await screen.findByTestId("publish-no-change")).textContent).toContain("changes nothing");
+    // The problems panel now checks against the connection published to.
+    expect(onProblems).toHaveBeenLastCalledWith([], "aliyun");
   });
 });
 
