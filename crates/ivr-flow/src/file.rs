@@ -53,25 +53,31 @@ fn mb(bytes: usize) -> String {
 }
 
 #[derive(Serialize)]
-struct FileOut<'a> {
+struct FileOut<'a, T> {
     format: &'static str,
     version: u64,
     #[serde(flatten)]
-    flow: &'a Flow,
+    body: &'a T,
 }
 
-/// Writes a flow in the file format: header first, keys in a stable order,
-/// two-space indentation, a final newline.
-pub fn to_bytes(flow: &Flow) -> Vec<u8> {
+/// Writes an IVR Studio document (a flow, a task) in the file format: the
+/// `format` and `version` header first, then the body's keys in their
+/// declared order, two-space indentation, a final newline.
+pub fn with_header<T: Serialize>(format: &'static str, version: u64, body: &T) -> Vec<u8> {
     let out = FileOut {
-        format: FORMAT,
-        version: VERSION,
-        flow,
+        format,
+        version,
+        body,
     };
-    // Serializing plain data structs to a Vec cannot fail.
+    // Serializing plain data structs with string keys to a Vec cannot fail.
     let mut bytes = serde_json::to_vec_pretty(&out).unwrap_or_default();
     bytes.push(b'\n');
     bytes
+}
+
+/// Writes a flow in the file format (see [`with_header`]).
+pub fn to_bytes(flow: &Flow) -> Vec<u8> {
+    with_header(FORMAT, VERSION, flow)
 }
 
 /// Reads a flow file's bytes, migrating older format versions.

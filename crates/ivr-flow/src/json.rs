@@ -5,7 +5,7 @@ use serde_json::Value;
 
 /// What kind of JSON value `v` is, with its article, for error messages:
 /// "an object", "a string", "null"...
-pub(crate) fn kind_of(v: &Value) -> &'static str {
+pub fn kind_of(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

@@ -9,7 +9,7 @@ pub mod dialect;
 pub mod diff;
 pub mod file;
 pub mod i18n;
-mod json;
+pub mod json;
 pub mod model;
 mod naming;
 pub mod problem;

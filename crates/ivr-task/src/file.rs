@@ -6,7 +6,6 @@
 
 use ivr_flow::FlowFileError;
 use ivr_flow::file::parse_json;
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::model::Task;
@@ -46,26 +45,10 @@ pub enum TaskFileError {
     Invalid { path: String, message: String },
 }
 
-#[derive(Serialize)]
-struct FileOut<'a> {
-    format: &'static str,
-    version: u64,
-    #[serde(flatten)]
-    task: &'a Task,
-}
-
 /// Writes a task in the file format: header first, keys in the model's
 /// order, two-space indentation, a final newline.
 pub fn to_bytes(task: &Task) -> Vec<u8> {
-    let out = FileOut {
-        format: FORMAT,
-        version: VERSION,
-        task,
-    };
-    // Serialising plain data with string keys to a Vec cannot fail.
-    let mut bytes = serde_json::to_vec_pretty(&out).unwrap_or_default();
-    bytes.push(b'\n');
-    bytes
+    ivr_flow::file::with_header(FORMAT, VERSION, task)
 }
 
 /// Reads a task file's bytes.
@@ -95,7 +78,10 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Task, TaskFileError> {
     })?;
     let Value::Object(mut map) = value else {
         return Err(TaskFileError::NotATask {
-            reason: format!("the file's JSON is {}, not an object", kind_of(&value)),
+            reason: format!(
+                "the file's JSON is {}, not an object",
+                ivr_flow::json::kind_of(&value)
+            ),
         });
     };
     match map.remove("format") {
@@ -145,15 +131,4 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Task, TaskFileError> {
         path: e.path().to_string(),
         message: e.into_inner().to_string(),
     })
-}
-
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
 }
