@@ -16,7 +16,11 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut last = 1;
     for contact in &list.contacts {
-        assert!(contact.row > last, "rows out of order: {} after {last}", contact.row);
+        assert!(
+            contact.row > last,
+            "rows out of order: {} after {last}",
+            contact.row
+        );
         assert_eq!(contact.params.len(), list.variables.len());
         last = contact.row;
     }
@@ -29,7 +33,12 @@ fuzz_target!(|data: &[u8]| {
         ..Task::default()
     };
     let prepared = prepare(&task, &list, &list.variables, 0);
-    for WireContact { contact_id, phone_number, .. } in &prepared.contacts {
+    for WireContact {
+        contact_id,
+        phone_number,
+        ..
+    } in &prepared.contacts
+    {
         assert!(!contact_id.is_empty(), "a contact without an id");
         assert!(phone_number.starts_with('+'), "not E.164: {phone_number}");
     }
