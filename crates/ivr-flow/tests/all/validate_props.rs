@@ -95,7 +95,9 @@ fn edge() -> impl Strategy<Value = Edge> {
     })
 }
 
-fn flow() -> impl Strategy<Value = Flow> {
+/// Arbitrary graphs: any blocks (and one that does not exist), any settings,
+/// lines from any exit to any block (shared with the simulator's properties).
+pub(crate) fn flow() -> impl Strategy<Value = Flow> {
     (
         prop::collection::vec(node(), 0..14),
         prop::collection::vec(edge(), 0..30),
