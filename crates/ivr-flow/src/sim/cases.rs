@@ -251,6 +251,56 @@ pub fn run(
     }
 }
 
+/// A call made by hand, saved as a case: its scenario, each thing the caller
+/// did, and after each the last prompt heard and the last block reached in
+/// the flow under test; at the end, how the call ended.
+pub fn from_session(name: &str, session: &Session) -> Case {
+    let events = session.events();
+    let mut steps = Vec::new();
+    let mut bounds: Vec<usize> = session.inputs().iter().map(|(_, i)| *i).collect();
+    bounds.push(events.len());
+    let mut from = 0;
+    for (k, &to) in bounds.iter().enumerate() {
+        let segment = &events[from..to];
+        let heard = segment.iter().rev().find_map(|e| match e {
+            Event::Heard { text, .. } => Some(text.clone()),
+            _ => None,
+        });
+        let reached = entered_top(segment).last().map(|b| (*b).to_owned());
+        if heard.is_some() || reached.is_some() {
+            steps.push(Step::Expect(Expect {
+                heard,
+                reached,
+                ..Expect::default()
+            }));
+        }
+        if let Some((input, _)) = session.inputs().get(k) {
+            steps.push(match input {
+                Input::Press { keys } => Step::Press(keys.clone()),
+                Input::Timeout => Step::Timeout,
+                Input::Choose { exit } => Step::Choose(exit.clone()),
+            });
+        }
+        from = to;
+    }
+    if let State::Ended(outcome) = session.state() {
+        let transferred_to = match outcome {
+            Outcome::Transferred { target, .. } => Some(target.clone()),
+            _ => None,
+        };
+        steps.push(Step::Expect(Expect {
+            ended: Some(outcome.kind().to_owned()),
+            transferred_to,
+            ..Expect::default()
+        }));
+    }
+    Case {
+        name: name.to_owned(),
+        scenario: session.scenario().clone(),
+        steps,
+    }
+}
+
 /// How the call ended, or the block it waits at.
 fn where_it_is(session: &Session) -> Text {
     if let Some(t) = session.outcome_text() {

@@ -91,6 +91,8 @@ pub struct Session {
     path: Vec<usize>,
     elapsed_ms: u64,
     budget: u32,
+    /// What the caller did, each with the index of its first event.
+    inputs: Vec<(Input, usize)>,
 }
 
 impl Session {
@@ -135,6 +137,7 @@ impl Session {
             path: Vec::new(),
             elapsed_ms: 0,
             budget,
+            inputs: Vec::new(),
         };
         if start.is_none() {
             s.end(Outcome::Broken {
@@ -184,6 +187,17 @@ impl Session {
         self.callers.first().map_or(&self.here.flow, |f| &f.flow)
     }
 
+    /// The scenario the call runs in.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// What the caller did so far, each with the index of the first event
+    /// it caused.
+    pub fn inputs(&self) -> &[(Input, usize)] {
+        &self.inputs
+    }
+
     /// Whether the call is in a sub-flow now.
     pub fn in_subflow(&self) -> bool {
         !self.callers.is_empty()
@@ -199,6 +213,7 @@ impl Session {
         };
         let awaiting = awaiting.clone();
         let at = self.current();
+        let record = input.clone();
         match (input, awaiting) {
             (Input::Press { keys }, Awaiting::Key { .. } | Awaiting::Digits { .. }) => {
                 if let Some(bad) = keys.chars().find(|c| !is_dtmf(*c)) {
@@ -283,6 +298,7 @@ impl Session {
                 )));
             }
         }
+        self.inputs.push((record, first));
         Ok(first)
     }
 

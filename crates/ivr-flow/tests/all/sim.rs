@@ -1101,3 +1101,34 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_call_made_by_hand_saved_as_a_case_replays_and_passes() {
+    let f = menu_flow();
+    let mut s = call(&f, scenario_with(&[("sales", mock("at_capacity"))]));
+    press(&mut s, "9");
+    press(&mut s, "1");
+    let case = cases::from_session("By hand", &s);
+    assert_eq!(case.scenario, *s.scenario());
+    let kinds: Vec<&str> = case
+        .steps
+        .iter()
+        .map(|st| match st {
+            Step::Press(_) => "press",
+            Step::Timeout => "timeout",
+            Step::Choose(_) => "choose",
+            Step::Expect(_) => "expect",
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        ["expect", "press", "expect", "press", "expect", "expect"]
+    );
+    let r = cases::run(&f, &BTreeMap::new(), &case);
+    assert!(r.passed, "{:?}", r.failure);
+    // It checks something real: the same case on a flow whose key 1 hangs up fails.
+    let mut changed = f.flow().clone();
+    changed.edges.retain(|e| e.from.port != "key:1");
+    let r = cases::run(&Arc::new(Compiled::new(changed)), &BTreeMap::new(), &case);
+    assert!(!r.passed);
+}
