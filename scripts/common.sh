@@ -108,6 +108,19 @@ ensure_tauri_driver() {
   cargo install tauri-driver --locked
 }
 
+# ensure_python_module MODULE [PACKAGE]: a Python module from PyPI (the JUnit
+# reader `ivr test`'s output is checked with), installed for this user.
+ensure_python_module() {
+  local module=$1 package=${2:-$1}
+  if python3 -c "import $module" >/dev/null 2>&1; then
+    say "python: $module present"
+    return 0
+  fi
+  say "python: installing $package from PyPI"
+  python3 -m pip install --quiet --disable-pip-version-check "$package" ||
+    python3 -m pip install --quiet --disable-pip-version-check --user --break-system-packages "$package"
+}
+
 # The directory cargo builds into.
 target_dir() {
   printf '%s\n' "${CARGO_TARGET_DIR:-$ROOT/target}"

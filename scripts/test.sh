@@ -63,6 +63,7 @@ setup() {
   npm_ci ui
   npm_ci tests/e2e
   ensure_tauri_driver
+  ensure_python_module junitparser
 }
 
 fmt() {

@@ -2,7 +2,7 @@
 //! git and be checked, converted and published from CI.
 //!
 //! Exit status: 0 success; 1 the flow has errors (validate), the flows
-//! differ (diff) or the cloud refused (publish, import); 2 bad input or usage, with a message naming the
+//! differ (diff), a test case failed (test) or the cloud refused (publish, import); 2 bad input or usage, with a message naming the
 //! file and the place.
 
 mod cloud;
@@ -16,6 +16,7 @@ mod publish;
 mod sandbox;
 mod shell;
 mod task;
+mod test;
 mod validate;
 
 use std::process::ExitCode;
@@ -56,6 +57,8 @@ enum Command {
     Sandbox(sandbox::SandboxArgs),
     /// NXLink outbound AI-agent tasks: new, check, create, list, append, agents, routes.
     Task(task::TaskArgs),
+    /// Run saved test cases on a flow in the offline call simulator.
+    Test(test::TestArgs),
     /// Print the shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(shell::CompletionsArgs),
     /// Print the manual page (roff, for `man`).
@@ -81,6 +84,7 @@ fn main() -> ExitCode {
         Command::Publish(args) => publish::run(&args),
         Command::Sandbox(args) => sandbox::run(&args),
         Command::Task(args) => task::run(args),
+        Command::Test(args) => test::run(&args),
         Command::Completions(args) => shell::completions::<Cli>(&args),
         Command::Manual => shell::manual::<Cli>(),
     }

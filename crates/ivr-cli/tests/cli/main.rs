@@ -13,4 +13,5 @@ mod connect_e2e;
 mod corpus_e2e;
 mod diff_cli;
 mod task_e2e;
+mod test_cli;
 mod validate_cli;

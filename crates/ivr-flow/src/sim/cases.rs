@@ -88,6 +88,10 @@ pub struct Expect {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub ended: Option<String>,
+    /// The call waits at this block (for keys, or for a choice of exit).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub waiting_at: Option<String>,
     /// The call was transferred to this queue, agent or number.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
@@ -239,7 +243,7 @@ pub fn run(
     let taken = session
         .taken()
         .iter()
-        .map(|(b, e)| (flow.flow().nodes[*b].id.clone(), e.clone()))
+        .map(|(b, e)| (flow.flow().nodes[*b].id.clone(), e.to_string()))
         .collect();
     CaseResult {
         name: case.name.clone(),
@@ -313,7 +317,7 @@ fn where_it_is(session: &Session) -> Text {
                 .find(block)
                 .filter(|_| !session.in_subflow())
                 .map(|i| flow.block_name(i))
-                .unwrap_or_else(|| Text::new(block.clone(), block.clone()));
+                .unwrap_or_else(|| Text::new(&**block, &**block));
             Text::new(
                 format!("Still waiting at {}.", name.en),
                 format!("仍在{}等待。", name.zh),
@@ -484,6 +488,23 @@ fn check(session: &Session, since: usize, expect: &Expect) -> Result<(), (Text, 
             ));
         }
     }
+    if let Some(want) = &expect.waiting_at {
+        let Some(i) = flow.find(want) else {
+            return Err(no_such_block(want));
+        };
+        let id = flow.flow().nodes[i].id.as_str();
+        let waits_there = matches!(session.state(), State::Waiting { block, .. } if **block == *id && !session.in_subflow());
+        if !waits_there {
+            let name = flow.block_name(i);
+            return Err((
+                Text::new(
+                    format!("the call to wait at {}", name.en),
+                    format!("通话在{}等待", name.zh),
+                ),
+                now(),
+            ));
+        }
+    }
     if let Some(want) = &expect.transferred_to {
         let ok = matches!(ended, Some(Outcome::Transferred { target, .. }) if target == want);
         if !ok {
@@ -514,7 +535,7 @@ fn entered_top(events: &[Event]) -> Vec<&str> {
         match e {
             Event::EnteredFlow { .. } => depth += 1,
             Event::ReturnedFromFlow { .. } => depth -= 1,
-            Event::Entered { block } if depth == 0 => out.push(block.as_str()),
+            Event::Entered { block } if depth == 0 => out.push(&**block),
             _ => {}
         }
     }
@@ -529,8 +550,8 @@ fn exits_taken_top<'a>(events: &'a [Event], id: &str) -> Vec<&'a str> {
         match e {
             Event::EnteredFlow { .. } => depth += 1,
             Event::ReturnedFromFlow { .. } => depth -= 1,
-            Event::ExitTaken { block, exit, .. } if depth == 0 && block == id => {
-                out.push(exit.as_str())
+            Event::ExitTaken { block, exit, .. } if depth == 0 && **block == *id => {
+                out.push(&**exit)
             }
             _ => {}
         }

@@ -2,6 +2,8 @@
 //! Simulate panel draws and the test runner checks. Blocks are named by id;
 //! [`Outcome::describe`] and the runner put them in the designer's words.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -12,36 +14,36 @@ use crate::i18n::Text;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Event {
     /// The call reached a block.
-    Entered { block: String },
+    Entered { block: Arc<str> },
     /// The caller heard this (a prompt with its variables filled in).
-    Heard { block: String, text: String },
+    Heard { block: Arc<str>, text: String },
     /// The call waits for the caller (or, for a block with no mock, for a
     /// choice of exit).
-    Waiting { block: String, awaiting: Awaiting },
+    Waiting { block: Arc<str>, awaiting: Awaiting },
     /// The caller pressed keys.
-    Pressed { block: String, keys: String },
+    Pressed { block: Arc<str>, keys: String },
     /// The caller did nothing until the block's timeout.
-    TimedOut { block: String, after_ms: u64 },
+    TimedOut { block: Arc<str>, after_ms: u64 },
     /// A variable got a value.
     VariableSet {
-        block: String,
+        block: Arc<str>,
         name: String,
         value: String,
     },
     /// Something the block did that is not heard (an SMS sent, a mock used).
-    Note { block: String, text: Text },
+    Note { block: Arc<str>, text: Text },
     /// The block left by an exit; `to` is the block its line enters, none
     /// when the exit has no line.
     ExitTaken {
-        block: String,
-        exit: String,
+        block: Arc<str>,
+        exit: Arc<str>,
         #[ts(optional)]
         #[serde(skip_serializing_if = "Option::is_none")]
-        to: Option<String>,
+        to: Option<Arc<str>>,
     },
     /// A sub-flow block entered another flow; the events up to the matching
     /// [`Event::ReturnedFromFlow`] are that flow's blocks.
-    EnteredFlow { block: String, flow: String },
+    EnteredFlow { block: Arc<str>, flow: String },
     /// The sub-flow ended and the call is back in the flow that called it.
     ReturnedFromFlow { flow: String },
     /// The call ended.
@@ -53,7 +55,10 @@ pub enum Event {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Awaiting {
     /// One key of a menu; any other key is No match.
-    Key { keys: Vec<String>, timeout_ms: u64 },
+    Key {
+        keys: Arc<[String]>,
+        timeout_ms: u64,
+    },
     /// Digits, up to `max` or the terminator.
     Digits {
         min: u32,

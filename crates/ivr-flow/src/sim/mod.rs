@@ -25,6 +25,7 @@ mod events;
 mod hours;
 mod scenario;
 mod session;
+mod transcript;
 mod values;
 
 pub use compiled::Compiled;
@@ -32,4 +33,5 @@ pub use events::{Awaiting, Event, Outcome, TransferTo};
 pub use hours::{Clock, Hours, HoursState, Schedule, Span};
 pub use scenario::{Mock, Scenario};
 pub use session::{Input, InputError, STEP_BUDGET, Session, State};
+pub use transcript::transcript;
 pub use values::{Vars, compare, fill, key_of, speech};

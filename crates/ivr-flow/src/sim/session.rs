@@ -11,12 +11,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
-use super::compiled::Compiled;
+use super::compiled::{Compiled, Kind};
 use super::events::{Awaiting, Event, Outcome, TransferTo};
 use super::hours::{Clock, Hours, HoursState};
 use super::scenario::{Mock, Scenario};
 use super::values::{self, Vars};
-use crate::catalog::PROVIDER_BLOCK;
 use crate::i18n::Text;
 
 /// Steps a walk may take without the caller doing anything, when the
@@ -46,7 +45,7 @@ pub struct InputError(pub Text);
 pub enum State {
     /// Waiting at a block of the current flow.
     Waiting {
-        block: String,
+        block: Arc<str>,
         awaiting: Awaiting,
     },
     Ended(Outcome),
@@ -86,13 +85,16 @@ pub struct Session {
     outcome_text: Option<Text>,
     loops: FxHashMap<(usize, usize), u32>,
     /// Exits taken in the flow the call started in: (block index, exit).
-    taken: Vec<(usize, String)>,
+    taken: Vec<(usize, Arc<str>)>,
     /// Blocks walked since the caller last did something (for naming a loop).
     path: Vec<usize>,
     elapsed_ms: u64,
     budget: u32,
     /// What the caller did, each with the index of its first event.
     inputs: Vec<(Input, usize)>,
+    /// The scenario's mocks for blocks of the flow under test: block index
+    /// to the mock's key.
+    mocks: FxHashMap<usize, String>,
 }
 
 impl Session {
@@ -138,8 +140,28 @@ impl Session {
             elapsed_ms: 0,
             budget,
             inputs: Vec::new(),
+            mocks: FxHashMap::default(),
         };
-        if start.is_none() {
+        let flow = s.here.flow.clone();
+        let mut unknown = Vec::new();
+        for key in s.scenario.mocks.keys() {
+            match flow.find(key) {
+                Some(i) => {
+                    s.mocks.insert(i, key.clone());
+                }
+                None if s.subflows.values().any(|f| f.find(key).is_some()) => {}
+                None => unknown.push(key.clone()),
+            }
+        }
+        if !unknown.is_empty() {
+            let names = unknown.join("\", \"");
+            s.end(Outcome::Broken {
+                message: Text::new(
+                    format!("The scenario mocks \"{names}\", which names no block of the flow: use a block's id, label or name as the canvas shows it."),
+                    format!("场景为“{names}”设置了模拟结果，但流程中没有这个模块：请使用模块的 ID、名称或画布上显示的名字。"),
+                ),
+            });
+        } else if start.is_none() {
             s.end(Outcome::Broken {
                 message: Text::new(
                     "The flow has no Start block: add one and wire it to the first block.",
@@ -178,7 +200,7 @@ impl Session {
     }
 
     /// The exits taken in the flow the call started in, in order.
-    pub fn taken(&self) -> &[(usize, String)] {
+    pub fn taken(&self) -> &[(usize, Arc<str>)] {
         &self.taken
     }
 
@@ -208,12 +230,69 @@ impl Session {
     /// the call waits for a choice, anything after the end) changes nothing.
     pub fn input(&mut self, input: Input) -> Result<usize, InputError> {
         let first = self.events.len();
+        self.check(&input)?;
+        let taken = std::mem::replace(
+            &mut self.state,
+            State::Ended(Outcome::Broken {
+                message: Text::default(),
+            }),
+        );
+        let State::Waiting { awaiting, .. } = taken else {
+            self.state = taken;
+            return Err(InputError(Text::new("The call has ended.", "通话已结束。")));
+        };
+        let at = self.current();
+        self.path.clear();
+        self.inputs.push((input.clone(), first));
+        match (input, awaiting) {
+            (Input::Press { keys }, awaiting) => self.press(&keys, awaiting),
+            (Input::Timeout, Awaiting::Key { timeout_ms, .. }) => {
+                self.timed_out(at, timeout_ms);
+                self.leave_and_run(at, "timeout".into());
+            }
+            (
+                Input::Timeout,
+                Awaiting::Digits {
+                    timeout_ms,
+                    entered,
+                    min,
+                    ..
+                },
+            ) => {
+                self.timed_out(at, timeout_ms);
+                let flow = self.top().flow.clone();
+                let exit = if entered.is_empty() && flow.target(at, "timeout").is_none() {
+                    // Amazon Connect's Store customer input has no Timeout
+                    // branch: it takes Success with the value "Timeout".
+                    self.note(
+                        at,
+                        Text::new(
+                            "No input: Timeout has no line, so the digits are \"Timeout\" and the call goes on by Next, as Amazon Connect does.",
+                            "没有输入：超时出口没有连线，按 Amazon Connect 的做法，按键值记为 \"Timeout\" 并走下一步。",
+                        ),
+                    );
+                    self.digits_done(at, "Timeout".into(), 0)
+                } else if entered.is_empty() {
+                    "timeout".into()
+                } else {
+                    // What was entered before the pause is the answer.
+                    self.digits_done(at, entered, min)
+                };
+                self.leave_and_run(at, exit);
+            }
+            (Input::Choose { exit }, _) => self.leave_and_run(at, exit),
+            // `check` let no other pair through.
+            (Input::Timeout, Awaiting::Choice { .. }) => {}
+        }
+        Ok(first)
+    }
+
+    /// Whether `input` fits what the call waits for; changes nothing.
+    fn check(&self, input: &Input) -> Result<(), InputError> {
         let State::Waiting { awaiting, .. } = &self.state else {
             return Err(InputError(Text::new("The call has ended.", "通话已结束。")));
         };
-        let awaiting = awaiting.clone();
         let at = self.current();
-        let record = input.clone();
         match (input, awaiting) {
             (Input::Press { keys }, Awaiting::Key { .. } | Awaiting::Digits { .. }) => {
                 if let Some(bad) = keys.chars().find(|c| !is_dtmf(*c)) {
@@ -228,78 +307,44 @@ impl Session {
                         "请至少按一个键。",
                     )));
                 }
-                self.path.clear();
-                self.press(&keys);
+                Ok(())
             }
-            (Input::Timeout, Awaiting::Key { timeout_ms, .. }) => {
-                self.path.clear();
-                self.timed_out(at, timeout_ms);
-                self.leave(at, "timeout".into());
-                self.run();
-            }
-            (
-                Input::Timeout,
-                Awaiting::Digits {
-                    timeout_ms,
-                    entered,
-                    min,
-                    ..
-                },
-            ) => {
-                self.path.clear();
-                self.timed_out(at, timeout_ms);
-                if entered.is_empty() {
-                    self.leave(at, "timeout".into());
-                } else {
-                    // What was entered before the pause is the answer.
-                    let exit = self.digits_done(at, entered, min);
-                    self.leave(at, exit);
-                }
-                self.run();
-            }
+            (Input::Timeout, Awaiting::Key { .. } | Awaiting::Digits { .. }) => Ok(()),
             (Input::Choose { exit }, Awaiting::Choice { exits, .. }) => {
-                if !exits.contains(&exit) {
-                    return Err(InputError(Text::new(
-                        format!(
-                            "{} has no exit \"{exit}\": choose one of {}.",
-                            self.name(at).en,
-                            exits.join(", ")
-                        ),
-                        format!(
-                            "{}没有出口“{exit}”：请选择 {}。",
-                            self.name(at).zh,
-                            exits.join("、")
-                        ),
-                    )));
+                if exits.contains(exit) {
+                    return Ok(());
                 }
-                self.path.clear();
-                self.leave(at, exit);
-                self.run();
-            }
-            (Input::Choose { .. }, _) => {
-                return Err(InputError(Text::new(
+                Err(InputError(Text::new(
                     format!(
-                        "{} waits for the caller, not a choice of exit.",
-                        self.name(at).en
-                    ),
-                    format!("{}在等待来电者按键，不是选择出口。", self.name(at).zh),
-                )));
-            }
-            (_, Awaiting::Choice { .. }) => {
-                return Err(InputError(Text::new(
-                    format!(
-                        "{} does not wait for the caller: choose which exit it takes (or give it a mock).",
-                        self.name(at).en
+                        "{} has no exit \"{exit}\": choose one of {}.",
+                        self.name(at).en,
+                        exits.join(", ")
                     ),
                     format!(
-                        "{}不等待来电者：请选择它走哪个出口（或为它设置模拟结果）。",
-                        self.name(at).zh
+                        "{}没有出口“{exit}”：请选择 {}。",
+                        self.name(at).zh,
+                        exits.join("、")
                     ),
-                )));
+                )))
             }
+            (Input::Choose { .. }, _) => Err(InputError(Text::new(
+                format!(
+                    "{} waits for the caller, not a choice of exit.",
+                    self.name(at).en
+                ),
+                format!("{}在等待来电者按键，不是选择出口。", self.name(at).zh),
+            ))),
+            (_, Awaiting::Choice { .. }) => Err(InputError(Text::new(
+                format!(
+                    "{} does not wait for the caller: choose which exit it takes (or give it a mock).",
+                    self.name(at).en
+                ),
+                format!(
+                    "{}不等待来电者：请选择它走哪个出口（或为它设置模拟结果）。",
+                    self.name(at).zh
+                ),
+            ))),
         }
-        self.inputs.push((record, first));
-        Ok(first)
     }
 
     // ------------------------------------------------------------ walking
@@ -316,8 +361,8 @@ impl Session {
         self.top().flow.block_name(i)
     }
 
-    fn id(&self, i: usize) -> String {
-        self.top().flow.node(i).id.clone()
+    fn id(&self, i: usize) -> Arc<str> {
+        self.top().flow.id(i)
     }
 
     fn emit(&mut self, e: Event) {
@@ -394,14 +439,17 @@ impl Session {
     /// when it has none. Returns whether the call goes on.
     fn leave(&mut self, at: usize, exit: String) -> bool {
         let flow = self.top().flow.clone();
-        let to = flow.target(at, &exit);
+        let (exit_name, to) = match flow.wire(at, &exit) {
+            Some((name, to)) => (name.clone(), Some(to)),
+            None => (Arc::from(exit.as_str()), None),
+        };
         if self.callers.is_empty() {
-            self.taken.push((at, exit.clone()));
+            self.taken.push((at, exit_name.clone()));
         }
         self.emit(Event::ExitTaken {
-            block: flow.node(at).id.clone(),
-            exit: exit.clone(),
-            to: to.map(|t| flow.node(t).id.clone()),
+            block: flow.id(at),
+            exit: exit_name,
+            to: to.map(|t| flow.id(t)),
         });
         match to {
             Some(t) => {
@@ -449,9 +497,9 @@ impl Session {
     fn visit(&mut self, at: usize) -> Step {
         let flow = self.top().flow.clone();
         let node = flow.node(at);
-        match node.block.as_str() {
-            "start" => Step::Exit("next".into()),
-            "play_prompt" => {
+        match flow.kind(at) {
+            Kind::Start => Step::Exit("next".into()),
+            Kind::PlayPrompt => {
                 let text = flow.text(at, "text");
                 if flow.text(at, "voice_type") == "audio" {
                     self.hear(at, format!("[recording {text}]"));
@@ -460,20 +508,18 @@ impl Session {
                 }
                 self.mocked_or(at, &flow, "next")
             }
-            "menu" => {
-                let prompt = flow.text(at, "prompt").to_owned();
-                self.hear_prompt(at, &prompt);
-                let keys = crate::catalog::derived_items(node, "keys")
-                    .map(str::to_owned)
-                    .collect();
+            Kind::Menu => {
+                let prompt = flow.text(at, "prompt");
+                self.hear_prompt(at, prompt);
+                let keys = flow.keys(at);
                 Step::Wait(Awaiting::Key {
                     keys,
                     timeout_ms: self.seconds(&flow, at, "timeout_seconds", 5.0),
                 })
             }
-            "collect_digits" => {
-                let prompt = flow.text(at, "prompt").to_owned();
-                self.hear_prompt(at, &prompt);
+            Kind::CollectDigits => {
+                let prompt = flow.text(at, "prompt");
+                self.hear_prompt(at, prompt);
                 let terminator = match flow.text(at, "terminator") {
                     "none" => None,
                     "" => Some("#".to_owned()),
@@ -489,7 +535,7 @@ impl Session {
                     entered: String::new(),
                 })
             }
-            "branch" => {
+            Kind::Branch => {
                 let value = values::fill(flow.text(at, "value"), &self.vars);
                 let cases = flow
                     .raw(at, "cases")
@@ -510,7 +556,7 @@ impl Session {
                 }
                 Step::Exit("no_match".into())
             }
-            "set_variables" => {
+            Kind::SetVariables => {
                 let assignments = flow
                     .raw(at, "assignments")
                     .and_then(Value::as_array)
@@ -530,8 +576,8 @@ impl Session {
                 }
                 self.mocked_or(at, &flow, "next")
             }
-            "check_hours" => self.check_hours(at, &flow),
-            "loop" => {
+            Kind::CheckHours => self.check_hours(at, &flow),
+            Kind::Loop => {
                 let count = self.number(&flow, at, "count", 0.0).max(0.0) as u32;
                 let done = self.loops.entry((self.callers.len(), at)).or_insert(0);
                 if *done < count {
@@ -542,8 +588,8 @@ impl Session {
                     Step::Exit("done".into())
                 }
             }
-            "transfer_queue" | "transfer_agent" => {
-                let (to, key) = if node.block == "transfer_queue" {
+            Kind::TransferQueue | Kind::TransferAgent => {
+                let (to, key) = if flow.kind(at) == Kind::TransferQueue {
                     (TransferTo::Queue, "queue")
                 } else {
                     (TransferTo::Agent, "agent")
@@ -557,7 +603,7 @@ impl Session {
                     target: values::fill(flow.text(at, key), &self.vars),
                 })
             }
-            "transfer_external" => {
+            Kind::TransferExternal => {
                 if let Some(step) = self.mock_exit(at, &flow) {
                     return step;
                 }
@@ -579,9 +625,9 @@ impl Session {
                     target: number,
                 })
             }
-            "voicemail" => {
-                let prompt = flow.text(at, "prompt").to_owned();
-                self.hear_prompt(at, &prompt);
+            Kind::Voicemail => {
+                let prompt = flow.text(at, "prompt");
+                self.hear_prompt(at, prompt);
                 if let Some(step) = self.mock_exit(at, &flow) {
                     return step;
                 }
@@ -593,7 +639,7 @@ impl Session {
                     mailbox: values::fill(flow.text(at, "mailbox"), &self.vars),
                 })
             }
-            "invoke_function" => {
+            Kind::InvokeFunction => {
                 let Some(mock) = self.mock(at, &flow).cloned() else {
                     return self.ask(
                         at,
@@ -611,7 +657,7 @@ impl Session {
                 }
                 self.mocked_exit(at, &flow, &mock, "next")
             }
-            "sub_flow" => {
+            Kind::SubFlow => {
                 if let Some(mock) = self.mock(at, &flow).cloned() {
                     self.apply(at, &mock, false);
                     return self.mocked_exit(at, &flow, &mock, "next");
@@ -637,7 +683,7 @@ impl Session {
                     ),
                 )
             }
-            "send_sms" => {
+            Kind::SendSms => {
                 let to = values::fill(flow.text(at, "to"), &self.vars);
                 let message = values::fill(flow.text(at, "message"), &self.vars);
                 self.note(
@@ -649,10 +695,10 @@ impl Session {
                 );
                 self.mocked_or(at, &flow, "next")
             }
-            "hang_up" => Step::End(Outcome::HungUp {
+            Kind::HangUp => Step::End(Outcome::HungUp {
                 block: node.id.clone(),
             }),
-            "end_flow" => {
+            Kind::EndFlow => {
                 if !self.callers.is_empty() {
                     return Step::Return;
                 }
@@ -660,7 +706,7 @@ impl Session {
                     block: node.id.clone(),
                 })
             }
-            PROVIDER_BLOCK => {
+            Kind::Provider => {
                 if let Some(step) = self.mock_exit(at, &flow) {
                     return step;
                 }
@@ -670,7 +716,13 @@ impl Session {
                     return Step::Exit("next".into());
                 }
                 if self.scenario.providers_succeed {
-                    if exits.iter().any(|e| e == "next") {
+                    // A transfer that succeeds leaves the flow, whatever
+                    // its Next says.
+                    let provider = flow.text(at, "provider");
+                    let transfer = crate::catalog::catalog()
+                        .provider_action(provider, &action)
+                        .is_some_and(|a| a.category == crate::catalog::Category::Transfer);
+                    if !transfer && exits.iter().any(|e| e == "next") {
                         return Step::Exit("next".into());
                     }
                     return Step::End(Outcome::ProviderEnded {
@@ -687,14 +739,19 @@ impl Session {
                     ),
                 )
             }
-            other => self.ask(
-                at,
-                &flow,
-                Text::new(
-                    format!("This simulator does not know the block \"{other}\": choose its exit."),
-                    format!("模拟器不认识模块“{other}”：请选择它的出口。"),
-                ),
-            ),
+            Kind::Unknown => {
+                let other = node.block.clone();
+                self.ask(
+                    at,
+                    &flow,
+                    Text::new(
+                        format!(
+                            "This simulator does not know the block \"{other}\": choose its exit."
+                        ),
+                        format!("模拟器不认识模块“{other}”：请选择它的出口。"),
+                    ),
+                )
+            }
         }
     }
 
@@ -763,23 +820,23 @@ impl Session {
 
     // ------------------------------------------------------------ input
 
-    fn press(&mut self, keys: &str) {
+    /// Keys pressed while the call waits with `awaiting`: each goes to the
+    /// block waiting for it, until the keys run out or nothing waits.
+    fn press(&mut self, keys: &str, mut awaiting: Awaiting) {
         let mut rest = keys;
         while let Some(c) = rest.chars().next() {
-            let State::Waiting { awaiting, .. } = &self.state else {
-                break;
-            };
             let at = self.current();
             let block = self.id(at);
-            match awaiting.clone() {
+            match awaiting {
                 Awaiting::Key { keys, .. } => {
                     rest = &rest[c.len_utf8()..];
                     self.emit(Event::Pressed {
                         block,
                         keys: c.to_string(),
                     });
-                    let key = c.to_string();
-                    let exit = if keys.contains(&key) {
+                    let mut buf = [0; 4];
+                    let key: &str = c.encode_utf8(&mut buf);
+                    let exit = if keys.iter().any(|k| k == key) {
                         format!("key:{key}")
                     } else {
                         "no_match".into()
@@ -825,8 +882,20 @@ impl Session {
                         self.state = State::Waiting { block, awaiting };
                     }
                 }
-                Awaiting::Choice { .. } => break,
+                Awaiting::Choice { .. } => {
+                    let block = self.id(at);
+                    self.state = State::Waiting { block, awaiting };
+                    break;
+                }
             }
+            // The next key goes to whatever waits now.
+            let State::Waiting { awaiting: next, .. } = &self.state else {
+                break;
+            };
+            if rest.is_empty() {
+                break;
+            }
+            awaiting = next.clone();
         }
         if !rest.is_empty() {
             let at = self.current();
@@ -874,11 +943,30 @@ impl Session {
     }
 
     fn hear_prompt(&mut self, at: usize, text: &str) {
+        if let Some(spoken) = self.top().flow.spoken(at) {
+            if !spoken.is_empty() {
+                let heard = spoken.to_owned();
+                self.hear(at, heard);
+            }
+            return;
+        }
         if text.trim().is_empty() {
             return;
         }
-        let filled = values::fill(text, &self.vars);
-        self.hear(at, values::speech(&filled));
+        let heard = values::speech(&values::fill(text, &self.vars));
+        if heard.is_empty() {
+            // Worth knowing: a caller hears silence here.
+            let t = text.trim();
+            self.note(
+                at,
+                Text::new(
+                    format!("Silence: the prompt \"{t}\" has no value."),
+                    format!("静音：提示“{t}”没有值。"),
+                ),
+            );
+            return;
+        }
+        self.hear(at, heard);
     }
 
     fn note(&mut self, at: usize, text: Text) {
@@ -907,7 +995,13 @@ impl Session {
         (self.number(flow, at, key, default).max(0.0) * 1000.0) as u64
     }
 
+    /// The scenario's mock for block `at`: in the flow under test found by
+    /// id, label or designer's name when the call started; in a sub-flow by
+    /// id or label.
     fn mock(&self, at: usize, flow: &Compiled) -> Option<&Mock> {
+        if self.callers.is_empty() {
+            return self.mocks.get(&at).and_then(|k| self.scenario.mocks.get(k));
+        }
         let node = flow.node(at);
         self.scenario.mocks.get(&node.id).or_else(|| {
             (!node.label.is_empty())
@@ -1028,8 +1122,8 @@ impl Session {
             Outcome::ProviderEnded { block, .. } => {
                 let n = name(block);
                 Text::new(
-                    format!("{} ended the call in the flow (it succeeded).", n.en),
-                    format!("{}成功，结束了流程。", n.zh),
+                    format!("{} succeeded, and the call left the flow.", n.en),
+                    format!("{}成功，通话离开流程。", n.zh),
                 )
             }
             Outcome::Disconnected { block, exit } => {

@@ -66,7 +66,7 @@ fn heard(s: &Session) -> Vec<String> {
     s.events()
         .iter()
         .filter_map(|e| match e {
-            Event::Heard { text, .. } => Some(text.clone()),
+            Event::Heard { text, .. } => Some(text.to_string()),
             _ => None,
         })
         .collect()
@@ -144,11 +144,11 @@ fn a_prompt_is_heard_with_its_variables_and_ssml_as_words() {
     assert_eq!(heard(&s), ["Hello Ada.", "Press 1 for sales."]);
     match s.state() {
         State::Waiting { block, awaiting } => {
-            assert_eq!(block, "menu");
+            assert_eq!(&**block, "menu");
             assert_eq!(
                 awaiting,
                 &Awaiting::Key {
-                    keys: vec!["1".into(), "2".into()],
+                    keys: vec!["1".to_owned(), "2".to_owned()].into(),
                     timeout_ms: 7000
                 }
             );
@@ -163,7 +163,7 @@ fn a_menu_takes_the_key_no_match_or_timeout() {
     let mut s = call(&f, Scenario::default());
     press(&mut s, "9");
     assert!(exits(&s).contains(&"menu:no_match".to_owned()));
-    assert!(matches!(s.state(), State::Waiting { block, .. } if block == "menu"));
+    assert!(matches!(s.state(), State::Waiting { block, .. } if &**block == "menu"));
     press(&mut s, "1");
     assert_eq!(
         outcome(&s),
@@ -256,6 +256,24 @@ fn collect_digits_gathers_to_the_terminator_or_the_maximum() {
     press(&mut s, "12#");
     assert!(exits(&s).contains(&"acct:error".to_owned()));
     assert!(!s.variables().contains_key("account"));
+    // Timeout with nothing entered and no Timeout line: Connect's Success
+    // with "Timeout".
+    let f2 = flow(
+        &[
+            ("pin", "collect_digits", json!({"max_digits": 4})),
+            ("bye", "hang_up", json!({})),
+        ],
+        &[("pin", "next", "bye")],
+    );
+    let mut s = call(&f2, Scenario::default());
+    s.input(Input::Timeout).unwrap();
+    assert_eq!(s.variables()["StoredCustomerInput"], "Timeout");
+    assert_eq!(
+        outcome(&s),
+        &Outcome::HungUp {
+            block: "bye".into()
+        }
+    );
     // Timeout with nothing entered; with enough entered, what was entered.
     let mut s = call(&f, Scenario::default());
     s.input(Input::Timeout).unwrap();
@@ -597,7 +615,7 @@ fn a_function_returns_the_scenarios_result_after_its_delay() {
             block,
             awaiting: Awaiting::Choice { reason, .. },
         } => {
-            assert_eq!(block, "lookup");
+            assert_eq!(&**block, "lookup");
             assert!(reason.en.contains("mock"), "{}", reason.en);
         }
         other => panic!("{other:?}"),
@@ -647,7 +665,7 @@ fn a_sub_flow_is_entered_when_it_is_open_here_and_returns() {
     assert!(
         s.taken()
             .iter()
-            .any(|(b, e)| main.flow().nodes[*b].id == "auth" && e == "next")
+            .any(|(b, e)| main.flow().nodes[*b].id == "auth" && &**e == "next")
     );
     // Not open here: the scenario's result, else a choice.
     let s = call(
@@ -752,7 +770,7 @@ fn a_provider_block_takes_the_exit_the_scenario_gives_or_stops_and_says_so() {
             block,
             awaiting: Awaiting::Choice { exits, reason },
         } => {
-            assert_eq!(block, "queue");
+            assert_eq!(&**block, "queue");
             assert_eq!(exits, &["next", "error:NoMatchingError"]);
             assert!(reason.en.contains("provider"));
         }
