@@ -79,6 +79,12 @@ impl Files {
         if let Some(dir) = self.data_dir.get() {
             return Ok(dir);
         }
+        // The `ivr` command finds the same folder (ivr_files::history).
+        if let Some(dir) =
+            std::env::var_os(ivr_files::history::DATA_DIR_ENV).filter(|d| !d.is_empty())
+        {
+            return Ok(self.data_dir.get_or_init(|| dir.into()));
+        }
         let dir = app.path().app_data_dir().map_err(|e| {
             CommandError::new(
                 "config",
@@ -127,11 +133,8 @@ impl Files {
         flow: &Flow,
         occasion: Occasion,
     ) {
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis() as u64);
         if let Ok(h) = self.history(app)
-            && let Err(e) = h.record(path, flow, occasion, None, now)
+            && let Err(e) = h.keep(path, flow, occasion, None)
         {
             eprintln!("ivr-studio: the local history was not kept: {e}");
         }

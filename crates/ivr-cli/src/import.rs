@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use clap::Args;
 use ivr_cloud::remote::RemoteFlow;
 use ivr_cloud::service::remote::{self, ImportedFlow};
+use ivr_files::history::Occasion;
 use ivr_flow::Flow;
 
 use crate::cloud;
@@ -53,12 +54,22 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    let from = cloud::load_profile(&args.profile)
+        .map(|p| format!("{}/{}", p.provider, p.instance.as_deref().unwrap_or("")))
+        .unwrap_or_else(|_| args.profile.clone());
     let names = file_names(fetched.iter().map(|f| &f.remote));
     let mut status = 0u8;
     for (ImportedFlow { remote, flow }, name) in fetched.iter().zip(names) {
         let path = args.output.join(name);
         match flow {
-            Ok(flow) => status = status.max(write(&path, flow, args.force)),
+            Ok(flow) => {
+                let code = write(&path, flow, args.force);
+                if code == 0 {
+                    let from = from.clone();
+                    crate::history::keep(&path, flow, Occasion::Import { from }, None);
+                }
+                status = status.max(code);
+            }
             Err(e) => {
                 eprintln!(
                     "ivr import: error: flow {} ({}): {}",

@@ -8,6 +8,7 @@
 mod cloud;
 mod convert;
 mod diff;
+mod history;
 mod import;
 mod lang;
 mod list;

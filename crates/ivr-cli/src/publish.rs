@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use ivr_cloud::remote::{PublishPlan, PublishStatus};
 use ivr_cloud::service::{PublishOptions, PublishOutcome, PublishRefusal, publish, write_bound};
+use ivr_files::history::Occasion;
 use ivr_flow::Flow;
 use ivr_flow::dialect::Dialect;
 
@@ -51,6 +52,10 @@ pub struct PublishArgs {
     /// live flow against this file), in the designer's words.
     #[arg(long)]
     show_diff: bool,
+    /// A note kept with this publish in the local history (the app's
+    /// History shows it).
+    #[arg(long, short)]
+    message: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -120,7 +125,23 @@ pub fn run(args: &PublishArgs) -> ExitCode {
     });
     match result {
         Err(e) => cloud::fail("publish", &e),
-        Ok(Ok(outcome)) => published(&args.file, &flow, outcome, options.status),
+        Ok(Ok(outcome)) => {
+            let code = published(&args.file, &flow, outcome, options.status);
+            if code == ExitCode::SUCCESS {
+                let target = format!(
+                    "{}/{}",
+                    profile.provider,
+                    profile.instance.as_deref().unwrap_or("")
+                );
+                crate::history::keep(
+                    &args.file,
+                    &flow,
+                    Occasion::Publish { target },
+                    args.message.clone(),
+                );
+            }
+            code
+        }
         Ok(Err(refusal)) => refused(&args.file, &flow, *refusal, &profile.provider.to_string()),
     }
 }

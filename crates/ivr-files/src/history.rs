@@ -16,6 +16,24 @@ use sha2::{Digest as _, Sha256};
 
 use crate::{FileError, write_atomic};
 
+/// The app's identifier (`tauri.conf.json`): its data folder, where the
+/// history lives, is named by it, so the `ivr` command keeps its publishes
+/// and imports in the same history the app shows.
+pub const APP_IDENTIFIER: &str = "dev.ivrstudio.app";
+
+/// The environment variable that moves the data folder (tests, portable
+/// installs).
+pub const DATA_DIR_ENV: &str = "IVR_STUDIO_DATA_DIR";
+
+/// The app's data folder as Tauri names it (the platform's data folder, then
+/// the identifier), or [`DATA_DIR_ENV`] when set.
+pub fn default_data_dir() -> Option<PathBuf> {
+    match std::env::var_os(DATA_DIR_ENV) {
+        Some(d) if !d.is_empty() => Some(PathBuf::from(d)),
+        _ => dirs::data_dir().map(|d| d.join(APP_IDENTIFIER)),
+    }
+}
+
 /// How many entries a document keeps at most.
 pub const MAX_ENTRIES: usize = 100;
 /// How many bytes of snapshots a document keeps at most (its entries'
@@ -97,6 +115,20 @@ impl History {
             ));
         }
         crate::read_flow(&self.object(id)).map(|(_, f)| f)
+    }
+
+    /// [`History::record`] now.
+    pub fn keep(
+        &self,
+        doc: &Path,
+        flow: &Flow,
+        occasion: Occasion,
+        message: Option<String>,
+    ) -> Result<Entry, FileError> {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as u64);
+        self.record(doc, flow, occasion, message, now)
     }
 
     /// Keeps `flow` as a snapshot of the document at `doc`. The same content
@@ -312,5 +344,15 @@ mod tests {
         h.record(&doc, &named("B"), Occasion::Save, None, 2)
             .unwrap();
         assert_eq!(h.entries(&doc).len(), 1);
+    }
+
+    #[test]
+    fn the_identifier_is_the_apps() {
+        let conf = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../src-tauri/tauri.conf.json"),
+        )
+        .unwrap();
+        let conf: serde_json::Value = serde_json::from_str(&conf).unwrap();
+        assert_eq!(conf["identifier"], APP_IDENTIFIER);
     }
 }

@@ -12,6 +12,7 @@ mod conflict_e2e;
 mod connect_e2e;
 mod corpus_e2e;
 mod diff_cli;
+mod history_cli;
 mod task_e2e;
 mod test_cli;
 mod validate_cli;

@@ -165,6 +165,7 @@ impl World {
             .args(args)
             .current_dir(self.dir.path())
             .env("IVR_STUDIO_CONFIG_DIR", self.path("config"))
+            .env("IVR_STUDIO_DATA_DIR", self.path("app-data"))
             .env(self.cloud.key_env, "sandbox")
             .env(self.cloud.secret_env, secret)
             .env("LANG", "C")
