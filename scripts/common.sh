@@ -8,6 +8,8 @@ APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev li
 # service, screenshots, CJK fonts for the Chinese UI, and a window manager
 # (started by window-state.test.mjs only: bare Xvfb maximises no window).
 TEST_PACKAGES=(xvfb xauth webkit2gtk-driver gnome-keyring dbus-x11 imagemagick fonts-noto-cjk openbox)
+# And to check the packages: lintian for the .deb, rpm for `rpm -qlp`.
+PACKAGE_PACKAGES=(lintian rpm desktop-file-utils)
 
 say() { printf '%s\n' "$*"; }
 die() {
@@ -119,6 +121,16 @@ ensure_python_module() {
   say "python: installing $package from PyPI"
   python3 -m pip install --quiet --disable-pip-version-check "$package" ||
     python3 -m pip install --quiet --disable-pip-version-check --user --break-system-packages "$package"
+}
+
+# ensure_tauri_cli: Tauri's own bundler (`cargo tauri`), from the Rust registry.
+ensure_tauri_cli() {
+  if cargo tauri --version >/dev/null 2>&1; then
+    say "tauri-cli: present ($(cargo tauri --version))"
+    return 0
+  fi
+  say "tauri-cli: installing with cargo install tauri-cli --locked"
+  cargo install tauri-cli --version "^2" --locked
 }
 
 # The directory cargo builds into.
