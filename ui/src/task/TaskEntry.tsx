@@ -1,0 +1,30 @@
+/** The toolbar's way into tasks: New task, Open task, and the Tasks view. */
+
+import type { Lang } from "../i18n";
+import type { TaskMode } from "./TaskArea";
+import type { TaskDocument } from "./useTaskDocument";
+import { tt } from "./strings";
+
+type Props = { doc: TaskDocument; lang: Lang; onMode: (mode: TaskMode) => void };
+
+export function TaskEntry({ doc, lang, onMode }: Props) {
+  return (
+    <div className="file-bar task-entry" role="group">
+      <button
+        type="button"
+        className="button"
+        data-testid="task-new"
+        title={tt(lang, "newTaskHint")}
+        onClick={() => void doc.newTask().then(() => onMode("task"))}
+      >
+        {tt(lang, "newTask")}
+      </button>
+      <button type="button" className="button" data-testid="task-open" onClick={() => void doc.openDialog().then((ok) => ok && onMode("task"))}>
+        {tt(lang, "openTask")}
+      </button>
+      <button type="button" className="button" data-testid="tasks-view-button" onClick={() => onMode("tasks")}>
+        {tt(lang, "tasksView")}
+      </button>
+    </div>
+  );
+}
