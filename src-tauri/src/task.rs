@@ -123,6 +123,7 @@ pub async fn open_task_dialog<R: Runtime>(
     let picked = app
         .dialog()
         .file()
+        .set_title("Open a task")
         .add_filter("IVR task", &["json"])
         .blocking_pick_file();
     match picked.map(|p| p.into_path()) {
@@ -193,6 +194,7 @@ pub async fn import_call_list_dialog<R: Runtime>(
     let picked = app
         .dialog()
         .file()
+        .set_title("Import a call list (CSV)")
         .add_filter("CSV", &["csv", "txt"])
         .blocking_pick_file();
     match picked.map(|p| p.into_path()) {

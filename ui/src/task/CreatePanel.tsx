@@ -59,7 +59,7 @@ export function CreatePanel({ check, profile, lang, busy, progress, outcome, err
           {check.left_out > 0 && (
             <>
               {" · "}
-              <span className="severity sev-error">
+              <span className="task-left-out">
                 {check.left_out} {tt(lang, "leftOut")}
               </span>
             </>
@@ -106,26 +106,18 @@ function Outcome({ outcome, lang, onShowTasks }: { outcome: CreateOutcome; lang:
         </p>
       )}
       {outcome.refused.length > 0 && (
-        <table className="task-refused" data-testid="task-refused">
-          <thead>
-            <tr>
-              <th>{tt(lang, "colId")}</th>
-              <th>{tt(lang, "colName")}</th>
-              <th>{tt(lang, "colPhone")}</th>
-              <th>{tt(lang, "reason")}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <>
+          <h4>{tt(lang, "refusedRows")}</h4>
+          <ul className="task-refused" data-testid="task-refused">
             {outcome.refused.map((r, i) => (
-              <tr key={i} data-testid={`refused-${i}`}>
-                <td>{r.contact_id}</td>
-                <td>{r.name}</td>
-                <td>{r.phone_number}</td>
-                <td className="severity sev-error">{r.reason}</td>
-              </tr>
+              <li key={i} data-testid={`refused-${i}`}>
+                <strong>{r.name}</strong> {r.phone_number}
+                <span className="task-refused-reason">{r.reason}</span>
+                <code className="task-muted">{r.contact_id}</code>
+              </li>
             ))}
-          </tbody>
-        </table>
+          </ul>
+        </>
       )}
       <button type="button" className="button" data-testid="task-show-tasks" onClick={onShowTasks}>
         {tt(lang, "showTasks")}

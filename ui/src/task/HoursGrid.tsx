@@ -2,7 +2,8 @@
  * The calling hours: the days calls may be made on (ticked), and one grid of
  * the day's 96 quarter-hours (24 hours across, 4 quarters down) painted by a
  * click or a drag (from the first cell pressed to the one under the pointer,
- * in time order; pressing an open cell clears instead), with presets.
+ * in time order; pressing an open cell clears instead), with presets. Mouse
+ * events (a desktop app): WebKit's WebDriver drives them as a hand does.
  */
 
 import { useEffect, useRef, useState } from "react";
@@ -20,8 +21,12 @@ const DAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 export function HoursGrid({ task, lang, onChange, invalid }: Props) {
   const cells = cellsOf(task);
   const [drag, setDrag] = useState<Drag | null>(null);
+  // The drag as the events last left it: a mouseup can come before React draws the last move.
   const dragRef = useRef<Drag | null>(null);
-  dragRef.current = drag;
+  const start = (d: Drag | null) => {
+    dragRef.current = d;
+    setDrag(d);
+  };
   const shown = drag ? paint(cells, drag.anchor, drag.current, drag.open) : cells;
 
   useEffect(() => {
@@ -29,10 +34,10 @@ export function HoursGrid({ task, lang, onChange, invalid }: Props) {
     const end = () => {
       const d = dragRef.current;
       if (d) onChange(listsOf(paint(cellsOf(task), d.anchor, d.current, d.open)));
-      setDrag(null);
+      start(null);
     };
-    window.addEventListener("pointerup", end);
-    return () => window.removeEventListener("pointerup", end);
+    window.addEventListener("mouseup", end);
+    return () => window.removeEventListener("mouseup", end);
   }, [drag, task, onChange]);
 
   const cellAt = (target: EventTarget | null): number | null => {
@@ -79,15 +84,16 @@ export function HoursGrid({ task, lang, onChange, invalid }: Props) {
       <div
         className="hours-grid"
         data-testid="hours-grid"
-        onPointerDown={(e) => {
+        onMouseDown={(e) => {
           const i = cellAt(e.target);
           if (i === null) return;
           e.preventDefault();
-          setDrag({ anchor: i, current: i, open: !cells[i] });
+          start({ anchor: i, current: i, open: !cells[i] });
         }}
-        onPointerMove={(e) => {
+        onMouseMove={(e) => {
           const i = cellAt(e.target);
-          if (drag && i !== null && i !== drag.current) setDrag({ ...drag, current: i });
+          const d = dragRef.current;
+          if (d && i !== null && i !== d.current) start({ ...d, current: i });
         }}
       >
         {Array.from({ length: 24 }, (_, h) => (

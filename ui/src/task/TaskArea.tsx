@@ -100,7 +100,7 @@ export function TaskArea({ api, doc, mode, lang, onMode }: Props) {
         <span className="toolbar-spacer" />
         <label className="toolbar-field">
           {tt(lang, "connection")}
-          <select className="task-input" data-testid="task-profile" value={profile} onChange={(e) => setProfile(e.target.value)}>
+          <select className="task-input task-profile" data-testid="task-profile" value={profile} onChange={(e) => setProfile(e.target.value)}>
             {profiles.map((p) => (
               <option key={p.profile.name} value={p.profile.name}>
                 {p.builtin ? `${p.profile.name} (${tt(lang, "builtin")})` : p.profile.name}

@@ -24,6 +24,8 @@ type Props = {
 };
 
 const STARTS: StartType[] = ["manual", "scheduled", "immediate"];
+/** The fields under "More settings" (opened when one has a problem). */
+const MORE = ["maxCall", "maxRingTime", "userTaskId", "taskCallbackUrl", "callCallbackUrl"];
 
 /** A whole number from an input, or undefined when it is empty (a wrong value is kept for the checks to name). */
 function num(value: string): number | undefined {
@@ -130,7 +132,7 @@ export function TaskForm({ task, lang, problems, agents, routes, onChange }: Pro
             />,
           )}
         {F(
-          "shutdownAt",
+          task.shutdownAt === undefined ? "shutdownAtNever" : "shutdownAt",
           "shutdownAt",
           <input
             className="task-input"
@@ -147,10 +149,7 @@ export function TaskForm({ task, lang, problems, agents, routes, onChange }: Pro
         )}
         {F("redials", "orderMaxCall", number("task-redials", task.orderMaxCall, (v) => onChange({ orderMaxCall: v ?? 0 })))}
         {F("redialInterval", "replayInterval", number("task-redial-interval", task.replayInterval, (v) => onChange({ replayInterval: v ?? 0 })))}
-        {F("maxCalls", "maxCall", number("task-max-calls", task.maxCall, (v) => onChange({ maxCall: v }), tt(lang, "defaultValue")))}
-        {F("maxRingTime", "maxRingTime", number("task-ring-time", task.maxRingTime, (v) => onChange({ maxRingTime: v }), tt(lang, "defaultValue")))}
         {F("countryCode", "countryCode", text("task-country", task.countryCode, (v) => onChange({ countryCode: v }), "86"))}
-        {F("userTaskId", "userTaskId", text("task-user-id", task.userTaskId, (v) => onChange({ userTaskId: v })))}
         {F(
           "variables",
           "variables",
@@ -165,13 +164,21 @@ export function TaskForm({ task, lang, problems, agents, routes, onChange }: Pro
           />,
           true,
         )}
-        {F("taskCallbackUrl", "taskCallbackUrl", text("task-callback", task.taskCallbackUrl, (v) => onChange({ taskCallbackUrl: v }), "https://"), true)}
-        {F("callCallbackUrl", "callCallbackUrl", text("call-callback", task.callCallbackUrl, (v) => onChange({ callCallbackUrl: v }), "https://"), true)}
-        <label className="task-check">
-          <input type="checkbox" data-testid="task-keep" checked={task.taskKeep} onChange={(e) => onChange({ taskKeep: e.target.checked })} />
-          {tt(lang, "keep")}
-        </label>
       </div>
+      <details className="task-more" data-testid="task-more" open={MORE.some((f) => on(f).length > 0) || undefined}>
+        <summary>{tt(lang, "moreSettings")}</summary>
+        <div className="task-grid">
+            {F("maxCalls", "maxCall", number("task-max-calls", task.maxCall, (v) => onChange({ maxCall: v }), tt(lang, "defaultValue")))}
+            {F("maxRingTime", "maxRingTime", number("task-ring-time", task.maxRingTime, (v) => onChange({ maxRingTime: v }), tt(lang, "defaultValue")))}
+            {F("userTaskId", "userTaskId", text("task-user-id", task.userTaskId, (v) => onChange({ userTaskId: v })))}
+            {F("taskCallbackUrl", "taskCallbackUrl", text("task-callback", task.taskCallbackUrl, (v) => onChange({ taskCallbackUrl: v }), "https://"), true)}
+            {F("callCallbackUrl", "callCallbackUrl", text("call-callback", task.callCallbackUrl, (v) => onChange({ callCallbackUrl: v }), "https://"), true)}
+            <label className="task-check">
+              <input type="checkbox" data-testid="task-keep" checked={task.taskKeep} onChange={(e) => onChange({ taskKeep: e.target.checked })} />
+              {tt(lang, "keep")}
+            </label>
+        </div>
+      </details>
     </section>
   );
 }

@@ -28,7 +28,8 @@ const STRINGS = {
   start_immediate: { en: "At once", zh: "立即启动" },
   startupAt: { en: "Starts at", zh: "开始时间" },
   shutdownAt: { en: "Stops at", zh: "结束时间" },
-  never: { en: "(never)", zh: "（不结束）" },
+  shutdownAtNever: { en: "Stops at (not set: never)", zh: "结束时间（未设置：不结束）" },
+  moreSettings: { en: "More settings: limits, your task id, callbacks", zh: "更多设置：并发与振铃、自定义任务 ID、回调" },
   timeZone: { en: "Time zone", zh: "时区" },
   dstWarning: {
     en: "A daylight-saving change falls between start and stop: the offset NXLink keeps is the start's.",
