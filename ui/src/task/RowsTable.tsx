@@ -34,7 +34,7 @@ export function RowsTable({ rows, problems, numbers, lang, onRows }: Props) {
     return onlyProblems ? all.filter((i) => byRow.rows.has(i + 1)) : all;
   }, [rows, onlyProblems, byRow]);
   const [first, last] = rowsInView(shown.length, view.top, view.height);
-  const template = `40px ${columns.map((c) => (c.key === "phoneNumber" ? "minmax(120px,1.2fr) 118px" : "minmax(72px,1fr)")).join(" ")} minmax(200px,3fr) 28px`;
+  const template = `40px ${columns.map((c) => (c.key === "phoneNumber" ? "minmax(136px,1.2fr) 112px" : "minmax(72px,1fr)")).join(" ")} minmax(200px,4fr) 28px`;
   const edit = (i: number, col: Column, value: string) => onRows(rows.map((r, j) => (j === i ? withCell(r, col, value) : r)));
   const remove = (i: number) => onRows(rows.filter((_, j) => j !== i));
   const withProblems = byRow.rows.size;

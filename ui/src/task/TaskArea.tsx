@@ -5,7 +5,8 @@
  * them the problems, the plan, Create and its result; or the Tasks view.
  */
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { inTextField } from "../editing/useShortcuts";
 import type { Lang } from "../i18n";
 import { errorText } from "../errors";
 import type { TasksApi } from "../backend/tasks";
@@ -52,6 +53,23 @@ export function TaskArea({ api, doc, mode, lang, onMode }: Props) {
     setOutcome(null);
     setCreateError(null);
   }, [doc.task?.userTaskId]);
+
+  // The flow's shortcuts are for the canvas, hidden now: keys stop here
+  // (Ctrl+S saves the task); typing in the task's fields goes on as usual.
+  const docRef = useRef(doc);
+  docRef.current = doc;
+  useEffect(() => {
+    const guard = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key.toLowerCase() === "s") {
+        e.preventDefault();
+        e.stopPropagation();
+        void (e.shiftKey ? docRef.current.saveAs() : docRef.current.save());
+      } else if (mod || !inTextField(e.target)) e.stopPropagation();
+    };
+    window.addEventListener("keydown", guard, true);
+    return () => window.removeEventListener("keydown", guard, true);
+  }, []);
 
   const task = doc.task;
   const change = (c: Partial<Task>) => doc.edit((t) => ({ ...t, ...c }));

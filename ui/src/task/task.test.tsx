@@ -206,6 +206,21 @@ describe("the task journey in the app", () => {
     expect(screen.getByTestId("node-start")).toBeTruthy();
   });
 
+  it("keeps the flow's shortcuts off the hidden canvas, and saves the task with Ctrl+S", async () => {
+    const tasks = new MemoryTasks({ check: fakeCheck });
+    const backend = await renderApp(new MemoryBackend({ tasks }));
+    const saved = vi.spyOn(backend.files, "save");
+    const savedAs = vi.spyOn(backend.files, "saveDialog");
+    await act(async () => fireEvent.click(screen.getByTestId("task-new")));
+    await screen.findByTestId("task-form");
+    fireEvent.change(screen.getByTestId("task-name"), { target: { value: "Kept" } });
+    await act(async () => fireEvent.keyDown(document.body, { key: "s", ctrlKey: true }));
+    expect(saved).not.toHaveBeenCalled();
+    expect(savedAs).not.toHaveBeenCalled();
+    expect([...tasks.files.keys()]).toEqual(["/memory/Kept.task.json"]);
+    expect(screen.queryByText("•")).toBeNull();
+  });
+
   it("speaks Chinese", async () => {
     await renderApp(new MemoryBackend({ tasks: new MemoryTasks({ check: fakeCheck }) }), "zh");
     expect(screen.getByTestId("task-new").textContent).toBe("新建任务");
