@@ -21,6 +21,13 @@ type Props = {
   onRows: (rows: ContactRow[]) => void;
 };
 
+/** Each contact column's width (a variable's: the default); the phone's is followed by its E.164 form's. */
+const WIDTHS: Record<string, string> = {
+  contactId: "minmax(64px,0.8fr)",
+  name: "minmax(100px,1.3fr)",
+  phoneNumber: "minmax(136px,1.2fr) 112px",
+};
+
 const HEAD: Record<string, TaskStringKey> = { contactId: "colId", name: "colName", phoneNumber: "colPhone", countryCode: "countryCode" };
 
 export function RowsTable({ rows, problems, numbers, lang, onRows }: Props) {
@@ -34,7 +41,7 @@ export function RowsTable({ rows, problems, numbers, lang, onRows }: Props) {
     return onlyProblems ? all.filter((i) => byRow.rows.has(i + 1)) : all;
   }, [rows, onlyProblems, byRow]);
   const [first, last] = rowsInView(shown.length, view.top, view.height);
-  const template = `40px ${columns.map((c) => (c.key === "phoneNumber" ? "minmax(136px,1.2fr) 112px" : "minmax(72px,1fr)")).join(" ")} minmax(200px,4fr) 28px`;
+  const template = `40px ${columns.map((c) => WIDTHS[c.key] ?? "minmax(72px,1fr)").join(" ")} minmax(200px,4fr) 28px`;
   const edit = (i: number, col: Column, value: string) => onRows(rows.map((r, j) => (j === i ? withCell(r, col, value) : r)));
   const remove = (i: number) => onRows(rows.filter((_, j) => j !== i));
   const withProblems = byRow.rows.size;

@@ -396,6 +396,25 @@ mod tests {
         };
         assert!(c.save(&store, p, None, true).is_err());
         assert!(c.remove(&store, "sandbox-connect", false).is_err());
+        // Nor the NXLink one, though the flow connections do not list it.
+        let p = Profile {
+            name: SANDBOX_NXLINK.into(),
+            ..user()
+        };
+        assert!(c.save(&store, p, None, true).is_err());
+    }
+
+    #[test]
+    fn the_sandbox_nxlink_profile_resolves_to_the_demo_credentials() {
+        let dir = tempfile::tempdir().unwrap();
+        let builtin = vec![sandbox_nxlink_profile("http://127.0.0.1:9")];
+        let c = Connections::new(ProfilesFile::in_dir(dir.path()), builtin);
+        let (p, creds) = c.resolve(&FailingStore, &|_| None, SANDBOX_NXLINK).unwrap();
+        assert_eq!(p.provider, Provider::Nxlink);
+        assert_eq!(p.endpoint.as_deref(), Some("http://127.0.0.1:9"));
+        assert!(p.validate().is_ok());
+        assert_eq!(creds.key_id, credentials::SANDBOX_KEY_ID);
+        crate::nxlink::NxlinkClient::new(&p, creds).unwrap();
     }
 
     #[test]
