@@ -85,6 +85,10 @@ describe("IVR Studio outbound task: new, hours, CSV, fix, create, list", () => {
     await ui.$("task-name").setValue("Spring follow-up");
     await ui.$("task-country").setValue("86");
 
+    // The required fields' errors leave the form as the check answers: the
+    // grid below moves up, so it is measured once they are gone.
+    await until(async () => (await app.browser.$$('[data-testid^="field-problem-"]')).length === 0, "the form still shows problems");
+
     // Calling hours: cleared, then 09:00 to 18:00 painted in one drag; Saturday ticked.
     await ui.$("hours-clear").click();
     await until(async () => /^0 /.test((await textOf("hours-open-count")) ?? ""), "the hours were not cleared");

@@ -16,6 +16,13 @@ type Props = { task: Task; lang: Lang; onChange: (change: Partial<Task>) => void
 
 type Drag = { anchor: number; current: number; open: boolean };
 
+/** The cell `target` is (or is in), if any. */
+function cellAt(target: EventTarget | null): number | null {
+  const el = (target as HTMLElement | null)?.closest?.("[data-cell]");
+  const v = el?.getAttribute("data-cell");
+  return v == null ? null : Number(v);
+}
+
 const DAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 export function HoursGrid({ task, lang, onChange, invalid }: Props) {
@@ -31,20 +38,18 @@ export function HoursGrid({ task, lang, onChange, invalid }: Props) {
 
   useEffect(() => {
     if (!drag) return;
-    const end = () => {
-      const d = dragRef.current;
+    const end = (e: MouseEvent) => {
+      // Where the button is let go ends the span, even if no move reached
+      // the grid on the way (a busy machine's WebDriver, a fast hand).
+      const under = typeof document.elementFromPoint === "function" ? document.elementFromPoint(e.clientX, e.clientY) : null;
+      const at = cellAt(under) ?? cellAt(e.target);
+      const d = dragRef.current && at !== null ? { ...dragRef.current, current: at } : dragRef.current;
       if (d) onChange(listsOf(paint(cellsOf(task), d.anchor, d.current, d.open)));
       start(null);
     };
     window.addEventListener("mouseup", end);
     return () => window.removeEventListener("mouseup", end);
   }, [drag, task, onChange]);
-
-  const cellAt = (target: EventTarget | null): number | null => {
-    const el = (target as HTMLElement | null)?.closest?.("[data-cell]");
-    const v = el?.getAttribute("data-cell");
-    return v == null ? null : Number(v);
-  };
 
   const toggleDay = (d: number) => {
     const days = task.weekDay.includes(d) ? task.weekDay.filter((x) => x !== d) : [...task.weekDay, d].sort((a, b) => a - b);

@@ -102,6 +102,10 @@ describe("HoursGrid", () => {
     expect(screen.getByTestId("hour-cell-34").getAttribute("data-open")).toBe("true");
     fireEvent.mouseUp(window);
     expect(onChange).toHaveBeenLastCalledWith({ firstFifteen: [8], secondFifteen: [8], thirdFifteen: [8], fourthFifteen: [8] });
+    // Let go over another cell with no move seen on the way: the span ends there.
+    fireEvent.mouseDown(screen.getByTestId("hour-cell-40"));
+    fireEvent.mouseUp(screen.getByTestId("hour-cell-43"));
+    expect(onChange).toHaveBeenLastCalledWith({ firstFifteen: [10], secondFifteen: [10], thirdFifteen: [10], fourthFifteen: [10] });
     cleanup();
     const onClear = vi.fn();
     render(<HoursGrid task={blankTask()} lang="zh" onChange={onClear} />);
