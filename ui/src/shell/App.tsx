@@ -167,7 +167,6 @@ function Editor({ backend, initialLang, settings }: Props) {
             centreBlock(reactFlow, id);
           }}
         />
-        <TaskEntry doc={taskDoc} lang={lang} onMode={setTaskMode} />
         <ShortcutsButton lang={lang} onClick={() => editing.help.setOpen(true)} />
         <LangSwitch lang={lang} onChange={setLang} />
         <ThemeSwitch choice={theme.choice} lang={lang} onChange={theme.setChoice} />
@@ -230,6 +229,7 @@ function Editor({ backend, initialLang, settings }: Props) {
         error={editor.checkError}
         onSelect={focusProblem}
       >
+        <TaskEntry doc={taskDoc} lang={lang} onMode={setTaskMode} />
         <TargetSelect target={editor.target} lang={lang} onChange={editor.setTarget} />
       </ProblemsPanel>
       {editing.help.open && (

@@ -116,6 +116,12 @@ export function TaskArea({ api, doc, mode, lang, onMode }: Props) {
           </>
         )}
         <span className="toolbar-spacer" />
+        <button type="button" className="button" data-testid="task-bar-new" onClick={() => void doc.newTask().then(() => onMode("task"))}>
+          {tt(lang, "newTask")}
+        </button>
+        <button type="button" className="button" data-testid="task-bar-open" onClick={() => void doc.openDialog().then((ok) => ok && onMode("task"))}>
+          {tt(lang, "openTask")}
+        </button>
         <label className="toolbar-field">
           {tt(lang, "connection")}
           <select className="task-input task-profile" data-testid="task-profile" value={profile} onChange={(e) => setProfile(e.target.value)}>

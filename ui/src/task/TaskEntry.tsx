@@ -1,4 +1,8 @@
-/** The toolbar's way into tasks: New task, Open task, and the Tasks view. */
+/**
+ * The way into NXLink outbound tasks from the flow editor: New task, Open
+ * task, and the Tasks view, in the problems panel's header (the toolbar holds
+ * exactly what fits a 1,360 px window; the task's own bar has them too).
+ */
 
 import type { Lang } from "../i18n";
 import type { TaskMode } from "./TaskArea";
@@ -9,7 +13,8 @@ type Props = { doc: TaskDocument; lang: Lang; onMode: (mode: TaskMode) => void }
 
 export function TaskEntry({ doc, lang, onMode }: Props) {
   return (
-    <div className="file-bar task-entry" role="group">
+    <div className="task-entry" role="group" aria-label={tt(lang, "entryLabel")}>
+      <span className="task-entry-label">{tt(lang, "entryLabel")}</span>
       <button
         type="button"
         className="button"

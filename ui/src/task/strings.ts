@@ -4,6 +4,7 @@ import type { Lang } from "../i18n";
 import type { Text } from "../model";
 
 const STRINGS = {
+  entryLabel: { en: "Outbound tasks (NXLink)", zh: "外呼任务（NXLink）" },
   newTask: { en: "New task", zh: "新建任务" },
   newTaskHint: { en: "A new NXLink outbound task (AI agent calls)", zh: "新建 NXLink 外呼任务（AI Agent 外呼）" },
   openTask: { en: "Open task…", zh: "打开任务…" },
