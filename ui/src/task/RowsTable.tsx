@@ -14,6 +14,9 @@ import { ROW_HEIGHT, type Column, cellOf, columnsOf, problemsByRow, rowsInView, 
 import { type TaskStringKey, tt } from "./strings";
 
 type Props = {
+  /** Where the rows came from (the CSV last imported), shown in the header. */
+  note?: string;
+  noteTitle?: string;
   rows: readonly ContactRow[];
   problems: readonly TaskProblem[];
   numbers: readonly (string | null)[];
@@ -30,7 +33,7 @@ const WIDTHS: Record<string, string> = {
 
 const HEAD: Record<string, TaskStringKey> = { contactId: "colId", name: "colName", phoneNumber: "colPhone", countryCode: "countryCode" };
 
-export function RowsTable({ rows, problems, numbers, lang, onRows }: Props) {
+export function RowsTable({ note, noteTitle, rows, problems, numbers, lang, onRows }: Props) {
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [view, setView] = useState({ top: 0, height: 0 });
   const body = useRef<HTMLDivElement>(null);
@@ -53,6 +56,11 @@ export function RowsTable({ rows, problems, numbers, lang, onRows }: Props) {
         <span className="task-muted" data-testid="rows-count">
           {rows.length} {tt(lang, "rows")}
         </span>
+        {note && (
+          <span className="task-muted" data-testid="task-imported" title={noteTitle}>
+            {note}
+          </span>
+        )}
         <label className="task-check">
           <input type="checkbox" data-testid="rows-only-problems" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)} />
           {tt(lang, "onlyProblems")} ({withProblems})

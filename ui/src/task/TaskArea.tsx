@@ -108,11 +108,6 @@ export function TaskArea({ api, doc, mode, lang, onMode }: Props) {
             <button type="button" className="button" data-testid="task-import-csv" onClick={() => void doc.importCsv()}>
               {tt(lang, "importCsv")}
             </button>
-            {doc.imported && (
-              <span className="task-muted" data-testid="task-imported" title={doc.imported.path}>
-                {tt(lang, "imported")}: {doc.imported.path.split(/[\\/]/).pop()} ({doc.imported.encoding ?? "—"}, {doc.imported.rows} {tt(lang, "rows")})
-              </span>
-            )}
           </>
         )}
         <span className="toolbar-spacer" />
@@ -167,6 +162,12 @@ export function TaskArea({ api, doc, mode, lang, onMode }: Props) {
               invalid={doc.check?.problems.some((p) => p.code === "task.no-window") ?? false}
             />
             <RowsTable
+              note={
+                doc.imported
+                  ? `${tt(lang, "imported")}: ${doc.imported.path.split(/[\\/]/).pop()} (${doc.imported.encoding ?? "—"}, ${doc.imported.rows} ${tt(lang, "rows")})`
+                  : undefined
+              }
+              noteTitle={doc.imported?.path}
               rows={rowsOf(task)}
               problems={doc.check?.problems ?? []}
               numbers={doc.check?.numbers ?? []}
