@@ -38,6 +38,19 @@ fn main() {
             "clipboard_read_text",
             "settings",
             "set_settings",
+            "new_task",
+            "task_profiles",
+            "open_task",
+            "open_task_dialog",
+            "save_task",
+            "save_task_dialog",
+            "import_call_list",
+            "import_call_list_dialog",
+            "check_task",
+            "task_agents",
+            "task_routes",
+            "task_list",
+            "create_task",
         ]))
         .codegen(tauri_build::CodegenContext::new());
     if let Err(error) = tauri_build::try_build(attributes) {

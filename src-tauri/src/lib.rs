@@ -11,6 +11,7 @@ pub mod commands;
 pub mod error;
 pub mod files;
 pub mod settings;
+pub mod task;
 pub mod windows;
 
 use tauri::{Builder, Context, Manager, Runtime};
@@ -82,6 +83,19 @@ pub fn app_with<R: Runtime>(builder: Builder<R>, options: files::Options) -> Bui
             clipboard::clipboard_read_text,
             settings::settings,
             settings::set_settings,
+            task::new_task,
+            task::task_profiles,
+            task::open_task,
+            task::open_task_dialog,
+            task::save_task,
+            task::save_task_dialog,
+            task::import_call_list,
+            task::import_call_list_dialog,
+            task::check_task,
+            task::task_agents,
+            task::task_routes,
+            task::task_list,
+            task::create_task,
         ])
 }
 

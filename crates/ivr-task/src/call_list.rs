@@ -255,6 +255,32 @@ pub fn from_rows(rows: &[ContactRow]) -> CallList {
     }
 }
 
+/// The rows a task holds for `list` (the app keeps an imported CSV in the
+/// task, editable in place): every variable of the list on every row, an
+/// empty value included, so the columns stay when a value is cleared.
+/// The inverse of [`from_rows`].
+pub fn to_rows(list: &CallList) -> Vec<ContactRow> {
+    list.contacts
+        .iter()
+        .map(|c| ContactRow {
+            contact_id: c.contact_id.clone(),
+            name: c.name.clone(),
+            phone_number: c.phone_number.clone(),
+            country_code: c.country_code.clone(),
+            other: c.other.clone(),
+            params: list
+                .variables
+                .iter()
+                .zip(c.params.iter().chain(std::iter::repeat(&String::new())))
+                .map(|(name, value)| crate::model::Param {
+                    name: name.clone(),
+                    value: value.clone(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 fn csv_error(row: usize, e: &csv::Error) -> CallListError {
     CallListError::Csv {
         row,

@@ -22,9 +22,9 @@ pub mod wire;
 
 pub use call_list::{
     CallList, CallListError, Contact, Encoding, from_rows, load_call_list, read_call_list,
-    read_call_list_file,
+    read_call_list_file, to_rows,
 };
-pub use check::{Prepared, check, prepare};
+pub use check::{Prepared, check, numbers, prepare};
 pub use file::{TaskFileError, from_bytes, to_bytes};
 pub use model::{CallSource, ContactRow, Param, StartType, Task};
 pub use problem::{Code, Place, TaskProblem};

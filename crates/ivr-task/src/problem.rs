@@ -14,6 +14,7 @@ macro_rules! codes {
         /// The check a problem comes from. Codes are stable: tools and docs
         /// may rely on them.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+        #[ts(rename = "TaskCode")]
         pub enum Code {
             $($(#[$doc])* #[serde(rename = $code)] $variant,)*
         }

@@ -11,6 +11,8 @@ export { MemoryClipboard, type ClipboardApi } from "./clipboard";
 export { MemoryFiles, type FilesApi } from "./files";
 export { TauriCloud, type CloudApi } from "./cloud";
 export { MemoryCloud } from "./memoryCloud";
+export { TauriTasks, type TasksApi } from "./tasks";
+export { MemoryTasks, blankTask } from "./memoryTasks";
 export type * from "./ipc";
 export { withBinding } from "./binding";
 export { DEFAULT_SETTINGS, MemorySettings, type Settings, type SettingsApi } from "./settings";

@@ -12,6 +12,8 @@ import { MemoryFiles } from "./files";
 import { MemoryCloud } from "./memoryCloud";
 import { MemorySettings, type SettingsApi } from "./settings";
 import type { DiffLine } from "./ipc";
+import { MemoryTasks } from "./memoryTasks";
+import type { TasksApi } from "./tasks";
 import type { Backend } from "./types";
 import fixture from "./fixture.json";
 
@@ -26,6 +28,8 @@ export type MemoryOptions = {
   diff?: (old: Flow, now: Flow) => DiffLine[];
   /** The theme and language choice (default: a fresh `MemorySettings`, nothing chosen). */
   settings?: SettingsApi;
+  /** NXLink tasks (default: a fresh `MemoryTasks`). */
+  tasks?: TasksApi;
 };
 
 export class MemoryBackend implements Backend {
@@ -34,6 +38,7 @@ export class MemoryBackend implements Backend {
   readonly clipboard = new MemoryClipboard();
   readonly cloud: CloudApi;
   readonly settings: SettingsApi;
+  readonly tasks: TasksApi;
   /** Every `validateFlow` call, for tests. */
   readonly validations: { flow: Flow; target: Provider | null }[] = [];
   private readonly options: MemoryOptions;
@@ -42,6 +47,7 @@ export class MemoryBackend implements Backend {
     this.options = options;
     this.cloud = options.cloud ?? new MemoryCloud();
     this.settings = options.settings ?? new MemorySettings();
+    this.tasks = options.tasks ?? new MemoryTasks();
   }
 
   catalog(): Promise<Catalog> {

@@ -34,6 +34,9 @@ import { GHOST, type Review, blockSpec } from "../flow";
 import { type Lang, t, tx } from "../i18n";
 import type { Problem } from "../model";
 import { useTheme } from "../theme";
+import { TaskArea, type TaskMode } from "../task/TaskArea";
+import { TaskEntry } from "../task/TaskEntry";
+import { useTaskDocument } from "../task/useTaskDocument";
 import "./shell.css";
 
 /** `settings`: what the designer chose before (the backend's), none in tests that do not care. */
@@ -65,6 +68,9 @@ function Editor({ backend, initialLang, settings }: Props) {
     keep({ language: l });
   };
   const editor = useEditor(backend, lang);
+  /** An NXLink outbound task, shown instead of the canvas while `taskMode` is not "flow" (../task). */
+  const taskDoc = useTaskDocument(backend.tasks);
+  const [taskMode, setTaskMode] = useState<TaskMode>("flow");
   const { catalog, flow } = editor;
   useProblemsTiming(editor.problems);
   // Auto-layout and tidy: one undoable edit of the document each.
@@ -122,7 +128,7 @@ function Editor({ backend, initialLang, settings }: Props) {
   const dragSpec = drag && catalog ? blockSpec(catalog, drag.block) : undefined;
 
   return (
-    <div className="app" data-testid="app" data-backend={backend.kind} data-lang={lang}>
+    <div className="app" data-testid="app" data-backend={backend.kind} data-lang={lang} data-view={taskMode === "flow" ? "flow" : "task"}>
       <header className="toolbar" data-testid="toolbar">
         <Brand lang={lang} />
         {flow && (
@@ -165,7 +171,8 @@ function Editor({ backend, initialLang, settings }: Props) {
         <LangSwitch lang={lang} onChange={setLang} />
         <ThemeSwitch choice={theme.choice} lang={lang} onChange={theme.setChoice} />
       </header>
-      <div className="workspace">
+      {taskMode !== "flow" && <TaskArea api={backend.tasks} doc={taskDoc} mode={taskMode} lang={lang} onMode={setTaskMode} />}
+      <div className="workspace" hidden={taskMode !== "flow"}>
         <Palette catalog={catalog} lang={lang} onDragStart={start} onAdd={addAtCentre} />
         <main className="canvas" data-testid="canvas" ref={canvasRef} {...editing.canvasPointer}>
           <Overlays editor={editor} lang={lang} />
@@ -222,6 +229,7 @@ function Editor({ backend, initialLang, settings }: Props) {
         error={editor.checkError}
         onSelect={focusProblem}
       >
+        <TaskEntry doc={taskDoc} lang={lang} onMode={setTaskMode} />
         <TargetSelect target={editor.target} lang={lang} onChange={editor.setTarget} />
       </ProblemsPanel>
       {editing.help.open && (

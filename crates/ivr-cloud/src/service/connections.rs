@@ -45,6 +45,21 @@ pub fn sandbox_profiles(endpoint: &str) -> Vec<Profile> {
         .collect()
 }
 
+/// The built-in NXLink connection to the local sandbox (outbound tasks,
+/// not flows: kept apart from [`SANDBOX_PROFILES`], which list, import and
+/// publish flows).
+pub const SANDBOX_NXLINK: &str = "sandbox-nxlink";
+
+/// The built-in NXLink profile pointing at the sandbox's `endpoint`.
+pub fn sandbox_nxlink_profile(endpoint: &str) -> Profile {
+    Profile {
+        region: Some("hk".to_owned()),
+        endpoint: Some(endpoint.to_owned()),
+        key_id: Some(credentials::SANDBOX_KEY_ID.to_owned()),
+        ..Profile::new(SANDBOX_NXLINK, Provider::Nxlink)
+    }
+}
+
 /// A profile as the app shows it.
 #[derive(Clone, Debug, Serialize, ts_rs::TS)]
 pub struct ProfileView {
@@ -107,6 +122,7 @@ impl Connections {
     fn is_builtin(&self, name: &str) -> bool {
         self.builtin.iter().any(|p| p.name == name)
             || SANDBOX_PROFILES.iter().any(|(n, _)| *n == name)
+            || name == SANDBOX_NXLINK
     }
 
     /// Every profile: the built-in ones first, then the saved ones, each with
@@ -380,6 +396,25 @@ mod tests {
         };
         assert!(c.save(&store, p, None, true).is_err());
         assert!(c.remove(&store, "sandbox-connect", false).is_err());
+        // Nor the NXLink one, though the flow connections do not list it.
+        let p = Profile {
+            name: SANDBOX_NXLINK.into(),
+            ..user()
+        };
+        assert!(c.save(&store, p, None, true).is_err());
+    }
+
+    #[test]
+    fn the_sandbox_nxlink_profile_resolves_to_the_demo_credentials() {
+        let dir = tempfile::tempdir().unwrap();
+        let builtin = vec![sandbox_nxlink_profile("http://127.0.0.1:9")];
+        let c = Connections::new(ProfilesFile::in_dir(dir.path()), builtin);
+        let (p, creds) = c.resolve(&FailingStore, &|_| None, SANDBOX_NXLINK).unwrap();
+        assert_eq!(p.provider, Provider::Nxlink);
+        assert_eq!(p.endpoint.as_deref(), Some("http://127.0.0.1:9"));
+        assert!(p.validate().is_ok());
+        assert_eq!(creds.key_id, credentials::SANDBOX_KEY_ID);
+        crate::nxlink::NxlinkClient::new(&p, creds).unwrap();
     }
 
     #[test]

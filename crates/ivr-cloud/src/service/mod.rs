@@ -24,7 +24,10 @@ pub mod remote;
 pub mod tasks;
 
 pub use client::{Client, client};
-pub use connections::{Connections, ProfileView, SANDBOX_PROFILES, sandbox_profiles};
+pub use connections::{
+    Connections, ProfileView, SANDBOX_NXLINK, SANDBOX_PROFILES, sandbox_nxlink_profile,
+    sandbox_profiles,
+};
 pub use publish::{
     PlanView, PublishOptions, PublishOutcome, PublishRefusal, record_binding, write_bound,
 };

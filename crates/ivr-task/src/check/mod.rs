@@ -14,7 +14,7 @@ use ivr_flow::Severity;
 
 use crate::call_list::CallList;
 use crate::model::Task;
-use crate::phone::Regions;
+use crate::phone::{Parsed, Regions, parse};
 use crate::problem::TaskProblem;
 use crate::wire::WireContact;
 
@@ -64,5 +64,95 @@ pub fn prepare(task: &Task, list: &CallList, declared: &[String], now: i64) -> P
         problems,
         contacts,
         rows_left_out,
+    }
+}
+
+/// Each contact's number in E.164 as the checks read it (with the row's
+/// calling code, else the task's), or none when it does not parse: what the
+/// app shows beside the number as written.
+pub fn numbers(task: &Task, list: &CallList) -> Vec<Option<String>> {
+    let mut regions = Regions::default();
+    let task_region = match task.country_code.trim() {
+        "" => None,
+        code => regions.region(code),
+    };
+    list.contacts
+        .iter()
+        .map(|c| {
+            let region = match c.country_code.trim() {
+                "" => task_region,
+                code => Some(regions.region(code)?),
+            };
+            match parse(&c.phone_number, region, &mut regions) {
+                Parsed::Valid(n) | Parsed::Unlikely(n) => Some(n),
+                Parsed::Invalid(_) => None,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod numbers_tests {
+    use super::numbers;
+    use crate::model::{ContactRow, Task};
+    use crate::{from_rows, to_rows};
+
+    fn row(phone: &str, cc: &str) -> ContactRow {
+        ContactRow {
+            phone_number: phone.into(),
+            country_code: cc.into(),
+            ..ContactRow::default()
+        }
+    }
+
+    #[test]
+    fn numbers_are_read_with_the_rows_or_the_tasks_calling_code() {
+        let task = Task {
+            country_code: "86".into(),
+            ..Task::default()
+        };
+        let list = from_rows(&[
+            row("138 0000 0001", ""),
+            row("+44 20 7946 0000", ""),
+            row("2079460000", "44"),
+            row("not a number", ""),
+            row("", ""),
+            row("123", "999"),
+        ]);
+        assert_eq!(
+            numbers(&task, &list),
+            [
+                Some("+8613800000001".to_owned()),
+                Some("+442079460000".to_owned()),
+                Some("+442079460000".to_owned()),
+                None,
+                None,
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_read_from_a_csv_keep_every_variable_and_come_back_the_same() {
+        let csv = "phone,name,city,orderNo\n+8613800000001,Li,,A1\n+8613800000002,Wang,Beijing\n";
+        let list = crate::read_call_list(csv.as_bytes()).unwrap();
+        let rows = to_rows(&list);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].params.len(), 2);
+        assert_eq!(rows[0].params[0].name, "city");
+        assert_eq!(rows[0].params[0].value, "");
+        assert_eq!(
+            rows[1].params[1].value, "",
+            "a short row's missing cell is empty"
+        );
+        let back = from_rows(&rows);
+        assert_eq!(back.variables, list.variables);
+        let cells = |l: &crate::CallList| {
+            l.contacts
+                .iter()
+                .map(|c| (c.phone_number.clone(), c.name.clone(), c.params.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(cells(&back), cells(&list));
     }
 }
