@@ -38,7 +38,7 @@ export function CreatePanel({ check, profile, lang, busy, progress, outcome, err
         <p className="task-muted">{tt(lang, "checking")}</p>
       ) : own.length === 0 ? (
         <p className="task-ok" data-testid="task-problems-none">
-          {tt(lang, "noProblems")}
+          {tt(lang, check.problems.length > 0 ? "noProblemsRowsHave" : "noProblems")}
         </p>
       ) : (
         <ul className="task-problems" data-testid="task-problems">
