@@ -4,7 +4,7 @@
 # build; clippy; the Rust tests (with the TypeScript-binding freshness check);
 # the keyring test (scripts/test-keyring.sh); the decoders' fuzz targets
 # (scripts/test-fuzz.sh); the release app;
-# and the real-window end-to-end test under Xvfb. Stops at the first failure,
+# the real-window end-to-end test under Xvfb; and the packages. Stops at the first failure,
 # naming the stage. Screenshots and logs go to artifacts/.
 #
 #   bash scripts/test.sh
@@ -58,11 +58,12 @@ stage() {
 setup() {
   ensure_rust
   ensure_disk 7168 "the whole test run"
-  ensure_packages "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+  ensure_packages "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${PACKAGE_PACKAGES[@]}"
   ensure_node
   npm_ci ui
   npm_ci tests/e2e
   ensure_tauri_driver
+  ensure_tauri_cli
   ensure_python_module junitparser
 }
 
@@ -110,6 +111,12 @@ e2e() {
   ls "$ARTIFACTS"/e2e/
 }
 
+# The .deb and .rpm built, checked, installed, started and removed
+# (scripts/test-package.sh).
+package() {
+  bash scripts/test-package.sh
+}
+
 # The totals of every test runner in the log: cargo test, vitest, node --test,
 # and the keyring and fuzz scripts' own summary lines.
 totals() {
@@ -132,6 +139,7 @@ stage keyring keyring
 stage fuzz fuzz
 stage release release
 stage e2e e2e
+stage package package
 STAGE="summary"
 
 printf '\n==> summary (%ss in all)\n' "$((SECONDS - T_ALL))"
