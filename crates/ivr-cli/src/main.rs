@@ -13,6 +13,7 @@ mod lang;
 mod list;
 mod profile;
 mod publish;
+mod render;
 mod sandbox;
 mod shell;
 mod task;
@@ -56,6 +57,8 @@ enum Command {
     Sandbox(sandbox::SandboxArgs),
     /// NXLink outbound AI-agent tasks: new, check, create, list, append, agents, routes.
     Task(task::TaskArgs),
+    /// Draw a flow as an SVG picture: blocks, exits and the lines between them.
+    Render(render::RenderArgs),
     /// Print the shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(shell::CompletionsArgs),
     /// Print the manual page (roff, for `man`).
@@ -81,6 +84,7 @@ fn main() -> ExitCode {
         Command::Publish(args) => publish::run(&args),
         Command::Sandbox(args) => sandbox::run(&args),
         Command::Task(args) => task::run(args),
+        Command::Render(args) => render::run(&args),
         Command::Completions(args) => shell::completions::<Cli>(&args),
         Command::Manual => shell::manual::<Cli>(),
     }

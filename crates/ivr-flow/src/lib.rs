@@ -13,6 +13,7 @@ pub mod json;
 pub mod model;
 mod naming;
 pub mod problem;
+pub mod render;
 pub mod spread;
 pub mod starter;
 #[cfg(feature = "test-support")]

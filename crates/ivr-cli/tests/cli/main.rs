@@ -12,5 +12,6 @@ mod conflict_e2e;
 mod connect_e2e;
 mod corpus_e2e;
 mod diff_cli;
+mod render_cli;
 mod task_e2e;
 mod validate_cli;

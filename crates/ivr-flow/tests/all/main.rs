@@ -10,6 +10,7 @@ mod connect_roundtrip;
 mod corpus;
 mod diff;
 mod file_format;
+mod render;
 mod support;
 mod validate_props;
 mod validate_rules;
