@@ -38,6 +38,7 @@ fn main() {
             "clipboard_read_text",
             "settings",
             "set_settings",
+            "export_picture",
         ]))
         .codegen(tauri_build::CodegenContext::new());
     if let Err(error) = tauri_build::try_build(attributes) {

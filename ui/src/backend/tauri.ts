@@ -5,6 +5,7 @@ import type { Catalog, Flow, Problem, Provider } from "../model";
 import { tauriClipboard } from "./clipboard";
 import { TauriCloud } from "./cloud";
 import { tauriFiles } from "./files";
+import { tauriMenu } from "./menu";
 import { tauriSettings } from "./settings";
 import type { DiffLine } from "./ipc";
 import type { Backend } from "./types";
@@ -15,6 +16,7 @@ export class TauriBackend implements Backend {
   readonly clipboard = tauriClipboard;
   readonly cloud = new TauriCloud();
   readonly settings = tauriSettings;
+  readonly menu = tauriMenu;
 
   catalog(): Promise<Catalog> {
     return invoke<Catalog>("catalog");

@@ -9,6 +9,7 @@ import type { Catalog, Flow, Problem, Provider } from "../model";
 import type { ClipboardApi } from "./clipboard";
 import type { CloudApi } from "./cloud";
 import type { FilesApi } from "./files";
+import type { MenuApi } from "./menu";
 import type { DiffLine } from "./ipc";
 import type { SettingsApi } from "./settings";
 
@@ -31,4 +32,6 @@ export interface Backend {
   readonly cloud: CloudApi;
   /** The theme and language choice, kept by Rust in the app (./settings.ts). */
   readonly settings: SettingsApi;
+  /** The native menu bar's chosen items, and Export picture (./menu.ts). */
+  readonly menu: MenuApi;
 }
