@@ -51,6 +51,7 @@ fn main() {
             "task_routes",
             "task_list",
             "create_task",
+            "export_picture",
         ]))
         .codegen(tauri_build::CodegenContext::new());
     if let Err(error) = tauri_build::try_build(attributes) {

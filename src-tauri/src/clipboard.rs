@@ -73,6 +73,13 @@ fn too_large(len: usize) -> CommandError {
     )
 }
 
+impl Clipboard {
+    /// Puts `text` on the system clipboard (the menu's Copy diagnostics).
+    pub async fn write_text(&self, text: String) -> Result<(), CommandError> {
+        self.with(move |c| c.set_text(text)).await
+    }
+}
+
 /// Puts `text` on the system clipboard.
 #[tauri::command]
 pub async fn clipboard_write_text(

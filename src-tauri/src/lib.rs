@@ -10,6 +10,8 @@ pub mod cloud;
 pub mod commands;
 pub mod error;
 pub mod files;
+pub mod menu;
+pub mod picture;
 pub mod settings;
 pub mod task;
 pub mod windows;
@@ -39,6 +41,7 @@ pub fn app_with<R: Runtime>(builder: Builder<R>, options: files::Options) -> Bui
         .manage(files::Files::new(options.clone()))
         .manage(settings::AppSettings::load(options.config_dir.clone()))
         .on_window_event(files::on_window_event)
+        .on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()))
         .setup(move |app| {
             windows::open_main(app.handle(), keep)?;
             // The folders the app was built with: the files' data folder
@@ -96,6 +99,7 @@ pub fn app_with<R: Runtime>(builder: Builder<R>, options: files::Options) -> Bui
             task::task_routes,
             task::task_list,
             task::create_task,
+            picture::export_picture,
         ])
 }
 
@@ -109,7 +113,12 @@ pub fn context<R: Runtime>() -> Context<R> {
 
 /// Opens the window and runs until it is closed.
 pub fn run() -> tauri::Result<()> {
-    app(tauri::Builder::default()).run(context())
+    let app = app(tauri::Builder::default()).build(context())?;
+    // The native menu bar, in the real app only (the tests' mock runtime has no GTK).
+    let lang = menu::language(app.state::<settings::AppSettings>().language());
+    menu::install(app.handle(), lang)?;
+    app.run(|_, _| {});
+    Ok(())
 }
 
 #[cfg(test)]

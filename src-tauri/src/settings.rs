@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use ivr_files::settings::{self, Settings};
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 use crate::error::CommandError;
 
@@ -37,6 +37,11 @@ impl AppSettings {
         }
     }
 
+    /// The language the designer chose, if any.
+    pub fn language(&self) -> Option<ivr_files::settings::Language> {
+        self.current().language
+    }
+
     fn current(&self) -> std::sync::MutexGuard<'_, Settings> {
         // A panic while holding the lock leaves the settings usable.
         self.current.lock().unwrap_or_else(|p| p.into_inner())
@@ -51,11 +56,24 @@ pub fn settings(state: State<'_, AppSettings>) -> Settings {
 
 /// Keeps `settings`: written to the settings file before this returns.
 #[tauri::command]
-pub fn set_settings(state: State<'_, AppSettings>, settings: Settings) -> Result<(), CommandError> {
+pub fn set_settings<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppSettings>,
+    settings: Settings,
+) -> Result<(), CommandError> {
     if let Some(dir) = &state.dir {
         settings::save(dir, &settings)?;
     }
+    let relabel = state.current().language != settings.language;
+    let lang = crate::menu::language(settings.language);
     *state.current() = settings;
+    // The menu bar (the real app's: see `run`) follows the language switch.
+    if relabel
+        && app.menu().is_some()
+        && let Err(e) = crate::menu::install(&app, lang)
+    {
+        eprintln!("ivr-studio: the menu could not be relabelled: {e}");
+    }
     Ok(())
 }
 

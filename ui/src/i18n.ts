@@ -92,6 +92,8 @@ const STRINGS = {
   historyMoves: { en: "moves", zh: "处移动" },
   settingsNotKept: { en: "The choice applies now but was not kept for the next start", zh: "所选设置现已生效，但未能保存到下次启动" },
   saveFailed: { en: "The flow was not saved", zh: "流程未能保存" },
+  pictureExported: { en: "Picture saved", zh: "图片已保存" },
+  pictureFailed: { en: "The picture was not saved", zh: "图片未能保存" },
   imported: {
     en: "Imported from a provider's file as a new flow: Save asks where to keep it.",
     zh: "已从平台文件导入为新流程：保存时会询问保存位置。",

@@ -14,6 +14,7 @@ mod lang;
 mod list;
 mod profile;
 mod publish;
+mod render;
 mod sandbox;
 mod shell;
 mod task;
@@ -60,6 +61,8 @@ enum Command {
     Task(task::TaskArgs),
     /// Run saved test cases on a flow in the offline call simulator.
     Test(test::TestArgs),
+    /// Draw a flow as an SVG picture: blocks, exits and the lines between them.
+    Render(render::RenderArgs),
     /// Print the shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(shell::CompletionsArgs),
     /// Print the manual page (roff, for `man`).
@@ -86,6 +89,7 @@ fn main() -> ExitCode {
         Command::Sandbox(args) => sandbox::run(&args),
         Command::Task(args) => task::run(args),
         Command::Test(args) => test::run(&args),
+        Command::Render(args) => render::run(&args),
         Command::Completions(args) => shell::completions::<Cli>(&args),
         Command::Manual => shell::manual::<Cli>(),
     }

@@ -14,6 +14,7 @@ pub mod model;
 mod naming;
 pub mod problem;
 pub mod sim;
+pub mod render;
 pub mod spread;
 pub mod starter;
 #[cfg(feature = "test-support")]

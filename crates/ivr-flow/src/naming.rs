@@ -46,7 +46,7 @@ pub(crate) fn block_name(node: &Node, spec: Option<&BlockSpec>, n: u32) -> (Stri
 
 /// The name of a block's kind: the provider designer's name for a provider
 /// block's type, else the catalog's.
-fn kind_name(node: &Node, spec: Option<&BlockSpec>) -> Text {
+pub(crate) fn kind_name(node: &Node, spec: Option<&BlockSpec>) -> Text {
     let Some(spec) = spec else {
         return Text::new(node.block.clone(), node.block.clone());
     };

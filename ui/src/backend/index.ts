@@ -9,6 +9,7 @@ export { MemoryBackend } from "./memory";
 export { TauriBackend } from "./tauri";
 export { MemoryClipboard, type ClipboardApi } from "./clipboard";
 export { MemoryFiles, type FilesApi } from "./files";
+export { MemoryMenu, type MenuApi } from "./menu";
 export { TauriCloud, type CloudApi } from "./cloud";
 export { MemoryCloud } from "./memoryCloud";
 export { TauriTasks, type TasksApi } from "./tasks";

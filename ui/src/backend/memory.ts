@@ -9,6 +9,7 @@ import type { Catalog, Flow, Problem, Provider } from "../model";
 import { MemoryClipboard } from "./clipboard";
 import type { CloudApi } from "./cloud";
 import { MemoryFiles } from "./files";
+import { MemoryMenu } from "./menu";
 import { MemoryCloud } from "./memoryCloud";
 import { MemorySettings, type SettingsApi } from "./settings";
 import type { DiffLine } from "./ipc";
@@ -36,6 +37,7 @@ export class MemoryBackend implements Backend {
   readonly kind = "memory" as const;
   readonly files = new MemoryFiles();
   readonly clipboard = new MemoryClipboard();
+  readonly menu = new MemoryMenu();
   readonly cloud: CloudApi;
   readonly settings: SettingsApi;
   readonly tasks: TasksApi;

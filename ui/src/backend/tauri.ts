@@ -5,6 +5,7 @@ import type { Catalog, Flow, Problem, Provider } from "../model";
 import { tauriClipboard } from "./clipboard";
 import { TauriCloud } from "./cloud";
 import { tauriFiles } from "./files";
+import { tauriMenu } from "./menu";
 import { tauriSettings } from "./settings";
 import { TauriTasks } from "./tasks";
 import type { DiffLine } from "./ipc";
@@ -17,6 +18,7 @@ export class TauriBackend implements Backend {
   readonly cloud = new TauriCloud();
   readonly settings = tauriSettings;
   readonly tasks = new TauriTasks();
+  readonly menu = tauriMenu;
 
   catalog(): Promise<Catalog> {
     return invoke<Catalog>("catalog");

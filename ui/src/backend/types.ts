@@ -9,6 +9,7 @@ import type { Catalog, Flow, Problem, Provider } from "../model";
 import type { ClipboardApi } from "./clipboard";
 import type { CloudApi } from "./cloud";
 import type { FilesApi } from "./files";
+import type { MenuApi } from "./menu";
 import type { DiffLine } from "./ipc";
 import type { SettingsApi } from "./settings";
 import type { TasksApi } from "./tasks";
@@ -34,4 +35,6 @@ export interface Backend {
   readonly settings: SettingsApi;
   /** NXLink outbound tasks: files, CSV import, checks, agents, routes, create (./tasks.ts). */
   readonly tasks: TasksApi;
+  /** The native menu bar's chosen items, and Export picture (./menu.ts). */
+  readonly menu: MenuApi;
 }

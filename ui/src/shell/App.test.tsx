@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "./App";
-import { MemoryBackend, MemoryClipboard, MemoryCloud, MemoryFiles, MemorySettings, MemoryTasks } from "../backend";
+import { MemoryBackend, MemoryClipboard, MemoryCloud, MemoryFiles, MemoryMenu, MemorySettings, MemoryTasks } from "../backend";
 import type { Backend } from "../backend";
 import { chooseBackend, inTauri } from "../backend";
 import type { Problem } from "../model";
@@ -90,6 +90,7 @@ describe("App", () => {
       validateFlow: () => Promise.resolve([]),
       files: new MemoryFiles(),
       clipboard: new MemoryClipboard(),
+      menu: new MemoryMenu(),
       cloud: new MemoryCloud(),
       settings: new MemorySettings(),
       tasks: new MemoryTasks(),

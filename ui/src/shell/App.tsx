@@ -30,6 +30,7 @@ import { useProblemsTiming } from "../document/openTiming";
 import { problemsOf } from "../problems/problemIndex";
 import { usePaletteDrag } from "../editing/usePaletteDrag";
 import { useShortcuts } from "../editing/useShortcuts";
+import { pressToolbar, shortcutItems, useMenu } from "./useMenu";
 import { GHOST, type Review, blockSpec } from "../flow";
 import { type Lang, t, tx } from "../i18n";
 import type { Problem } from "../model";
@@ -89,6 +90,26 @@ function Editor({ backend, initialLang, settings }: Props) {
   const [review, setReview] = useState<Review>();
   const reactFlow = useReactFlow();
   const canvasRef = useRef<HTMLElement>(null);
+  // The native menu bar: the same actions as the shortcuts and the toolbar.
+  const exportPicture = () => {
+    if (!flow) return;
+    backend.menu
+      .exportPicture(editor.currentFlow(), lang, theme.theme, editor.selected)
+      .then((path) => path && editor.setNotice({ kind: "info", key: "pictureExported", detail: path }))
+      .catch((e: unknown) => editor.setNotice({ kind: "error", key: "pictureFailed", detail: errorText(e, lang) }));
+  };
+  useMenu(backend.menu, {
+    ...shortcutItems(editing.actions),
+    openRecent: () => pressToolbar("file-recent"),
+    importCloud: () => pressToolbar("import-button"),
+    publish: () => pressToolbar("publish-button"),
+    exportPicture,
+    zoomIn: () => void reactFlow.zoomIn(),
+    zoomOut: () => void reactFlow.zoomOut(),
+    fit: () => void reactFlow.fitView(),
+    theme: () => theme.setChoice(theme.theme === "dark" ? "light" : "dark"),
+    language: () => setLang(lang === "zh" ? "en" : "zh"),
+  });
 
   useEffect(() => {
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";

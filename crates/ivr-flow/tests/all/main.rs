@@ -11,6 +11,7 @@ mod corpus;
 mod diff;
 mod file_format;
 mod sim;
+mod render;
 mod support;
 mod validate_props;
 mod validate_rules;
