@@ -38,6 +38,11 @@ fn main() {
             "clipboard_read_text",
             "settings",
             "set_settings",
+            "sim_start",
+            "sim_input",
+            "sim_stop",
+            "sim_save_case",
+            "sim_run_cases",
         ]))
         .codegen(tauri_build::CodegenContext::new());
     if let Err(error) = tauri_build::try_build(attributes) {

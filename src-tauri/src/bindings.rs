@@ -45,7 +45,7 @@ mod tests {
     /// Every type the UI gets from Rust, with what they use.
     fn generate(dir: &Path) {
         let cfg = Config::new().with_out_dir(dir);
-        let all: [Export; 20] = [
+        let all: [Export; 25] = [
             ivr_flow::Flow::export_all,
             ivr_flow::Catalog::export_all,
             ivr_flow::Problem::export_all,
@@ -66,6 +66,11 @@ mod tests {
             ivr_files::history::Entry::export_all,
             ivr_flow::diff::text::Line::export_all,
             ivr_cloud::service::publish::CloudChanges::export_all,
+            crate::simulate::Step::export_all,
+            crate::simulate::SavedCase::export_all,
+            crate::simulate::TestRun::export_all,
+            ivr_flow::sim::Scenario::export_all,
+            ivr_flow::sim::Input::export_all,
         ];
         for export in all {
             export(&cfg).expect("exports");

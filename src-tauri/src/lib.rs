@@ -11,6 +11,7 @@ pub mod commands;
 pub mod error;
 pub mod files;
 pub mod settings;
+pub mod simulate;
 pub mod windows;
 
 use tauri::{Builder, Context, Manager, Runtime};
@@ -37,6 +38,7 @@ pub fn app_with<R: Runtime>(builder: Builder<R>, options: files::Options) -> Bui
         .manage(clipboard::Clipboard::default())
         .manage(files::Files::new(options.clone()))
         .manage(settings::AppSettings::load(options.config_dir.clone()))
+        .manage(simulate::Calls::default())
         .on_window_event(files::on_window_event)
         .setup(move |app| {
             windows::open_main(app.handle(), keep)?;
@@ -82,6 +84,11 @@ pub fn app_with<R: Runtime>(builder: Builder<R>, options: files::Options) -> Bui
             clipboard::clipboard_read_text,
             settings::settings,
             settings::set_settings,
+            simulate::sim_start,
+            simulate::sim_input,
+            simulate::sim_stop,
+            simulate::sim_save_case,
+            simulate::sim_run_cases,
         ])
 }
 
