@@ -13,6 +13,7 @@ export { TauriCloud, type CloudApi } from "./cloud";
 export { MemoryCloud } from "./memoryCloud";
 export type * from "./ipc";
 export { withBinding } from "./binding";
+export { MemorySim, type SimApi, type SimScript } from "./sim";
 export { DEFAULT_SETTINGS, MemorySettings, type Settings, type SettingsApi } from "./settings";
 
 /** Whether this page runs inside the Tauri webview. */

@@ -11,6 +11,7 @@ import type { CloudApi } from "./cloud";
 import { MemoryFiles } from "./files";
 import { MemoryCloud } from "./memoryCloud";
 import { MemorySettings, type SettingsApi } from "./settings";
+import { MemorySim, type SimApi } from "./sim";
 import type { DiffLine } from "./ipc";
 import type { Backend } from "./types";
 import fixture from "./fixture.json";
@@ -26,6 +27,8 @@ export type MemoryOptions = {
   diff?: (old: Flow, now: Flow) => DiffLine[];
   /** The theme and language choice (default: a fresh `MemorySettings`, nothing chosen). */
   settings?: SettingsApi;
+  /** The call simulator (default: a `MemorySim` with no script). */
+  sim?: SimApi;
 };
 
 export class MemoryBackend implements Backend {
@@ -34,6 +37,7 @@ export class MemoryBackend implements Backend {
   readonly clipboard = new MemoryClipboard();
   readonly cloud: CloudApi;
   readonly settings: SettingsApi;
+  readonly sim: SimApi;
   /** Every `validateFlow` call, for tests. */
   readonly validations: { flow: Flow; target: Provider | null }[] = [];
   private readonly options: MemoryOptions;
@@ -42,6 +46,7 @@ export class MemoryBackend implements Backend {
     this.options = options;
     this.cloud = options.cloud ?? new MemoryCloud();
     this.settings = options.settings ?? new MemorySettings();
+    this.sim = options.sim ?? new MemorySim();
   }
 
   catalog(): Promise<Catalog> {

@@ -6,6 +6,7 @@ import { tauriClipboard } from "./clipboard";
 import { TauriCloud } from "./cloud";
 import { tauriFiles } from "./files";
 import { tauriSettings } from "./settings";
+import { tauriSim } from "./sim";
 import type { DiffLine } from "./ipc";
 import type { Backend } from "./types";
 
@@ -15,6 +16,7 @@ export class TauriBackend implements Backend {
   readonly clipboard = tauriClipboard;
   readonly cloud = new TauriCloud();
   readonly settings = tauriSettings;
+  readonly sim = tauriSim;
 
   catalog(): Promise<Catalog> {
     return invoke<Catalog>("catalog");

@@ -11,6 +11,7 @@ import type { CloudApi } from "./cloud";
 import type { FilesApi } from "./files";
 import type { DiffLine } from "./ipc";
 import type { SettingsApi } from "./settings";
+import type { SimApi } from "./sim";
 
 export interface Backend {
   /** Which implementation this is, for the status bar and tests. */
@@ -31,4 +32,6 @@ export interface Backend {
   readonly cloud: CloudApi;
   /** The theme and language choice, kept by Rust in the app (./settings.ts). */
   readonly settings: SettingsApi;
+  /** The call simulator and the flow's saved test cases (./sim.ts). */
+  readonly sim: SimApi;
 }

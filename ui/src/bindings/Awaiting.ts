@@ -4,7 +4,7 @@ import type { Text } from "./Text";
 /**
  * What the call waits for.
  */
-export type Awaiting = { "kind": "key", keys: Array<string>, timeout_ms: bigint, } | { "kind": "digits", min: number, max: number, terminator?: string, timeout_ms: bigint, 
+export type Awaiting = { "kind": "key", keys: Array<string>, timeout_ms: number, } | { "kind": "digits", min: number, max: number, terminator?: string, timeout_ms: number, 
 /**
  * What the caller has entered so far.
  */

@@ -19,4 +19,4 @@ set?: { [key in string]: string },
  * How long it takes, in milliseconds: longer than a function's timeout
  * takes its Timeout exit.
  */
-delay_ms?: bigint, };
+delay_ms?: number, };

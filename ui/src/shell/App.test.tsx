@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "./App";
-import { MemoryBackend, MemoryClipboard, MemoryCloud, MemoryFiles, MemorySettings } from "../backend";
+import { MemoryBackend, MemoryClipboard, MemoryCloud, MemoryFiles, MemorySettings, MemorySim } from "../backend";
 import type { Backend } from "../backend";
 import { chooseBackend, inTauri } from "../backend";
 import type { Problem } from "../model";
@@ -92,6 +92,7 @@ describe("App", () => {
       clipboard: new MemoryClipboard(),
       cloud: new MemoryCloud(),
       settings: new MemorySettings(),
+      sim: new MemorySim(),
       diffFlows: () => Promise.resolve([]),
     };
     await renderApp(broken);

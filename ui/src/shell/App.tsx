@@ -4,7 +4,7 @@
  * `editing/useEditing`); this file only lays them out.
  */
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useRef, useState } from "react";
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { type Backend, DEFAULT_SETTINGS, type Settings } from "../backend";
 import { errorText } from "../errors";
@@ -17,6 +17,7 @@ import { ShortcutsButton, ShortcutsOverlay } from "../editing/ShortcutsOverlay";
 import { ThemeSwitch } from "./ThemeSwitch";
 import { Brand, FlowTitle, LangSwitch, TargetSelect } from "./ToolbarParts";
 import { CloudToolbar } from "../cloud";
+import { SimulateButton, SimulatePanel, useSimulator } from "../simulate";
 import { Canvas, GRID } from "../canvas/Canvas";
 import { centreBlock } from "../canvas/centre";
 import { FileBar } from "../document/FileBar";
@@ -76,7 +77,10 @@ function Editor({ backend, initialLang, settings }: Props) {
     notify: editor.setNotice,
   });
   const editing = useEditing(editor, backend, layout);
-  useShortcuts(editing.actions);
+  const sim = useSimulator({ backend, currentFlow: () => (flow ? editor.currentFlow() : undefined), flow, path: editor.doc.path, lang });
+  useShortcuts({ ...editing.actions, simulate: sim.toggle });
+  // A simulated call's path is drawn after the panel has shown the step (the canvas is the costlier part).
+  const simReview = useDeferredValue(sim.review);
   const notes = useNotes(editor, GRID);
   const theme = useTheme(settings?.theme, (c) => keep({ theme: c }));
   /** A publish's changes shown on the canvas (the Publish dialog's "Show on canvas"). */
@@ -145,6 +149,7 @@ function Editor({ backend, initialLang, settings }: Props) {
           {t(lang, "addNote")}
         </button>
         <LayoutButtons layout={layout} hasFlow={!!flow} lang={lang} />
+        <SimulateButton sim={sim} lang={lang} disabled={!flow} />
         <div className="toolbar-spacer" />
         <CloudToolbar
           backend={backend}
@@ -165,8 +170,22 @@ function Editor({ backend, initialLang, settings }: Props) {
         <LangSwitch lang={lang} onChange={setLang} />
         <ThemeSwitch choice={theme.choice} lang={lang} onChange={theme.setChoice} />
       </header>
-      <div className="workspace">
-        <Palette catalog={catalog} lang={lang} onDragStart={start} onAdd={addAtCentre} />
+      <div className={sim.open ? "workspace simulating" : "workspace"}>
+        {sim.open ? (
+          <SimulatePanel
+            sim={sim}
+            flow={flow}
+            catalog={catalog}
+            lang={lang}
+            selected={selectedNode?.id}
+            onSelectBlock={(id) => {
+              editor.setSelected([id]);
+              centreBlock(reactFlow, id);
+            }}
+          />
+        ) : (
+          <Palette catalog={catalog} lang={lang} onDragStart={start} onAdd={addAtCentre} />
+        )}
         <main className="canvas" data-testid="canvas" ref={canvasRef} {...editing.canvasPointer}>
           <Overlays editor={editor} lang={lang} />
           <SearchBar search={editing.search} lang={lang} />
@@ -197,7 +216,7 @@ function Editor({ backend, initialLang, settings }: Props) {
                 onRefused={(key) => editor.setNotice({ kind: "error", key })}
                 fitKey={editor.doc.loads}
                 theme={theme.theme}
-                review={review}
+                review={simReview ?? review}
               />
             </NoteActionsContext.Provider>
           )}

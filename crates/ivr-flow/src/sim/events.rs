@@ -21,7 +21,12 @@ pub enum Event {
     /// The caller pressed keys.
     Pressed { block: String, keys: String },
     /// The caller did nothing until the block's timeout.
-    TimedOut { block: String, after_ms: u64 },
+    TimedOut {
+        block: String,
+        // Milliseconds fit a JavaScript number: not a bigint in TypeScript.
+        #[ts(type = "number")]
+        after_ms: u64,
+    },
     /// A variable got a value.
     VariableSet {
         block: String,
@@ -53,7 +58,11 @@ pub enum Event {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Awaiting {
     /// One key of a menu; any other key is No match.
-    Key { keys: Vec<String>, timeout_ms: u64 },
+    Key {
+        keys: Vec<String>,
+        #[ts(type = "number")]
+        timeout_ms: u64,
+    },
     /// Digits, up to `max` or the terminator.
     Digits {
         min: u32,
@@ -61,6 +70,7 @@ pub enum Awaiting {
         #[ts(optional)]
         #[serde(skip_serializing_if = "Option::is_none")]
         terminator: Option<String>,
+        #[ts(type = "number")]
         timeout_ms: u64,
         /// What the caller has entered so far.
         entered: String,
