@@ -4,7 +4,7 @@
  * `editing/useEditing`); this file only lays them out.
  */
 
-import { useCallback, useDeferredValue, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { type Backend, DEFAULT_SETTINGS, type Settings } from "../backend";
 import { errorText } from "../errors";
@@ -17,7 +17,7 @@ import { ShortcutsButton, ShortcutsOverlay } from "../editing/ShortcutsOverlay";
 import { ThemeSwitch } from "./ThemeSwitch";
 import { Brand, FlowTitle, LangSwitch, TargetSelect } from "./ToolbarParts";
 import { CloudToolbar } from "../cloud";
-import { SimulateButton, SimulatePanel, useSimulator } from "../simulate";
+import { SimulateButton, SimulatePanel, useFollowCall, useKeepCentre, useSimulator } from "../simulate";
 import { Canvas, GRID } from "../canvas/Canvas";
 import { centreBlock } from "../canvas/centre";
 import { FileBar } from "../document/FileBar";
@@ -79,14 +79,15 @@ function Editor({ backend, initialLang, settings }: Props) {
   const editing = useEditing(editor, backend, layout);
   const sim = useSimulator({ backend, currentFlow: () => (flow ? editor.currentFlow() : undefined), flow, path: editor.doc.path, lang });
   useShortcuts({ ...editing.actions, simulate: sim.toggle });
-  // A simulated call's path is drawn after the panel has shown the step (the canvas is the costlier part).
-  const simReview = useDeferredValue(sim.review);
+  const simReview = sim.review;
   const notes = useNotes(editor, GRID);
   const theme = useTheme(settings?.theme, (c) => keep({ theme: c }));
   /** A publish's changes shown on the canvas (the Publish dialog's "Show on canvas"). */
   const [review, setReview] = useState<Review>();
   const reactFlow = useReactFlow();
   const canvasRef = useRef<HTMLElement>(null);
+  useFollowCall(reactFlow, canvasRef, simReview);
+  useKeepCentre(reactFlow, canvasRef, sim.open);
 
   useEffect(() => {
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
@@ -173,7 +174,7 @@ function Editor({ backend, initialLang, settings }: Props) {
       <div className={sim.open ? "workspace simulating" : "workspace"}>
         {sim.open ? (
           <SimulatePanel
-            sim={sim}
+            host={sim}
             flow={flow}
             catalog={catalog}
             lang={lang}

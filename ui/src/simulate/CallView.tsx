@@ -150,18 +150,18 @@ function Status({ call, names, lang }: { call: Call; names: Names; lang: Lang })
   );
 }
 
-/** The transcript: one row per line, drawn again only when the call grows; kept scrolled to its end. */
+/**
+ * The transcript: one row per line, drawn again only when the call grows.
+ * Its scroller is laid out bottom-up (column-reverse), so it stays at the
+ * newest line without a script reading the layout after every step.
+ */
 const Transcript = memo(function Transcript({ call, names, lang }: { call: Call; names: Names; lang: Lang }) {
   const lines = useMemo(() => transcript(call.events, call.outcome), [call.events, call.outcome]);
-  const end = useRef<HTMLOListElement>(null);
-  useEffect(() => {
-    const el = end.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [lines.length]);
   return (
     <>
       <div className="sim-section">{st(lang, "transcript")}</div>
-      <ol className="sim-transcript" data-testid="sim-transcript" data-lines={lines.length} ref={end}>
+      <div className="sim-transcript-scroll">
+      <ol className="sim-transcript" data-testid="sim-transcript" data-lines={lines.length}>
         {lines.map((l, i) => (
           <TranscriptLine key={i} line={l} names={names} lang={lang} />
         ))}
@@ -171,6 +171,7 @@ const Transcript = memo(function Transcript({ call, names, lang }: { call: Call;
           </li>
         )}
       </ol>
+      </div>
     </>
   );
 });
@@ -181,14 +182,17 @@ function TranscriptLine({ line, names, lang }: { line: Line; names: Names; lang:
     case "heard":
       return (
         <li className="sim-line sim-line-heard" data-kind="heard">
-          <span className="sim-line-tag">🔊 {st(lang, "heard")}</span> {who}
+          <span className="sim-line-tag">
+            <Speaker /> {st(lang, "heard")}
+          </span>{" "}
+          {who}
           <div className="sim-line-text">{line.text}</div>
         </li>
       );
     case "pressed":
       return (
         <li className="sim-line sim-line-pressed" data-kind="pressed">
-          <span className="sim-line-tag">☎ {st(lang, "pressed")}</span> <kbd>{line.keys}</kbd>
+          <span className="sim-line-tag">{st(lang, "pressed")}</span> <kbd>{line.keys}</kbd>
         </li>
       );
     case "timed_out":
@@ -229,6 +233,16 @@ function TranscriptLine({ line, names, lang }: { line: Line; names: Names; lang:
         </li>
       );
   }
+}
+
+/** A small speaker (no emoji: WebKitGTK may have no emoji font). */
+function Speaker() {
+  return (
+    <svg className="sim-speaker" viewBox="0 0 16 16" width="11" height="11" aria-hidden="true">
+      <path d="M2 6h3l4-3v10L5 10H2z" fill="currentColor" />
+      <path d="M11 5.5a3.5 3.5 0 0 1 0 5M12.5 3.5a6 6 0 0 1 0 9" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
+    </svg>
+  );
 }
 
 function Variables({ vars, lang }: { vars: Record<string, string>; lang: Lang }) {

@@ -13,7 +13,7 @@ import { namesOf } from "./names";
 import { ScenarioView } from "./ScenarioView";
 import { type SimKey, st } from "./strings";
 import { TestsView } from "./TestsView";
-import type { Simulator } from "./useSimulator";
+import { type SimHost, usePanelState } from "./useSimulator";
 import "./simulate.css";
 
 type Tab = "call" | "scenario" | "tests";
@@ -24,7 +24,7 @@ const TABS: [Tab, SimKey][] = [
 ];
 
 type Props = {
-  sim: Simulator;
+  host: SimHost;
   flow: Flow | undefined;
   catalog: Catalog | undefined;
   lang: Lang;
@@ -33,7 +33,9 @@ type Props = {
   onSelectBlock: (id: string) => void;
 };
 
-export function SimulatePanel({ sim, flow, catalog, lang, selected, onSelectBlock }: Props) {
+export function SimulatePanel({ host, flow, catalog, lang, selected, onSelectBlock }: Props) {
+  // Only the panel is drawn again when the call moves (the store's state, read here).
+  const sim = usePanelState(host);
   const [tab, setTab] = useState<Tab>("call");
   const names = useMemo(() => namesOf(flow, catalog, lang), [flow, catalog, lang]);
   return (
@@ -74,7 +76,7 @@ export function SimulatePanel({ sim, flow, catalog, lang, selected, onSelectBloc
 }
 
 /** The toolbar's toggle for the panel. */
-export function SimulateButton({ sim, lang, disabled }: { sim: Simulator; lang: Lang; disabled: boolean }) {
+export function SimulateButton({ sim, lang, disabled }: { sim: SimHost; lang: Lang; disabled: boolean }) {
   return (
     <button
       type="button"

@@ -105,7 +105,7 @@ function mount(script: SimScript, opts: { path?: string | null; lang?: "en" | "z
     const s = useSimulator({ backend, currentFlow: () => flow, flow, path: opts.path === undefined ? "/flows/menu.ivr.json" : opts.path, lang: opts.lang ?? "en" });
     seen.review = s.review;
     if (!s.open) s.setOpen(true);
-    return <SimulatePanel sim={s} flow={flow} catalog={catalog} lang={opts.lang ?? "en"} selected={opts.selected} onSelectBlock={() => {}} />;
+    return <SimulatePanel host={s} flow={flow} catalog={catalog} lang={opts.lang ?? "en"} selected={opts.selected} onSelectBlock={() => {}} />;
   }
   render(<Harness />);
   return { sim, seen };
