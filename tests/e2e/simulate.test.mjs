@@ -59,6 +59,8 @@ describe("the call simulator", () => {
     await $("simulate-toggle").click();
     await $("simulate-panel").waitForExist({ timeout: TIMEOUT });
     assert.ok(!(await $("palette").isExisting()), "the panel takes the palette's place");
+    // The canvas is narrower now: the whole menu in view.
+    await $("fit-view").click();
     await $("sim-start").click();
     await waitState("waiting");
     assert.match(await transcript(), /Thank you for calling Acme/);

@@ -75,7 +75,7 @@ export function TestsView({ sim, lang, onSelectBlock }: Props) {
                     <span className="sim-case-name">{c.name}</span>
                     {c.failure && (
                       <div className="sim-case-failure" data-testid={`sim-case-failure-${i}`}>
-                        {c.failure.step > 0 && `${st(lang, "step")} ${c.failure.step}${st(lang, "stepSuffix")}: `}
+                        {c.failure.step > 0 && `${st(lang, "step")} ${c.failure.step}${st(lang, "stepSuffix")}${st(lang, "colon")}`}
                         {st(lang, "expected")} {tx(c.failure.expected, lang)}; {st(lang, "actual")} {tx(c.failure.actual, lang)}
                       </div>
                     )}
@@ -84,7 +84,8 @@ export function TestsView({ sim, lang, onSelectBlock }: Props) {
                 ))}
               </ul>
               <div className="sim-section">
-                {st(lang, "coverage")}:{" "}
+                {st(lang, "coverage")}
+                {st(lang, "colon")}
                 <span data-testid="sim-coverage" data-taken={run.coverage.taken} data-total={run.coverage.total}>
                   {run.coverage.taken} {st(lang, "of")} {run.coverage.total}
                 </span>
@@ -93,7 +94,10 @@ export function TestsView({ sim, lang, onSelectBlock }: Props) {
                 <p className="sim-empty">{st(lang, "allTaken")}</p>
               ) : (
                 <>
-                  <p className="sim-hint">{st(lang, "neverTaken")}:</p>
+                  <p className="sim-hint">
+                    {st(lang, "neverTaken")}
+                    {st(lang, "colon")}
+                  </p>
                   <ul className="sim-never" data-testid="sim-never">
                     {run.coverage.never.map((x) => (
                       <li key={`${x.block}/${x.exit}`}>

@@ -30,7 +30,9 @@ export function useFollowCall(reactFlow: Flow, canvas: RefObject<HTMLElement | n
     const { width, height } = nodeSize(node);
     const a = reactFlow.flowToScreenPosition(node.position);
     const b = reactFlow.flowToScreenPosition({ x: node.position.x + width, y: node.position.y + height });
-    const inside = a.x >= box.left && a.y >= box.top && b.x <= box.right && b.y <= box.bottom;
+    // A block touching the canvas's edge counts as out of view.
+    const m = 12;
+    const inside = a.x >= box.left + m && a.y >= box.top + m && b.x <= box.right - m && b.y <= box.bottom - m;
     if (!inside) centreBlock(reactFlow, at);
   }, [at, reactFlow, canvas]);
 }
