@@ -222,7 +222,20 @@ describe("the call simulator", () => {
         `median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms ` +
         `(${result.lines} transcript lines at the end); of which the command's round trip: median ${(ipc[ipc.length >> 1] ?? NaN).toFixed(1)} ms`,
     );
-    await page.shot("1-large");
+    await browser.pause(1000);
+    const view = await browser.execute(() => ({
+      current: document.querySelector('[data-review="current"]')?.dataset.testid ?? null,
+      transform: document.querySelector(".react-flow__viewport")?.style.transform ?? null,
+
+    }));
+    console.log(`# simulate: after the steps, current block drawn: ${view.current}; view ${view.transform}; in the page ${result.current}`);
+    // WebKitWebDriver sometimes answers "unknown error" to a screenshot of a large page: once more, then go on.
+    await page.shot("1-large").catch(async (error) => {
+      console.log(`# screenshot failed, once more: ${error.message}`);
+      await browser.pause(500);
+      await page.shot("1-large").catch((e) => console.log(`# no screenshot: ${e.message}`));
+    });
     assert.ok(median < FRAME_MS, `median ${median} ms`);
+    assert.equal(view.current, "node-menu30", "the view followed the call to its current block");
   });
 });

@@ -7,7 +7,6 @@
 
 import { type RefObject, useEffect, useLayoutEffect, useRef } from "react";
 import type { ReactFlowInstance } from "@xyflow/react";
-import { centreBlock } from "../canvas/centre";
 import { nodeSize } from "../canvas/nodeSize";
 import type { Review } from "../flow";
 
@@ -33,7 +32,8 @@ export function useFollowCall(reactFlow: Flow, canvas: RefObject<HTMLElement | n
     // A block touching the canvas's edge counts as out of view.
     const m = 12;
     const inside = a.x >= box.left + m && a.y >= box.top + m && b.x <= box.right - m && b.y <= box.bottom - m;
-    if (!inside) centreBlock(reactFlow, at);
+    // At once, not animated: an animated pan is cut short by the canvas drawing the next step.
+    if (!inside) void reactFlow.setCenter(node.position.x + width / 2, node.position.y + height / 2, { zoom: reactFlow.getZoom() });
   }, [at, reactFlow, canvas]);
 }
 
