@@ -52,6 +52,11 @@ fn main() {
             "task_list",
             "create_task",
             "export_picture",
+            "sim_start",
+            "sim_input",
+            "sim_stop",
+            "sim_save_case",
+            "sim_run_cases",
         ]))
         .codegen(tauri_build::CodegenContext::new());
     if let Err(error) = tauri_build::try_build(attributes) {

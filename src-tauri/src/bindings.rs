@@ -45,7 +45,7 @@ mod tests {
     /// Every type the UI gets from Rust, with what they use.
     fn generate(dir: &Path) {
         let cfg = Config::new().with_out_dir(dir);
-        let all: [Export; 28] = [
+        let all: [Export; 33] = [
             ivr_flow::Flow::export_all,
             ivr_flow::Catalog::export_all,
             ivr_flow::Problem::export_all,
@@ -74,6 +74,11 @@ mod tests {
             crate::task::TaskView::export_all,
             crate::task::CreateOutcome::export_all,
             ivr_task::Task::export_all,
+            crate::simulate::Step::export_all,
+            crate::simulate::SavedCase::export_all,
+            crate::simulate::TestRun::export_all,
+            ivr_flow::sim::Scenario::export_all,
+            ivr_flow::sim::Input::export_all,
         ];
         for export in all {
             export(&cfg).expect("exports");

@@ -13,6 +13,7 @@ pub mod files;
 pub mod menu;
 pub mod picture;
 pub mod settings;
+pub mod simulate;
 pub mod task;
 pub mod windows;
 
@@ -40,6 +41,7 @@ pub fn app_with<R: Runtime>(builder: Builder<R>, options: files::Options) -> Bui
         .manage(clipboard::Clipboard::default())
         .manage(files::Files::new(options.clone()))
         .manage(settings::AppSettings::load(options.config_dir.clone()))
+        .manage(simulate::Calls::default())
         .on_window_event(files::on_window_event)
         .on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()))
         .setup(move |app| {
@@ -100,6 +102,11 @@ pub fn app_with<R: Runtime>(builder: Builder<R>, options: files::Options) -> Bui
             task::task_list,
             task::create_task,
             picture::export_picture,
+            simulate::sim_start,
+            simulate::sim_input,
+            simulate::sim_stop,
+            simulate::sim_save_case,
+            simulate::sim_run_cases,
         ])
 }
 

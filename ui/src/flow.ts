@@ -237,16 +237,30 @@ export type BlockData = {
   lang: Lang;
   /** Its problems as its card shows them (none: no problem); the same object while they do not change. */
   marks?: BlockMarks;
-  /** While a publish's changes are reviewed: added, changed, or (a ghost of the cloud's block) removed. */
-  review?: "added" | "changed" | "removed";
+  /** While a publish's changes are reviewed: added, changed, or (a ghost of the cloud's block) removed; while a call is simulated: where it is, or a block it passed. */
+  review?: ReviewMark | "removed";
+  /** Its exits marked (a simulated call's suite never took them); the same object while unchanged. */
+  reviewExits?: ReadonlySet<string>;
 };
 
+/** How a block is marked on the canvas: a publish's change, or a simulated call's current block and path. */
+export type ReviewMark = "added" | "changed" | "current" | "path";
+
 /**
- * How blocks show while a publish's changes are reviewed (cloud/PublishChanges):
- * the document's blocks added or changed, and the cloud's blocks the publish
- * removes, drawn as ghosts where they stand in the cloud.
+ * How blocks show while something is reviewed on the canvas: a publish's
+ * changes (cloud/PublishChanges), the document's blocks added or changed, and
+ * the cloud's blocks the publish removes, drawn as ghosts where they stand in
+ * the cloud; or a simulated call (simulate/), the block it is at, the blocks
+ * and lines it went through, and the exits its test suite never took.
  */
-export type Review = { marks: ReadonlyMap<string, "added" | "changed">; ghosts: readonly Node[] };
+export type Review = {
+  marks: ReadonlyMap<string, ReviewMark>;
+  ghosts: readonly Node[];
+  /** Lines drawn marked, by edge id. */
+  lines?: ReadonlySet<string>;
+  /** Exits marked, by block id. */
+  exits?: ReadonlyMap<string, ReadonlySet<string>>;
+};
 
 /** The id a removed block's ghost has on the canvas (never a document block's). */
 export const GHOST = "ghost:";
@@ -268,6 +282,8 @@ export type CanvasEdge = {
   source: string;
   sourceHandle: string;
   target: string;
+  /** Marked by the review (a simulated call went along it). */
+  marked?: boolean;
 };
 
 /** React Flow's nodes and edges for `flow`, with each block's problem marks. */
@@ -282,7 +298,14 @@ export function toCanvas(
     id: node.id,
     type: "block" as const,
     position: { x: node.position.x, y: node.position.y },
-    data: { node, spec: blockSpec(catalog, node.block), lang, marks: marks.get(node.id), review: review?.marks.get(node.id) },
+    data: {
+      node,
+      spec: blockSpec(catalog, node.block),
+      lang,
+      marks: marks.get(node.id),
+      review: review?.marks.get(node.id),
+      reviewExits: review?.exits?.get(node.id),
+    },
   }));
   for (const node of review?.ghosts ?? []) {
     nodes.push({
@@ -301,6 +324,7 @@ export function toCanvas(
     source: e.from.node,
     sourceHandle: e.from.port,
     target: e.to,
+    ...(review?.lines?.has(e.id) ? { marked: true } : {}),
   }));
   return { nodes, edges };
 }

@@ -209,6 +209,9 @@ const STRINGS = {
   sc_findNext: { en: "Next match (in the find bar)", zh: "下一个匹配（在查找栏中）" },
   sc_findPrev: { en: "Previous match (in the find bar)", zh: "上一个匹配（在查找栏中）" },
   sc_help: { en: "Show these shortcuts", zh: "显示这些快捷键" },
+  sc_simulate: { en: "Show or hide the call simulator", zh: "显示或隐藏通话模拟器" },
+  simulate: { en: "Simulate", zh: "模拟通话" },
+  simulateHint: { en: "Try the flow as a caller would, offline (F5)", zh: "像来电者一样离线试用流程（F5）" },
   // ----- end of editing -----
   // ----- Auto-layout and tidy (editing/layout) -----
   autoLayout: { en: "Auto-layout", zh: "自动布局" },

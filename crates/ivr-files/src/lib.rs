@@ -12,6 +12,7 @@ pub mod documents;
 pub mod history;
 pub mod session;
 pub mod settings;
+pub mod testcases;
 
 use ivr_flow::dialect::{self, DecodeError, Dialect};
 use ivr_flow::file::{FlowFileError, MAX_FILE_BYTES};

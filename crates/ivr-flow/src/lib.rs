@@ -13,8 +13,8 @@ pub mod json;
 pub mod model;
 mod naming;
 pub mod problem;
-pub mod sim;
 pub mod render;
+pub mod sim;
 pub mod spread;
 pub mod starter;
 #[cfg(feature = "test-support")]

@@ -16,6 +16,7 @@ export { TauriTasks, type TasksApi } from "./tasks";
 export { MemoryTasks, blankTask } from "./memoryTasks";
 export type * from "./ipc";
 export { withBinding } from "./binding";
+export { MemorySim, type SimApi, type SimScript } from "./sim";
 export { DEFAULT_SETTINGS, MemorySettings, type Settings, type SettingsApi } from "./settings";
 
 /** Whether this page runs inside the Tauri webview. */

@@ -38,3 +38,18 @@ export type { Task } from "../bindings/Task";
 export type { TaskCheck } from "../bindings/TaskCheck";
 export type { TaskProblem } from "../bindings/TaskProblem";
 export type { TaskView } from "../bindings/TaskView";
+// The call simulator (src-tauri/src/simulate.rs, crates/ivr-flow/src/sim).
+export type { Awaiting } from "../bindings/Awaiting";
+export type { CaseRun } from "../bindings/CaseRun";
+export type { Coverage } from "../bindings/Coverage";
+export type { Event as SimEvent } from "../bindings/Event";
+export type { ExitRef } from "../bindings/ExitRef";
+export type { Hours } from "../bindings/Hours";
+export type { Input } from "../bindings/Input";
+export type { Mock } from "../bindings/Mock";
+export type { Outcome } from "../bindings/Outcome";
+export type { SavedCase } from "../bindings/SavedCase";
+export type { Scenario } from "../bindings/Scenario";
+export type { SimState } from "../bindings/SimState";
+export type { SimStep } from "../bindings/SimStep";
+export type { TestRun } from "../bindings/TestRun";

@@ -12,6 +12,7 @@ import { MemoryFiles } from "./files";
 import { MemoryMenu } from "./menu";
 import { MemoryCloud } from "./memoryCloud";
 import { MemorySettings, type SettingsApi } from "./settings";
+import { MemorySim, type SimApi } from "./sim";
 import type { DiffLine } from "./ipc";
 import { MemoryTasks } from "./memoryTasks";
 import type { TasksApi } from "./tasks";
@@ -31,6 +32,8 @@ export type MemoryOptions = {
   settings?: SettingsApi;
   /** NXLink tasks (default: a fresh `MemoryTasks`). */
   tasks?: TasksApi;
+  /** The call simulator (default: a `MemorySim` with no script). */
+  sim?: SimApi;
 };
 
 export class MemoryBackend implements Backend {
@@ -41,6 +44,7 @@ export class MemoryBackend implements Backend {
   readonly cloud: CloudApi;
   readonly settings: SettingsApi;
   readonly tasks: TasksApi;
+  readonly sim: SimApi;
   /** Every `validateFlow` call, for tests. */
   readonly validations: { flow: Flow; target: Provider | null }[] = [];
   private readonly options: MemoryOptions;
@@ -50,6 +54,7 @@ export class MemoryBackend implements Backend {
     this.cloud = options.cloud ?? new MemoryCloud();
     this.settings = options.settings ?? new MemorySettings();
     this.tasks = options.tasks ?? new MemoryTasks();
+    this.sim = options.sim ?? new MemorySim();
   }
 
   catalog(): Promise<Catalog> {

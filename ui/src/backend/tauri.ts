@@ -8,6 +8,7 @@ import { tauriFiles } from "./files";
 import { tauriMenu } from "./menu";
 import { tauriSettings } from "./settings";
 import { TauriTasks } from "./tasks";
+import { tauriSim } from "./sim";
 import type { DiffLine } from "./ipc";
 import type { Backend } from "./types";
 
@@ -19,6 +20,7 @@ export class TauriBackend implements Backend {
   readonly settings = tauriSettings;
   readonly tasks = new TauriTasks();
   readonly menu = tauriMenu;
+  readonly sim = tauriSim;
 
   catalog(): Promise<Catalog> {
     return invoke<Catalog>("catalog");

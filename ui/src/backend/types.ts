@@ -13,6 +13,7 @@ import type { MenuApi } from "./menu";
 import type { DiffLine } from "./ipc";
 import type { SettingsApi } from "./settings";
 import type { TasksApi } from "./tasks";
+import type { SimApi } from "./sim";
 
 export interface Backend {
   /** Which implementation this is, for the status bar and tests. */
@@ -37,4 +38,6 @@ export interface Backend {
   readonly tasks: TasksApi;
   /** The native menu bar's chosen items, and Export picture (./menu.ts). */
   readonly menu: MenuApi;
+  /** The call simulator and the flow's saved test cases (./sim.ts). */
+  readonly sim: SimApi;
 }

@@ -24,7 +24,7 @@ export type BlockNodeType = FlowNode<BlockData, "block">;
 export const BlockNode = memo(BlockNodeView, (a, b) => a.data === b.data && a.selected === b.selected);
 
 function BlockNodeView({ data, selected }: NodeProps<BlockNodeType>) {
-  const { node, spec, lang, marks, review } = data;
+  const { node, spec, lang, marks, review, reviewExits } = data;
   const category = spec ? categoryOf(spec, node) : undefined;
   const color = category ? CATEGORY_COLOR[category] : "#dc2626";
   const title = titleOf(spec, node, lang);
@@ -75,11 +75,13 @@ function BlockNodeView({ data, selected }: NodeProps<BlockNodeType>) {
         <ul className="block-ports">
           {ports.map((port) => {
             const bad = marks?.ports[port.id];
+            const marked = reviewExits?.has(port.id);
             return (
               <li
                 key={port.id}
-                className={bad ? `block-port bad sev-${bad}` : "block-port"}
+                className={`${bad ? `block-port bad sev-${bad}` : "block-port"}${marked ? " review-exit" : ""}`}
                 data-testid={`port-${node.id}-${port.id}`}
+                data-review={marked ? "exit" : undefined}
               >
                 <span className={port.required ? "port-name required" : "port-name"}>
                   {tx(port.name, lang)}

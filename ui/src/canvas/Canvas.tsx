@@ -115,7 +115,8 @@ function sameBlock(o: BlockNodeType, n: CanvasNode, selected: boolean): boolean 
     a.lang === b.lang &&
     // The problem index keeps a block's marks object while its problems show the same.
     a.marks === b.marks &&
-    a.review === b.review
+    a.review === b.review &&
+    a.reviewExits === b.reviewExits
   );
 }
 
@@ -258,8 +259,12 @@ export function Canvas(props: CanvasProps) {
       return canvas.edges.map((e) => {
         const o = old.get(e.id);
         // An unchanged line keeps its object (and its selection), so React Flow does not draw it again.
-        if (o && o.source === e.source && o.sourceHandle === e.sourceHandle && o.target === e.target) return o;
-        return { ...e, type: "smoothstep", selected: false, markerEnd: ARROW };
+        const marked = e.marked ?? false;
+        if (o && o.source === e.source && o.sourceHandle === e.sourceHandle && o.target === e.target && (o.className === "marked") === marked) {
+          return o;
+        }
+        const { marked: _, ...edge } = e;
+        return { ...edge, type: "smoothstep", selected: false, markerEnd: ARROW, ...(marked ? { className: "marked", zIndex: 1 } : {}) };
       });
     });
   }, [canvas]);

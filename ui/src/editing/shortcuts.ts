@@ -31,7 +31,8 @@ export type ShortcutId =
   | "find"
   | "findNext"
   | "findPrev"
-  | "help";
+  | "help"
+  | "simulate";
 
 export type ShortcutGroup = "file" | "edit" | "select" | "view";
 
@@ -97,6 +98,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: "findNext", group: "view", keys: ["Enter", "F3"], handler: "search", scope: "anywhere" },
   { id: "findPrev", group: "view", keys: ["Shift+Enter", "Shift+F3"], handler: "search", scope: "anywhere" },
   app("help", "view", ["?"]),
+  app("simulate", "view", ["F5"], "anywhere"),
 ];
 
 export const GROUPS: readonly ShortcutGroup[] = ["file", "edit", "select", "view"];

@@ -1,7 +1,16 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "./App";
-import { MemoryBackend, MemoryClipboard, MemoryCloud, MemoryFiles, MemoryMenu, MemorySettings, MemoryTasks } from "../backend";
+import {
+  MemoryBackend,
+  MemoryClipboard,
+  MemoryCloud,
+  MemoryFiles,
+  MemoryMenu,
+  MemorySettings,
+  MemorySim,
+  MemoryTasks,
+} from "../backend";
 import type { Backend } from "../backend";
 import { chooseBackend, inTauri } from "../backend";
 import type { Problem } from "../model";
@@ -94,6 +103,7 @@ describe("App", () => {
       cloud: new MemoryCloud(),
       settings: new MemorySettings(),
       tasks: new MemoryTasks(),
+      sim: new MemorySim(),
       diffFlows: () => Promise.resolve([]),
     };
     await renderApp(broken);

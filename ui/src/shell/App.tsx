@@ -17,6 +17,7 @@ import { ShortcutsButton, ShortcutsOverlay } from "../editing/ShortcutsOverlay";
 import { ThemeSwitch } from "./ThemeSwitch";
 import { Brand, FlowTitle, LangSwitch, TargetSelect } from "./ToolbarParts";
 import { CloudToolbar } from "../cloud";
+import { SimulateButton, SimulatePanel, useFollowCall, useKeepCentre, useSimulator } from "../simulate";
 import { Canvas, GRID } from "../canvas/Canvas";
 import { centreBlock } from "../canvas/centre";
 import { FileBar } from "../document/FileBar";
@@ -83,7 +84,9 @@ function Editor({ backend, initialLang, settings }: Props) {
     notify: editor.setNotice,
   });
   const editing = useEditing(editor, backend, layout);
-  useShortcuts(editing.actions);
+  const sim = useSimulator({ backend, currentFlow: () => (flow ? editor.currentFlow() : undefined), flow, path: editor.doc.path, lang });
+  useShortcuts({ ...editing.actions, simulate: sim.toggle });
+  const simReview = sim.review;
   const notes = useNotes(editor, GRID);
   const theme = useTheme(settings?.theme, (c) => keep({ theme: c }));
   /** A publish's changes shown on the canvas (the Publish dialog's "Show on canvas"). */
@@ -110,6 +113,8 @@ function Editor({ backend, initialLang, settings }: Props) {
     theme: () => theme.setChoice(theme.theme === "dark" ? "light" : "dark"),
     language: () => setLang(lang === "zh" ? "en" : "zh"),
   });
+  useFollowCall(reactFlow, canvasRef, simReview);
+  useKeepCentre(reactFlow, canvasRef, sim.open);
 
   useEffect(() => {
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
@@ -172,6 +177,7 @@ function Editor({ backend, initialLang, settings }: Props) {
           {t(lang, "addNote")}
         </button>
         <LayoutButtons layout={layout} hasFlow={!!flow} lang={lang} />
+        <SimulateButton sim={sim} lang={lang} disabled={!flow} />
         <div className="toolbar-spacer" />
         <CloudToolbar
           backend={backend}
@@ -193,8 +199,22 @@ function Editor({ backend, initialLang, settings }: Props) {
         <ThemeSwitch choice={theme.choice} lang={lang} onChange={theme.setChoice} />
       </header>
       {taskMode !== "flow" && <TaskArea api={backend.tasks} doc={taskDoc} mode={taskMode} lang={lang} onMode={setTaskMode} />}
-      <div className="workspace" hidden={taskMode !== "flow"}>
-        <Palette catalog={catalog} lang={lang} onDragStart={start} onAdd={addAtCentre} />
+      <div className={sim.open ? "workspace simulating" : "workspace"} hidden={taskMode !== "flow"}>
+        {sim.open ? (
+          <SimulatePanel
+            host={sim}
+            flow={flow}
+            catalog={catalog}
+            lang={lang}
+            selected={selectedNode?.id}
+            onSelectBlock={(id) => {
+              editor.setSelected([id]);
+              centreBlock(reactFlow, id);
+            }}
+          />
+        ) : (
+          <Palette catalog={catalog} lang={lang} onDragStart={start} onAdd={addAtCentre} />
+        )}
         <main className="canvas" data-testid="canvas" ref={canvasRef} {...editing.canvasPointer}>
           <Overlays editor={editor} lang={lang} />
           <SearchBar search={editing.search} lang={lang} />
@@ -225,7 +245,7 @@ function Editor({ backend, initialLang, settings }: Props) {
                 onRefused={(key) => editor.setNotice({ kind: "error", key })}
                 fitKey={editor.doc.loads}
                 theme={theme.theme}
-                review={review}
+                review={simReview ?? review}
               />
             </NoteActionsContext.Provider>
           )}

@@ -23,7 +23,12 @@ pub enum Event {
     /// The caller pressed keys.
     Pressed { block: Arc<str>, keys: String },
     /// The caller did nothing until the block's timeout.
-    TimedOut { block: Arc<str>, after_ms: u64 },
+    TimedOut {
+        block: Arc<str>,
+        // Milliseconds fit a JavaScript number: not a bigint in TypeScript.
+        #[ts(type = "number")]
+        after_ms: u64,
+    },
     /// A variable got a value.
     VariableSet {
         block: Arc<str>,
@@ -57,6 +62,7 @@ pub enum Awaiting {
     /// One key of a menu; any other key is No match.
     Key {
         keys: Arc<[String]>,
+        #[ts(type = "number")]
         timeout_ms: u64,
     },
     /// Digits, up to `max` or the terminator.
@@ -66,6 +72,7 @@ pub enum Awaiting {
         #[ts(optional)]
         #[serde(skip_serializing_if = "Option::is_none")]
         terminator: Option<String>,
+        #[ts(type = "number")]
         timeout_ms: u64,
         /// What the caller has entered so far.
         entered: String,

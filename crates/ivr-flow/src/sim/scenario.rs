@@ -67,7 +67,7 @@ pub struct Mock {
     /// How long it takes, in milliseconds: longer than a function's timeout
     /// takes its Timeout exit.
     #[serde(skip_serializing_if = "is_zero")]
-    #[ts(optional, as = "Option<u64>")]
+    #[ts(optional, as = "Option<u32>")]
     pub delay_ms: u64,
 }
 
