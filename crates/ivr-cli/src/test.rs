@@ -21,6 +21,8 @@ use ivr_flow::sim::coverage::{Coverage, coverage};
 use ivr_flow::sim::{Compiled, transcript};
 use serde_json::json;
 
+use ivr_flow::render::xml::esc as xml;
+
 use crate::lang::Lang;
 
 #[derive(Args)]
@@ -428,32 +430,9 @@ fn junit(flow: &Path, suites: &[Suite], lang: &str) -> String {
     out
 }
 
-/// Text made safe for an XML attribute or element.
-fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
-            c if (c as u32) < 0x20 && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn xml_escapes_what_breaks_it() {
-        assert_eq!(xml("a<b & \"c\"\n\u{1}"), "a&lt;b &amp; &quot;c&quot;&#10;");
-    }
 
     #[test]
     fn a_flow_files_stem() {

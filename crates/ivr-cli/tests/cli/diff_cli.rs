@@ -4,21 +4,10 @@
 //! against what is live in the sandbox (`PROFILE:ID`).
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
-use crate::support::{World, flow, set_prompt, text, write_flow};
-
-fn ivr(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ivr"))
-        .args(args)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .expect("run ivr")
-}
+use crate::support::{World, flow, ivr, set_prompt, text, write_flow};
 
 fn corpus_file(name: &str) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/connect");

@@ -2,26 +2,7 @@
 //! real Connect export to standard output, and a file that is not a flow
 //! (exit 2, naming the file).
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn ivr(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ivr"))
-        .args(args)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .expect("run ivr")
-}
-
-fn repo(path: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(path)
-        .display()
-        .to_string()
-}
+use crate::support::{ivr, repo};
 
 #[test]
 fn renders_an_example_flow_to_a_file_in_chinese() {

@@ -257,3 +257,23 @@ pub fn write_flow(path: &Path, f: &Flow) -> String {
 pub fn read_flow(path: &Path) -> Flow {
     ivr_flow::from_bytes(&std::fs::read(path).unwrap()).unwrap()
 }
+
+/// Runs the `ivr` binary with `args` in the C locale (no sandbox, no config).
+pub fn ivr(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ivr"))
+        .args(args)
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("run ivr")
+}
+
+/// A path in the repository, from its root.
+pub fn repo(rel: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(rel)
+        .display()
+        .to_string()
+}

@@ -11,25 +11,7 @@ use std::process::{Command, Output};
 use ivr_flow::model::{Edge, Flow, Node, PortRef};
 use serde_json::{Value, json};
 
-use crate::support::text;
-
-fn ivr(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ivr"))
-        .args(args)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .expect("run ivr")
-}
-
-fn repo(rel: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(rel)
-        .display()
-        .to_string()
-}
+use crate::support::{ivr, repo, text};
 
 fn code(o: &Output) -> i32 {
     o.status.code().expect("exited")

@@ -10,7 +10,7 @@
 //! same here. A flow with no positions of its own is laid out ([`layout`]).
 
 pub mod layout;
-mod xml;
+pub mod xml;
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
