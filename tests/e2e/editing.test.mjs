@@ -35,7 +35,7 @@ function flowFile(file, name, prompt, hangUpLabel) {
 /** Helpers bound to one running app. */
 function on(app, prefix) {
   const { browser } = app;
-  const { $, rect, shot, retry, dragTo, offCentre } = pageOf(browser, `editing-${prefix}`);
+  const { $, rect, shot, retry, dragTo, offCentre, gone } = pageOf(browser, `editing-${prefix}`);
   /** Clicks element `testid`, with Shift held when `shift`. */
   const clickAt = async (testid, shift = false) => {
     const r = await rect(testid);
@@ -94,7 +94,7 @@ function on(app, prefix) {
   const keys = (k) => browser.keys(k);
   /** Presses and holds `key` for a moment (React Flow's Delete reacts to the key being down across a render). */
   const hold = (key) => retry(() => browser.action("key").down(key).pause(150).up(key).perform());
-  return { $, rect, shot, dragTo, clickAt, snapshot, showsState, selected, offCentre, translate, keys, hold };
+  return { $, rect, shot, dragTo, gone, clickAt, snapshot, showsState, selected, offCentre, translate, keys, hold };
 }
 
 async function timed(name, fn) {
@@ -183,7 +183,7 @@ describe("editing: undo, clipboard, find, keyboard", () => {
       // Delete: the selected menu (and its line) with the Delete key.
       await ui.clickAt("node-title-menu_1");
       await ui.hold(Key.Delete);
-      await ui.$("node-menu_1").waitForExist({ reverse: true, timeout: TIMEOUT });
+      await ui.gone("node-menu_1", TIMEOUT);
       const s5 = await ui.snapshot();
       assert.equal(s5.nodes.length, 3);
       assert.ok(!s5.edges.some((e) => e.includes("menu_1")));
@@ -292,7 +292,7 @@ describe("editing: undo, clipboard, find, keyboard", () => {
     });
     await ui.shot("5-found-two");
     await ui.keys(Key.Escape);
-    await ui.$("search-bar").waitForExist({ reverse: true, timeout: TIMEOUT });
+    await ui.gone("search-bar", TIMEOUT);
   });
 
   it("lists the shortcuts with ?, in English and Chinese, and nudges a block one grid step with an arrow", async () => {
@@ -305,7 +305,7 @@ describe("editing: undo, clipboard, find, keyboard", () => {
     assert.match(await ui.$("shortcut-find").getText(), /Ctrl\+F/);
     await ui.shot("6-shortcuts-en");
     await ui.keys(Key.Escape);
-    await ui.$("shortcuts-overlay").waitForExist({ reverse: true, timeout: TIMEOUT });
+    await ui.gone("shortcuts-overlay", TIMEOUT);
     await ui.$("lang-zh").click();
     await ui.$("shortcuts-button").click();
     await ui.$("shortcuts-overlay").waitForDisplayed({ timeout: TIMEOUT });
@@ -313,7 +313,7 @@ describe("editing: undo, clipboard, find, keyboard", () => {
     assert.match(await ui.$("shortcut-copy").getText(), /复制所选模块/);
     await ui.shot("7-shortcuts-zh");
     await ui.$("shortcuts-close").click();
-    await ui.$("shortcuts-overlay").waitForExist({ reverse: true, timeout: TIMEOUT });
+    await ui.gone("shortcuts-overlay", TIMEOUT);
 
     await ui.clickAt("node-title-welcome");
     await b.browser.waitUntil(async () => JSON.stringify(await ui.selected()) === '["welcome"]', { timeout: TIMEOUT });

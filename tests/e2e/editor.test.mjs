@@ -25,7 +25,7 @@ const timings = [];
 /** Helpers bound to one running app. */
 function on(app) {
   const { browser } = app;
-  const { $, rect, shot, dragTo } = pageOf(browser, "editor");
+  const { $, rect, shot, dragTo, gone } = pageOf(browser, "editor");
   const value = (testid) =>
     browser.execute((s) => document.querySelector(`[data-testid="${s}"]`)?.value ?? null, testid);
   const textOf = (testid) =>
@@ -65,7 +65,7 @@ function on(app) {
   const edgeCount = () => browser.execute(() => document.querySelectorAll(".react-flow__edge").length);
   const nodeIds = () =>
     browser.execute(() => [...document.querySelectorAll(".react-flow__node")].map((n) => n.dataset.id).sort());
-  return { $, value, textOf, rect, shot, dragTo, wire, problemsAre, click, edgeCount, nodeIds };
+  return { $, value, textOf, rect, shot, dragTo, gone, wire, problemsAre, click, edgeCount, nodeIds };
 }
 
 async function timed(name, fn) {
@@ -177,7 +177,7 @@ describe("the editor, as a designer uses it", () => {
     await ui.$("handle-menu_1-key:3").waitForExist({ timeout: TIMEOUT });
     await ui.problemsAre(["exit.unwired"], "key 3 is unwired");
     await ui.click("param-keys-remove-2");
-    await ui.$("handle-menu_1-key:3").waitForExist({ reverse: true, timeout: TIMEOUT });
+    await ui.gone("handle-menu_1-key:3", TIMEOUT);
     await ui.problemsAre([], "key 3 is gone");
   });
 
@@ -208,7 +208,7 @@ describe("the editor, as a designer uses it", () => {
     await ui.$("handle-menu_1-key:3").waitForExist({ timeout: TIMEOUT });
     await ui.problemsAre(["exit.unwired"], "key 3 is unwired");
     await browser.keys(Key.Escape);
-    await ui.$("inspector-menu_1").waitForExist({ reverse: true, timeout: TIMEOUT });
+    await ui.gone("inspector-menu_1", TIMEOUT);
     assert.equal(await visibility("handle-menu_1-key:1"), "hidden");
     assert.equal(await visibility("handle-menu_1-key:3"), "visible", "an exit with a problem stays drawn");
     await ui.shot("6b-far");
@@ -218,10 +218,13 @@ describe("the editor, as a designer uses it", () => {
     // Back to the flow as it was (add key 3 and its line: two steps), in full view.
     await browser.keys([Key.Ctrl, "z"]);
     await browser.keys([Key.Ctrl, "z"]);
-    await ui.$("handle-menu_1-key:3").waitForExist({ reverse: true, timeout: TIMEOUT });
+    await ui.gone("handle-menu_1-key:3", TIMEOUT);
     await ui.problemsAre([], "key 3 is gone again");
     await browser.$(".react-flow__controls-fitview").click();
-    await browser.$(".react-flow.zoomed-out").waitForExist({ reverse: true, timeout: TIMEOUT });
+    await browser.waitUntil(() => browser.execute(() => !document.querySelector(".react-flow.zoomed-out")), {
+      timeout: TIMEOUT,
+      timeoutMsg: "the canvas still reads as zoomed out after Fit view",
+    });
   });
 
   it("saves with Ctrl+S, and the recent file reopens the same flow", async () => {

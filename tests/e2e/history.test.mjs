@@ -77,7 +77,7 @@ describe("local history", () => {
     await page.shot("2-compare-zh");
 
     await $("history-restore").click();
-    await $("history-dialog").waitForExist({ reverse: true, timeout: TIMEOUT });
+    await page.gone("history-dialog", TIMEOUT);
     await browser.waitUntil(async () => (await value())?.endsWith("Version two."), {
       timeout: TIMEOUT,
       timeoutMsg: "Restore did not bring the older text back",

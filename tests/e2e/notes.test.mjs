@@ -25,7 +25,7 @@ const TEXT = "Ask sales about\nthe May holiday hours";
 function on(app) {
   const { browser } = app;
   const page = pageOf(browser, "notes");
-  const { $, rect, dragBy: drag } = page;
+  const { $, rect, dragBy: drag, gone } = page;
   const shot = async (name) => {
     await browser.pause(250);
     await page.shot(name);
@@ -56,7 +56,7 @@ function on(app) {
         flowClass: document.querySelector(".react-flow")?.className ?? "",
       };
     });
-  return { $, rect, shot, saved, save, colours, drag };
+  return { $, rect, shot, saved, save, colours, drag, gone };
 }
 
 describe("sticky notes and themes", () => {
@@ -94,7 +94,7 @@ describe("sticky notes and themes", () => {
     await browser.keys(Key.Enter);
     await browser.keys("the May holiday hours");
     await browser.keys([Key.Ctrl, Key.Enter]);
-    await ui.$("note-input-note_1").waitForExist({ reverse: true, timeout: TIMEOUT });
+    await ui.gone("note-input-note_1", TIMEOUT);
     assert.equal(await ui.$("note-text-note_1").getText(), TEXT);
     // Notes take no lines: no handle on it.
     const handles = await browser.execute(
@@ -189,7 +189,7 @@ describe("sticky notes and themes", () => {
     await ui.$("note-text-note_1").click();
     await ui.$("inspector-note").waitForExist({ timeout: TIMEOUT });
     await app.browser.keys(Key.Delete);
-    await ui.$("note-note_1").waitForExist({ reverse: true, timeout: TIMEOUT });
+    await ui.gone("note-note_1", TIMEOUT);
     await ui.save();
     assert.deepEqual(ui.saved().notes ?? [], []);
     assert.equal(ui.saved().nodes.length, fixture.starter_flow.nodes.length, "the blocks are untouched");

@@ -3,7 +3,8 @@
 // from the canvas's centre, screenshots of the page and of the whole X
 // display, and pointer drags made the way a hand makes them (press, a small
 // first move, then the way there in two legs), each tried once more when
-// WebKitWebDriver answers "unknown error" before acting.
+// WebKitWebDriver answers "unknown error" before acting, and a wait for an
+// element to go that holds no element handle.
 
 import assert from "node:assert/strict";
 import path from "node:path";
@@ -72,5 +73,15 @@ export function pageOf(browser, shotPrefix) {
       if (!n || !c) return null;
       return Math.hypot(n.x + n.width / 2 - (c.x + c.width / 2), n.y + n.height / 2 - (c.y + c.height / 2));
     }, id)) ?? Infinity;
-  return { $, rect, shot, retry, dragTo, dragBy, offCentre };
+  /**
+   * Waits until no element has test id `testid`. Asked of the page itself, so
+   * no element handle is held: WebKitWebDriver answers "stale element" when
+   * an element it is finding is removed meanwhile.
+   */
+  const gone = (testid, timeout = 10_000) =>
+    browser.waitUntil(
+      () => browser.execute((s) => !document.querySelector(`[data-testid="${s}"]`), testid),
+      { timeout, timeoutMsg: `${testid} is still on the page after ${timeout} ms` },
+    );
+  return { $, rect, shot, retry, dragTo, dragBy, offCentre, gone };
 }
