@@ -2,7 +2,7 @@
 //! `message`, `hint` and `text` (the whole error, what the UI shows) in
 //! English and Chinese; a cloud call's failure adds what the provider said
 //! (`provider`, `status`, `code`, `request_id`, verbatim), and a refused
-//! publish its problems (`refusal`).
+//! publish its problems (`refusal`). Every error is logged as it is made.
 //! For the file, window and clipboard errors: The English is the errors' own (`Display` of
 //! `ivr_files` and the engine, which the `ivr` command prints too); the
 //! Chinese is written here. What the system or a decoder says (an I/O error,
@@ -56,7 +56,7 @@ pub struct Reply {
 }
 
 impl CommandError {
-    /// An error of `kind` saying `message`.
+    /// An error of `kind` saying `message`; logged.
     pub fn new(kind: &'static str, message: Text) -> CommandError {
         CommandError {
             kind,
@@ -66,6 +66,24 @@ impl CommandError {
             reply: Box::default(),
             refusal: None,
         }
+        .logged()
+    }
+
+    /// Writes the error to the log as the designer is shown it (English),
+    /// with what the provider answered. Nothing here is secret: the same
+    /// text goes to the UI.
+    fn logged(self) -> CommandError {
+        let r = &self.reply;
+        tracing::error!(
+            kind = %self.kind,
+            provider = %r.provider.map_or("-", Provider::as_str),
+            status = %r.status.map_or_else(|| "-".to_owned(), |s| s.to_string()),
+            code = %r.code.as_deref().unwrap_or("-"),
+            request_id = %r.request_id.as_deref().unwrap_or("-"),
+            "{}",
+            self.text.en
+        );
+        self
     }
 
     /// Adds how to fix it.
@@ -124,6 +142,7 @@ impl From<CloudError> for CommandError {
             reply: Box::new(reply),
             refusal: None,
         }
+        .logged()
     }
 }
 

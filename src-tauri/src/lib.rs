@@ -120,12 +120,31 @@ pub fn context<R: Runtime>() -> Context<R> {
 
 /// Opens the window and runs until it is closed.
 pub fn run() -> tauri::Result<()> {
+    start_log();
     let app = app(tauri::Builder::default()).build(context())?;
     // The native menu bar, in the real app only (the tests' mock runtime has no GTK).
     let lang = menu::language(app.state::<settings::AppSettings>().language());
     menu::install(app.handle(), lang)?;
     app.run(|_, _| {});
     Ok(())
+}
+
+/// Starts the log in the data folder's `logs` (see `ivr_files::logs`); a
+/// log that cannot start is said on standard error and the app goes on.
+fn start_log() {
+    let Some(data) = ivr_files::history::default_data_dir() else {
+        eprintln!("ivr-studio: no data folder, so no log");
+        return;
+    };
+    let dir = ivr_files::logs::dir(&data);
+    match ivr_files::logs::to_files(&dir) {
+        Ok(()) => tracing::info!(
+            version = env!("CARGO_PKG_VERSION"),
+            os = std::env::consts::OS,
+            "IVR Studio started"
+        ),
+        Err(e) => eprintln!("ivr-studio: cannot log to {}: {e}", dir.display()),
+    }
 }
 
 #[cfg(test)]

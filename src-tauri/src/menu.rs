@@ -215,19 +215,37 @@ pub fn on_event<R: Runtime>(app: &AppHandle<R>, id: &str) {
     }
 }
 
-/// The app's version, the system and the web view, for a support request:
-/// nothing from the designer's files, profiles or keyring.
-pub fn diagnostics(version: &str, webview: &str) -> String {
-    format!(
+/// The app's version, the system, the web view and the last warnings and
+/// errors of the log, for a support request: nothing from the designer's
+/// files, profiles or keyring (the log holds nothing secret).
+pub fn diagnostics(version: &str, webview: &str, problems: &[String]) -> String {
+    let mut out = format!(
         "IVR Studio {version}\nOS: {} {}\nWebKitGTK: {webview}\n",
         std::env::consts::OS,
         std::env::consts::ARCH
-    )
+    );
+    if problems.is_empty() {
+        out.push_str("Recent problems: none logged\n");
+    } else {
+        out.push_str("Recent problems:\n");
+        for line in problems {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The app's log folder.
+fn log_dir<R: Runtime>(app: &AppHandle<R>) -> Option<std::path::PathBuf> {
+    let files = app.state::<crate::files::Files>();
+    let data = files.data_dir(app).ok()?;
+    Some(ivr_files::logs::dir(data))
 }
 
 /// Opens the app's log folder (made if missing) in the file manager.
 fn open_logs<R: Runtime>(app: &AppHandle<R>) {
-    let Ok(dir) = app.path().app_log_dir() else {
+    let Some(dir) = log_dir(app) else {
         return;
     };
     if let Err(e) = std::fs::create_dir_all(&dir)
@@ -249,9 +267,13 @@ fn about<R: Runtime>(app: &AppHandle<R>) {
 }
 
 fn copy_diagnostics<R: Runtime>(app: &AppHandle<R>) {
+    let problems = log_dir(app)
+        .map(|d| ivr_files::logs::recent_problems(&d, 20))
+        .unwrap_or_default();
     let text = diagnostics(
         &app.package_info().version.to_string(),
         &tauri::webview_version().unwrap_or_else(|e| format!("unknown ({e})")),
+        &problems,
     );
     let clipboard = app.state::<crate::clipboard::Clipboard>().inner().clone();
     tauri::async_runtime::spawn(async move {
@@ -353,9 +375,19 @@ mod tests {
     }
 
     #[test]
-    fn diagnostics_name_the_version_and_system_and_nothing_else() {
-        let d = diagnostics("1.2.3", "2.50.6");
+    fn diagnostics_name_the_version_system_and_last_problems_and_nothing_else() {
+        let d = diagnostics("1.2.3", "2.50.6", &[]);
         assert!(d.contains("IVR Studio 1.2.3") && d.contains("WebKitGTK: 2.50.6"));
-        assert_eq!(d.lines().count(), 3);
+        assert_eq!(d.lines().count(), 4, "{d}");
+        assert!(d.ends_with("Recent problems: none logged\n"), "{d}");
+        let d = diagnostics(
+            "1.2.3",
+            "2.50.6",
+            &["a WARN one".into(), "b ERROR two".into()],
+        );
+        assert!(
+            d.ends_with("Recent problems:\na WARN one\nb ERROR two\n"),
+            "{d}"
+        );
     }
 }

@@ -138,7 +138,8 @@ describe("IVR Studio cloud: import, edit, publish back", () => {
 
   before(async () => {
     keyring = startKeyring();
-    app = await startApp({ env: { IVR_STUDIO_CONFIG_DIR: CONFIG, IVR_STUDIO_DATA_DIR: DATA } });
+    // The log at its most detailed: still nothing secret may reach it.
+    app = await startApp({ env: { IVR_STUDIO_CONFIG_DIR: CONFIG, IVR_STUDIO_DATA_DIR: DATA, IVR_LOG: "trace" } });
     await $("cloud-toolbar").waitForExist({ timeout: TIMEOUT });
     await $("lang-en").click();
     // Record every IPC answer the webview gets from now on: the IPC goes
@@ -274,6 +275,18 @@ describe("IVR Studio cloud: import, edit, publish back", () => {
     assert.ok(!page.includes(SECRET), "the page holds no secret after saving");
     assert.deepEqual(filesContaining(CONFIG, SECRET), [], "no file in the config folder holds the secret");
     assert.deepEqual(filesContaining(DATA, SECRET), [], "no file in the data folder holds the secret");
+    // The app's log (a file a day in the data folder's logs) has the refused
+    // call, with the provider's request id, and nothing secret.
+    const logDir = path.join(DATA, "logs");
+    const logFiles = readdirSync(logDir).filter((f) => /^ivr-studio\..*\.log$/.test(f));
+    assert.equal(logFiles.length, 1, `one log file for today: ${logFiles}`);
+    const log = readFileSync(path.join(logDir, logFiles[0]), "utf8");
+    const refused = log.split("\n").find((l) => l.includes("call failed") && l.includes("code=SignatureDoesNotMatch"));
+    assert.ok(refused, `the refused call is in the log:\n${log}`);
+    assert.match(refused, /provider=aliyun .*request_id=[0-9A-F-]{20,}/, refused);
+    for (const needle of [SECRET, "Authorization", "authorization", "Signature="]) {
+      assert.ok(!log.includes(needle), `the log holds no ${needle}`);
+    }
     assert.ok(!app.log.join("").includes(SECRET), "no log line holds the secret");
   });
 

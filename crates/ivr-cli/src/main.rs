@@ -35,6 +35,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[derive(Parser)]
 #[command(name = "ivr", version, about, long_about = None)]
 struct Cli {
+    /// Log to standard error: -v every cloud call, -vv more (IVR_LOG=<filter> overrides).
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    verbose: u8,
     #[command(subcommand)]
     command: Command,
 }
@@ -78,6 +81,7 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    ivr_files::logs::to_stderr(cli.verbose);
     match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Convert(args) => convert::run(&args),

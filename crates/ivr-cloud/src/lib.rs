@@ -23,6 +23,7 @@
 //!   connections (with the built-in sandbox profiles), listing, importing
 //!   and publishing flows.
 
+pub mod call_log;
 pub mod ccc;
 pub mod confirm;
 pub mod connect;

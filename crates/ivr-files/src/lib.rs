@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 pub mod documents;
 pub mod history;
+pub mod logs;
 pub mod session;
 pub mod settings;
 pub mod testcases;

@@ -13,6 +13,7 @@ mod connect_e2e;
 mod corpus_e2e;
 mod diff_cli;
 mod history_cli;
+mod log_cli;
 mod render_cli;
 mod task_e2e;
 mod test_cli;

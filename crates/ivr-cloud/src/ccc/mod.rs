@@ -22,6 +22,7 @@ use ivr_flow::{Provider, Text};
 use serde_json::Value;
 use url::Url;
 
+use crate::call_log::{self, Call};
 use crate::credentials::Credentials;
 use crate::error::{ClockSkew, CloudError, ErrorKind};
 use crate::http::{Http, HttpConfig, Repeat, retrying};
@@ -132,6 +133,19 @@ impl CccClient {
         params: &[(&str, &str)],
         body_only: &[(&str, &str)],
     ) -> Result<Value, (CloudError, Option<Duration>)> {
+        let call = Call::start(self.provider, action);
+        let result = self.send(&call, version, action, params, body_only).await;
+        call_log::failure(&call, result)
+    }
+
+    async fn send(
+        &self,
+        call: &Call<'_>,
+        version: &str,
+        action: &str,
+        params: &[(&str, &str)],
+        body_only: &[(&str, &str)],
+    ) -> Result<Value, (CloudError, Option<Duration>)> {
         let mut all: Vec<(String, String)> = vec![
             ("Action".into(), action.into()),
             ("Version".into(), version.into()),
@@ -171,6 +185,7 @@ impl CccClient {
             .and_then(Value::as_str);
         let success = (200..300).contains(&res.status) && code.is_none_or(|c| c == "OK");
         if success && let Some(v) = json {
+            call.answered(res.status, v.get("RequestId").and_then(Value::as_str));
             return Ok(v);
         }
         Err((self.refusal(&res, json.as_ref(), now), res.retry_after))

@@ -29,6 +29,7 @@ use serde_json::Value;
 use sha2::{Digest as _, Sha256};
 use url::Url;
 
+use crate::call_log::{self, Call};
 use crate::credentials::Credentials;
 use crate::error::{ClockSkew, CloudError, ErrorKind};
 use crate::http::{Http, HttpConfig, Repeat, retrying};
@@ -204,6 +205,20 @@ impl ConnectClient {
         query: &[(&str, &str)],
         body: Option<&Value>,
     ) -> Result<Value, (Failure, Option<Duration>)> {
+        let action = action_name(&method, segments);
+        let call = Call::start(Provider::Connect, &action);
+        let result = self.send(&call, method, segments, query, body).await;
+        call_log::failure(&call, result)
+    }
+
+    async fn send(
+        &self,
+        call: &Call<'_>,
+        method: Method,
+        segments: &[&str],
+        query: &[(&str, &str)],
+        body: Option<&Value>,
+    ) -> Result<Value, (Failure, Option<Duration>)> {
         let now = SystemTime::now();
         let req = self
             .signed_request(method, segments, query, body, now)
@@ -222,6 +237,7 @@ impl ConnectClient {
             .await
             .map_err(|e| (Failure::from(e), None))?;
         if (200..300).contains(&res.status) {
+            call.answered(res.status, header(&headers, "x-amzn-requestid").as_deref());
             if res.body.iter().all(u8::is_ascii_whitespace) {
                 return Ok(Value::Object(serde_json::Map::new()));
             }
@@ -323,6 +339,20 @@ fn header(headers: &http::HeaderMap, name: &str) -> Option<String> {
 fn error_name(raw: &str) -> String {
     let name = raw.split(':').next().unwrap_or(raw);
     name.rsplit('#').next().unwrap_or(name).trim().to_owned()
+}
+
+/// The Amazon Connect API a REST call is, by its method and path, for the
+/// log (the path's ids are left out); `METHOD /first-segment` for others.
+fn action_name(method: &Method, segments: &[&str]) -> String {
+    let name = match (method.as_str(), segments) {
+        ("GET", ["contact-flows-summary", ..]) => "ListContactFlows",
+        ("GET", ["contact-flows", _, _]) => "DescribeContactFlow",
+        ("PUT", ["contact-flows", _]) => "CreateContactFlow",
+        ("POST", ["contact-flows", _, _, "content"]) => "UpdateContactFlowContent",
+        ("POST", ["contact-flows", _, _, "name"]) => "UpdateContactFlowName",
+        _ => return format!("{method} /{}", segments.first().unwrap_or(&"")),
+    };
+    name.to_owned()
 }
 
 #[cfg(test)]

@@ -47,6 +47,14 @@ pub fn code_name(code: i64) -> Option<Text> {
 
 /// Reads an answer sent at `sent_at`: `data` on code 0, else the error.
 pub fn read(res: &HttpResponse, sent_at: SystemTime) -> Result<Value, CloudError> {
+    read_traced(res, sent_at).map(|(data, _)| data)
+}
+
+/// Like [`read`], with the answer's trace id beside `data`.
+pub fn read_traced(
+    res: &HttpResponse,
+    sent_at: SystemTime,
+) -> Result<(Value, Option<String>), CloudError> {
     let json: Option<Value> = serde_json::from_slice(&res.body).ok();
     let code = json
         .as_ref()
@@ -74,7 +82,7 @@ pub fn read(res: &HttpResponse, sent_at: SystemTime) -> Result<Value, CloudError
     };
     if code == 0 && (200..300).contains(&res.status) {
         let data = json.as_ref().and_then(|v| v.get("data")).cloned();
-        return Ok(data.unwrap_or(Value::Null));
+        return Ok((data.unwrap_or(Value::Null), field("traceId")));
     }
     let message = field("message").unwrap_or_default();
     let mut e = CloudError::from_provider(

@@ -28,6 +28,7 @@ use ivr_flow::{Provider, Text};
 use serde_json::Value;
 use url::Url;
 
+use crate::call_log::{self, Call};
 use crate::credentials::Credentials;
 use crate::error::CloudError;
 use crate::http::{Http, HttpConfig, Repeat, retrying};
@@ -154,6 +155,17 @@ impl NxlinkClient {
         path: &str,
         body: &[u8],
     ) -> Result<Value, (CloudError, Option<std::time::Duration>)> {
+        let call = Call::start(Provider::Nxlink, path);
+        let result = self.send(&call, path, body).await;
+        call_log::failure(&call, result)
+    }
+
+    async fn send(
+        &self,
+        call: &Call<'_>,
+        path: &str,
+        body: &[u8],
+    ) -> Result<Value, (CloudError, Option<std::time::Duration>)> {
         let sent_at = SystemTime::now();
         let req = self
             .signed_request(path, body, sent_at)
@@ -170,7 +182,10 @@ impl NxlinkClient {
             )
             .await
             .map_err(|e| (e, None))?;
-        envelope::read(&res, sent_at).map_err(|e| (e, res.retry_after))
+        let (data, trace) =
+            envelope::read_traced(&res, sent_at).map_err(|e| (e, res.retry_after))?;
+        call.answered(res.status, trace.as_deref());
+        Ok(data)
     }
 }
 
