@@ -246,10 +246,17 @@ fn check_connect_document(
 }
 
 /// Whether `target` can carry this block: neutral blocks by the catalog,
-/// provider blocks only on their own provider.
+/// provider blocks only on their own provider, and a function by its kind
+/// as the target's format writes it (Connect invokes Lambda functions only;
+/// CCC runs Function Compute functions and HTTP requests, never a Lambda).
 fn carries(target: Provider, providers: &[Provider], node: &crate::model::Node) -> bool {
+    let param = |key: &str| node.params.get(key).and_then(|v| v.as_str());
     if node.block == PROVIDER_BLOCK {
-        return node.params.get("provider").and_then(|v| v.as_str()) == Some(target.as_str());
+        return param("provider") == Some(target.as_str());
+    }
+    if node.block == "invoke_function" {
+        let lambda = matches!(param("function_kind"), None | Some("lambda"));
+        return providers.contains(&target) && lambda == (target == Provider::Connect);
     }
     providers.contains(&target)
 }

@@ -31,6 +31,52 @@ fn target_unsupported_block() {
     );
 }
 
+/// A function goes only where its kind is written: Connect invokes Lambda
+/// functions, CCC Function Compute and HTTP requests; each encoder refuses
+/// the others, so the check says so before a publish.
+#[test]
+fn target_unsupported_function_kind() {
+    let flow = |kind: &str| {
+        B::new()
+            .node("start", "start")
+            .node("fn", "invoke_function")
+            .param("function_kind", json!(kind))
+            .param("function", json!("lookup"))
+            .param("timeout_seconds", json!(5))
+            .node("bye", "hang_up")
+            .edge("start", "next", "fn")
+            .edge("fn", "next", "bye")
+            .edge("fn", "error", "bye")
+            .build()
+    };
+    let unsupported = |kind: &str, target: Provider| {
+        validate_for(&flow(kind), Some(target))
+            .iter()
+            .any(|p| p.code == Code::TargetUnsupportedBlock && p.node.as_deref() == Some("fn"))
+    };
+    for (kind, connect, ccc) in [
+        ("lambda", false, true),
+        ("function_compute", true, false),
+        ("http", true, false),
+    ] {
+        assert_eq!(
+            unsupported(kind, Provider::Connect),
+            connect,
+            "{kind} on Connect"
+        );
+        assert_eq!(
+            unsupported(kind, Provider::Aliyun),
+            ccc,
+            "{kind} on CCC 2020"
+        );
+        assert_eq!(
+            unsupported(kind, Provider::Aliyun2017),
+            ccc,
+            "{kind} on CCC 2017"
+        );
+    }
+}
+
 #[test]
 fn target_unsupported_provider_block() {
     let flow = B::new()
