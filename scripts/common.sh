@@ -5,9 +5,11 @@
 APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config libdbus-1-dev)
 # And to run the tests: a virtual display, the WebKit WebDriver, the keyring
-# service, screenshots, CJK fonts for the Chinese UI, and a window manager
-# (started by window-state.test.mjs only: bare Xvfb maximises no window).
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver gnome-keyring dbus-x11 imagemagick fonts-noto-cjk openbox)
+# service, screenshots, CJK fonts for the Chinese UI, a window manager
+# (started by window-state.test.mjs and menu.test.mjs only: bare Xvfb
+# maximises no window and gives no keyboard focus) and xdotool, the keys
+# that walk the native menu (menu.test.mjs).
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver gnome-keyring dbus-x11 imagemagick fonts-noto-cjk openbox xdotool)
 # And to check the packages: lintian for the .deb, rpm for `rpm -qlp`.
 PACKAGE_PACKAGES=(lintian rpm desktop-file-utils)
 

@@ -45,7 +45,11 @@ for f in /usr/bin/ivr-studio /usr/bin/ivr /usr/share/man/man1/ivr.1.gz \
   grep -qxF "$f" "$ARTIFACTS/rpm-files.txt" || fail "the .rpm does not hold $f"
 done
 grep -q '\.desktop$' "$ARTIFACTS/rpm-files.txt" || fail "the .rpm holds no desktop entry"
-pass "rpm: the app, ivr, its manual and completions, the file types, icons and desktop entry"
+for f in index.json main-menu.ivr.json after-hours.ivr.json callback.ivr.json account-lookup.ivr.json \
+  survey.ivr.json language.ivr.json; do
+  grep -q "/templates/$f\$" "$ARTIFACTS/rpm-files.txt" || fail "the .rpm does not hold the template $f"
+done
+pass "rpm: the app, ivr, its manual and completions, the file types, icons, desktop entry and templates"
 
 say "==> apt-get install $DEB"
 PKG=$(dpkg-deb -f "$DEB" Package)
@@ -58,7 +62,9 @@ printf '%s\n' "$VERSION"
 bash -c 'source /usr/share/bash-completion/completions/ivr && complete -p ivr' | grep -q ivr ||
   fail "the installed bash completion does not complete ivr"
 man -w ivr >/dev/null 2>&1 || [ -f /usr/share/man/man1/ivr.1.gz ] || fail "no manual page for ivr"
-pass "installed: ivr --version ($VERSION), bash completion, manual page"
+TEMPLATES=$(grep -E '/templates/index\.json$' "$ARTIFACTS/deb-files.txt" | head -1)
+[ -n "$TEMPLATES" ] && [ -f "$TEMPLATES" ] || fail "the .deb installed no templates/index.json"
+pass "installed: ivr --version ($VERSION), bash completion, manual page, templates ($TEMPLATES)"
 
 DESKTOP=$(grep -E '^/usr/share/applications/.*\.desktop$' "$ARTIFACTS/deb-files.txt" | head -1)
 [ -n "$DESKTOP" ] || fail "the .deb installed no desktop entry"

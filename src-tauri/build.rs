@@ -7,6 +7,8 @@ fn main() {
         .app_manifest(tauri_build::AppManifest::new().commands(&[
             "catalog",
             "starter_flow",
+            "list_templates",
+            "open_template",
             "validate_flow",
             "diff_flows",
             "open_flow",

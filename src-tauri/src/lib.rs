@@ -15,6 +15,7 @@ pub mod picture;
 pub mod settings;
 pub mod simulate;
 pub mod task;
+pub mod templates;
 pub mod windows;
 
 use tauri::{Builder, Context, Manager, Runtime};
@@ -102,6 +103,8 @@ pub fn app_with<R: Runtime>(builder: Builder<R>, options: files::Options) -> Bui
             task::task_list,
             task::create_task,
             picture::export_picture,
+            templates::list_templates,
+            templates::open_template,
             simulate::sim_start,
             simulate::sim_input,
             simulate::sim_stop,

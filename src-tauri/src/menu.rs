@@ -72,6 +72,7 @@ pub fn spec() -> Vec<MenuSpec> {
             name: Text::new("File", "文件"),
             entries: vec![
                 keyed("new", "New", "新建", "CmdOrCtrl+N"),
+                item("newFromTemplate", "New from template…", "从模板新建…"),
                 keyed("open", "Open…", "打开…", "CmdOrCtrl+O"),
                 item("openRecent", "Open recent…", "打开最近的文件…"),
                 Separator,
@@ -306,6 +307,7 @@ mod tests {
             [
                 vec![
                     "new",
+                    "newFromTemplate",
                     "open",
                     "openRecent",
                     "save",

@@ -13,6 +13,7 @@ pub mod history;
 pub mod logs;
 pub mod session;
 pub mod settings;
+pub mod templates;
 pub mod testcases;
 
 use ivr_flow::dialect::{self, DecodeError, Dialect};

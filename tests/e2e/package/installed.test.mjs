@@ -59,4 +59,16 @@ describe("IVR Studio as installed: the desktop entry opens a flow file", () => {
     assert.equal(blocks, 6, "every block of main-menu.ivr.json is on the canvas");
     screenshotDisplay(path.join(ARTIFACTS, "installed-window.png"));
   });
+
+  it("finds its starter flows where the package put them (New from template)", async () => {
+    const $ = (testid) => app.browser.$(`[data-testid="${testid}"]`);
+    await $("file-template").click();
+    await $("template-main-menu").waitForDisplayed({ timeout: TIMEOUT });
+    const ids = await app.browser.execute(() =>
+      [...document.querySelectorAll('[data-testid="template-gallery"] [role=option]')].map((e) => e.getAttribute("data-testid")),
+    );
+    assert.ok(ids.length >= 6, `the installed gallery lists ${ids.join(", ")}`);
+    screenshotDisplay(path.join(ARTIFACTS, "installed-templates.png"));
+    await $("template-gallery-close").click();
+  });
 });

@@ -37,6 +37,8 @@ export type { StartType } from "../bindings/StartType";
 export type { Task } from "../bindings/Task";
 export type { TaskCheck } from "../bindings/TaskCheck";
 export type { TaskProblem } from "../bindings/TaskProblem";
+export type { Template } from "../bindings/Template";
+export type { TemplateCard } from "../bindings/TemplateCard";
 export type { TaskView } from "../bindings/TaskView";
 // The call simulator (src-tauri/src/simulate.rs, crates/ivr-flow/src/sim).
 export type { Awaiting } from "../bindings/Awaiting";

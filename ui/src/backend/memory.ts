@@ -13,7 +13,7 @@ import { MemoryMenu } from "./menu";
 import { MemoryCloud } from "./memoryCloud";
 import { MemorySettings, type SettingsApi } from "./settings";
 import { MemorySim, type SimApi } from "./sim";
-import type { DiffLine } from "./ipc";
+import type { DiffLine, TemplateCard } from "./ipc";
 import { MemoryTasks } from "./memoryTasks";
 import type { TasksApi } from "./tasks";
 import type { Backend } from "./types";
@@ -22,6 +22,8 @@ import fixture from "./fixture.json";
 export type MemoryOptions = {
   catalog?: Catalog;
   starterFlow?: Flow;
+  /** The gallery of New from template, with each template's flow (default: none). */
+  templates?: { card: TemplateCard; flow: Flow }[];
   /** The problems `validateFlow` reports (default: none). */
   problems?: Problem[] | ((flow: Flow, target: Provider | null) => Problem[]);
   /** The cloud (default: a fresh `MemoryCloud`, its Local sandbox profiles only). */
@@ -65,6 +67,15 @@ export class MemoryBackend implements Backend {
     return Promise.resolve(
       structuredClone(this.options.starterFlow ?? (fixture.starter_flow as Flow)),
     );
+  }
+
+  templates(): Promise<TemplateCard[]> {
+    return Promise.resolve((this.options.templates ?? []).map((t) => structuredClone(t.card)));
+  }
+
+  openTemplate(id: string): Promise<Flow> {
+    const t = (this.options.templates ?? []).find((x) => x.card.template.id === id);
+    return t ? Promise.resolve(structuredClone(t.flow)) : Promise.reject(new Error(`no template "${id}"`));
   }
 
   /** The lines `diffFlows` answers: the option's, else none (it never diffs itself: that is the engine's job). */

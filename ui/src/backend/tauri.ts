@@ -9,8 +9,9 @@ import { tauriMenu } from "./menu";
 import { tauriSettings } from "./settings";
 import { TauriTasks } from "./tasks";
 import { tauriSim } from "./sim";
-import type { DiffLine } from "./ipc";
+import type { DiffLine, TemplateCard } from "./ipc";
 import type { Backend } from "./types";
+import { inPageLang } from "../errors";
 
 export class TauriBackend implements Backend {
   readonly kind = "tauri" as const;
@@ -28,6 +29,14 @@ export class TauriBackend implements Backend {
 
   starterFlow(): Promise<Flow> {
     return invoke<Flow>("starter_flow");
+  }
+
+  templates(lang: string, theme: string): Promise<TemplateCard[]> {
+    return invoke<TemplateCard[]>("list_templates", { lang, theme }).catch(inPageLang);
+  }
+
+  openTemplate(id: string): Promise<Flow> {
+    return invoke<Flow>("open_template", { id }).catch(inPageLang);
   }
 
   diffFlows(old: Flow, now: Flow): Promise<DiffLine[]> {

@@ -10,7 +10,7 @@ import type { ClipboardApi } from "./clipboard";
 import type { CloudApi } from "./cloud";
 import type { FilesApi } from "./files";
 import type { MenuApi } from "./menu";
-import type { DiffLine } from "./ipc";
+import type { DiffLine, TemplateCard } from "./ipc";
 import type { SettingsApi } from "./settings";
 import type { TasksApi } from "./tasks";
 import type { SimApi } from "./sim";
@@ -22,6 +22,10 @@ export interface Backend {
   catalog(): Promise<Catalog>;
   /** The flow a new document starts with. */
   starterFlow(): Promise<Flow>;
+  /** The starter flows of New from template, each with its picture drawn in `lang` and `theme`. */
+  templates(lang: string, theme: string): Promise<TemplateCard[]>;
+  /** The flow of template `id`, for a new document. */
+  openTemplate(id: string): Promise<Flow>;
   /** The engine's problems in `flow`, with `target`'s rules when one is chosen. */
   validateFlow(flow: Flow, target: Provider | null): Promise<Problem[]>;
   /** What changed from `old` to `now`, each change with its line in both languages (the engine's diff). */

@@ -1,4 +1,4 @@
-/** The toolbar's file and edit buttons: new, open, save, save as, recent files, history, undo, redo. */
+/** The toolbar's file and edit buttons: new, new from template, open, save, save as, recent files, history, undo, redo. */
 
 import { useRef, useState } from "react";
 import type { Backend } from "../backend";
@@ -6,12 +6,14 @@ import { LineIcon } from "../LineIcon";
 import { type Lang, t } from "../i18n";
 import { fileName } from "./history";
 import { HistoryDialog } from "./HistoryDialog";
+import { TemplateGallery } from "./TemplateGallery";
 import type { Editor } from "./useEditor";
 import "./document.css";
 
-export function FileBar({ editor, lang, backend }: { editor: Editor; lang: Lang; backend: Backend }) {
+export function FileBar({ editor, lang, theme, backend }: { editor: Editor; lang: Lang; theme: string; backend: Backend }) {
   const anchor = useRef<HTMLDivElement>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [galleryOpen, setGalleryOpen] = useState(false);
   const path = editor.doc.path;
   /**
    * Where the recent files menu opens (under its button, in window
@@ -40,6 +42,17 @@ export function FileBar({ editor, lang, backend }: { editor: Editor; lang: Lang;
   return (
     <div className="file-bar" role="group">
       {button("file-new", t(lang, "fileNew"), f.newFlow, false, "Ctrl+N")}
+      {/* New's own arrow: New from template, narrow so the toolbar still fits a 1360 px window in English. */}
+      <button
+        type="button"
+        className="button split-arrow"
+        data-testid="file-template"
+        title={t(lang, "fileTemplate")}
+        aria-label={t(lang, "fileTemplate")}
+        onClick={() => setGalleryOpen(true)}
+      >
+        ▾
+      </button>
       {button("file-open", t(lang, "fileOpen"), f.open, false, "Ctrl+O")}
       <div className="menu-anchor" ref={anchor}>
         {button("file-recent", `${t(lang, "fileRecent")} ▾`, () => setRecentOpen(!recentOpen))}
@@ -88,6 +101,9 @@ export function FileBar({ editor, lang, backend }: { editor: Editor; lang: Lang;
           onRestore={(flow) => editor.edit(() => flow)}
           onClose={() => setHistoryOpen(false)}
         />
+      )}
+      {galleryOpen && (
+        <TemplateGallery backend={backend} lang={lang} theme={theme} onChoose={f.fromTemplate} onClose={() => setGalleryOpen(false)} />
       )}
       <span className="toolbar-sep" />
       {button("undo", "↶", editor.undo, !editor.canUndo, `${t(lang, "undo")} Ctrl+Z`)}

@@ -112,6 +112,22 @@ export function useFileActions({ backend, openDoc, notices, setSelected }: Optio
     [backend, dispatch, files, guard, setSelected],
   );
 
+  /** A new, unsaved document holding the flow of template `id` (New from template). */
+  const fromTemplate = useCallback(
+    (id: string) =>
+      guard(() => {
+        backend.openTemplate(id).then(
+          (f) => {
+            dispatch({ type: "load", flow: f, path: null, saved: true });
+            setSelected([]);
+            void files.discardRecovery();
+          },
+          (e: unknown) => fail("templateFailed", e),
+        );
+      }),
+    [backend, dispatch, files, guard, setSelected, fail],
+  );
+
   const open = useCallback(
     () =>
       guard(() => {
@@ -185,7 +201,7 @@ export function useFileActions({ backend, openDoc, notices, setSelected }: Optio
     recent,
     pending: pending !== undefined,
     answerPending,
-    files: { newFlow, open, openRecent, save, saveAs },
+    files: { newFlow, fromTemplate, open, openRecent, save, saveAs },
     openDocuments,
   };
 }

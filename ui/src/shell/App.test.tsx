@@ -105,6 +105,8 @@ describe("App", () => {
       tasks: new MemoryTasks(),
       sim: new MemorySim(),
       diffFlows: () => Promise.resolve([]),
+      templates: () => Promise.resolve([]),
+      openTemplate: () => Promise.reject(new Error("engine unavailable")),
     };
     await renderApp(broken);
     expect((await screen.findByTestId("load-error")).textContent).toContain("engine unavailable");

@@ -103,6 +103,7 @@ function Editor({ backend, initialLang, settings }: Props) {
   };
   useMenu(backend.menu, {
     ...shortcutItems(editing.actions),
+    newFromTemplate: () => pressToolbar("file-template"),
     openRecent: () => pressToolbar("file-recent"),
     importCloud: () => pressToolbar("import-button"),
     publish: () => pressToolbar("publish-button"),
@@ -165,7 +166,7 @@ function Editor({ backend, initialLang, settings }: Props) {
             onChange={(name) => editor.setSettings({ name }, "flow-name")}
           />
         )}
-        <FileBar editor={editor} lang={lang} backend={backend} />
+        <FileBar editor={editor} lang={lang} theme={theme.theme} backend={backend} />
         <button
           type="button"
           className="button"
