@@ -54,6 +54,7 @@ fn main() {
             "task_list",
             "create_task",
             "export_picture",
+            "save_picture_png",
             "sim_start",
             "sim_input",
             "sim_stop",

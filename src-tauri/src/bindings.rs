@@ -45,7 +45,7 @@ mod tests {
     /// Every type the UI gets from Rust, with what they use.
     fn generate(dir: &Path) {
         let cfg = Config::new().with_out_dir(dir);
-        let all: [Export; 34] = [
+        let all: [Export; 35] = [
             ivr_flow::Flow::export_all,
             ivr_flow::Catalog::export_all,
             ivr_flow::Problem::export_all,
@@ -68,6 +68,7 @@ mod tests {
             ivr_cloud::service::publish::CloudChanges::export_all,
             crate::task::OpenedTask::export_all,
             crate::templates::TemplateCard::export_all,
+            crate::picture::Exported::export_all,
             crate::task::ImportedCalls::export_all,
             crate::task::TaskCheck::export_all,
             crate::task::AgentView::export_all,

@@ -43,6 +43,7 @@ pub fn app_with<R: Runtime>(builder: Builder<R>, options: files::Options) -> Bui
         .manage(files::Files::new(options.clone()))
         .manage(settings::AppSettings::load(options.config_dir.clone()))
         .manage(simulate::Calls::default())
+        .manage(picture::PendingPng::default())
         .on_window_event(files::on_window_event)
         .on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()))
         .setup(move |app| {
@@ -103,6 +104,7 @@ pub fn app_with<R: Runtime>(builder: Builder<R>, options: files::Options) -> Bui
             task::task_list,
             task::create_task,
             picture::export_picture,
+            picture::save_picture_png,
             templates::list_templates,
             templates::open_template,
             simulate::sim_start,

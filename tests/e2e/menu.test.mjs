@@ -5,6 +5,7 @@
 //   flows; one is created and its blocks are on the canvas;
 // - File > Export picture asks where to save (the real GTK dialog, answered
 //   with a path) and writes an SVG, parsed here, holding every block's name;
+//   given a `.png` name, a PNG (its signature and size read back);
 // - Help > Open logs folder hands the app's log folder to the file manager
 //   (`xdg-open`, here a script first on PATH that notes what it was given).
 // Screenshots of the open menus and the gallery in both languages.
@@ -135,6 +136,21 @@ describe("the native menu", { skip: !which("xdotool") || !which("openbox") ? "ne
     const texts = svgTexts(readFileSync(out, "utf8")).join("\n");
     const flow = JSON.parse(readFileSync(new URL("../../templates/after-hours.ivr.json", import.meta.url), "utf8"));
     for (const n of flow.nodes.filter((n) => n.label)) assert.ok(texts.includes(n.label), `"${n.label}" in the ${lang} picture`);
+
+    // The same item, a name ending .png: the web view draws the picture and Rust writes it there.
+    const png = path.join(WORK, `after-hours-${lang}.png`);
+    await openItem(0, 9);
+    xdotool("key", "Return");
+    await sleep(1500);
+    xdotool("key", "ctrl+a");
+    xdotool("type", "--delay", "20", png);
+    await sleep(300);
+    xdotool("key", "Return");
+    await browser.waitUntil(() => existsSync(png), { timeout: TIMEOUT, timeoutMsg: `no PNG at ${png}` });
+    const bytes = readFileSync(png);
+    assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "a PNG file");
+    const [width, height] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+    assert.ok(width >= 800 && height >= 300, `a PNG of ${width} x ${height} px`);
 
     // Help > Open logs folder: the fourth menu, the second item.
     const before = existsSync(OPENED) ? readFileSync(OPENED, "utf8").split("\n").filter(Boolean).length : 0;
