@@ -99,6 +99,23 @@ if [[ "${1:-}" == "--inside" ]]; then
     found=$(grep -rlF -- "$SECRET1" "$IVR_STUDIO_CONFIG_DIR" 2>/dev/null)
     expect "the profiles file holds no secret" test -z "$found"
 
+    # The log of a call signed with the keyring's secret, at the most verbose
+    # level (-vv and IVR_LOG=trace), against the local sandbox: the call is
+    # there, the secret and the signature are not.
+    port=$((20000 + RANDOM % 20000))
+    "$IVR" sandbox --addr "127.0.0.1:$port" --data "$IVR_STUDIO_CONFIG_DIR/../sandbox" >/dev/null 2>&1 &
+    sandbox=$!
+    for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+    printf '%s\n' "$SECRET1" | "$IVR" profile add kr-sb --provider connect --region us-east-1 \
+        --instance inst-1 --endpoint "http://127.0.0.1:$port" --key-id AKIDKEYRINGTEST --secret-stdin >/dev/null 2>&1
+    log="$IVR_STUDIO_CONFIG_DIR/../ivr-trace.log"
+    IVR_LOG=trace "$IVR" -vv list --profile kr-sb >/dev/null 2>"$log"
+    kill "$sandbox" 2>/dev/null
+    expect "the trace log names the signed call (ListContactFlows)" grep -q "ListContactFlows" "$log"
+    expect "the trace log holds no secret" lacks "$(cat "$log")" "$SECRET1"
+    expect "the trace log holds no signature" lacks "$(cat "$log")" "Signature="
+    "$IVR" profile remove kr-sb >/dev/null 2>&1
+
     out=$("$IVR" profile remove kr-test 2>&1)
     expect "profile remove exits 0" test $? -eq 0
     expect "profile remove deleted the keyring entry" has "$out" "deleted its secret from the OS keyring"
