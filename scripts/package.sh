@@ -36,6 +36,7 @@ cp "$IVR" "$STAGE/ivr"
 "$IVR" completions zsh >"$STAGE/completions/_ivr"
 "$IVR" completions fish >"$STAGE/completions/ivr.fish"
 "$IVR" manual | gzip -9n >"$STAGE/ivr.1.gz"
+gzip -9nc packaging/linux/ivr-studio.1 >"$STAGE/ivr-studio.1.gz"
 strip --strip-unneeded "$STAGE/ivr"
 # The release profile strips the app; an older build may not be.
 if file "$(target_dir)/release/ivr-studio" | grep -q 'not stripped'; then

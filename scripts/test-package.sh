@@ -38,7 +38,7 @@ pass "lintian: no errors ($(grep -c '^W:' "$ARTIFACTS/lintian.txt" || true) warn
 
 say "==> rpm -qlp $RPM"
 rpm -qlp "$RPM" | tee "$ARTIFACTS/rpm-files.txt"
-for f in /usr/bin/ivr-studio /usr/bin/ivr /usr/share/man/man1/ivr.1.gz \
+for f in /usr/bin/ivr-studio /usr/bin/ivr /usr/share/man/man1/ivr.1.gz /usr/share/man/man1/ivr-studio.1.gz \
   /usr/share/bash-completion/completions/ivr /usr/share/zsh/vendor-completions/_ivr \
   /usr/share/fish/vendor_completions.d/ivr.fish /usr/share/mime/packages/ivr-studio.xml \
   /usr/share/icons/hicolor/128x128/apps/ivr-studio.png; do
