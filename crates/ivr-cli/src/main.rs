@@ -33,7 +33,12 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Draw, check and ship IVR call flows: the IVR Studio engine on the command line.
 #[derive(Parser)]
-#[command(name = "ivr", version, about, long_about = None)]
+#[command(
+    name = "ivr",
+    version = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("IVR_COMMIT"), ")"),
+    about,
+    long_about = None
+)]
 struct Cli {
     /// Log to standard error: -v every cloud call, -vv more (IVR_LOG=<filter> overrides).
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]

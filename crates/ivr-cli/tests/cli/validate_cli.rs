@@ -221,6 +221,26 @@ fn a_reader_that_stops_early_is_no_crash() {
     assert_ne!(out.status.code(), Some(101), "{err}");
 }
 
+/// `ivr --version` names the commit it was built from: the checkout's HEAD
+/// as git says it now, or `unknown` where git has no checkout to read.
+#[test]
+fn the_version_names_the_commit_it_was_built_from() {
+    let out = ivr(&["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    let head = Command::new("git")
+        .args(["rev-parse", "--short=10", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| text(&o.stdout).trim().to_owned())
+        .unwrap_or_else(|| "unknown".to_owned());
+    assert_eq!(
+        text(&out.stdout).trim(),
+        format!("ivr {} (commit {head})", env!("CARGO_PKG_VERSION"))
+    );
+}
+
 #[test]
 fn completions_and_the_manual_come_from_the_parser() {
     let dir = tempfile::tempdir().unwrap();
