@@ -92,6 +92,17 @@ describe("the native menu", { skip: !which("xdotool") || !which("openbox") ? "ne
     await sleep(400);
   }
 
+  /** File > Export picture (the ninth item: separators are skipped), the save dialog answered with `file`. */
+  async function exportPictureTo(file) {
+    await openItem(0, 9);
+    xdotool("key", "Return");
+    await sleep(1500);
+    xdotool("key", "ctrl+a");
+    xdotool("type", "--delay", "20", file);
+    await sleep(300);
+    xdotool("key", "Return");
+  }
+
   async function walk(lang) {
     const page = pageOf(app.browser, `menu-${lang}`);
     const { $, shot } = page;
@@ -122,15 +133,9 @@ describe("the native menu", { skip: !which("xdotool") || !which("openbox") ? "ne
     );
     for (const id of ["start", "holidays", "hours", "queue", "goodbye"]) assert.ok(nodes.includes(id), `${id} on the canvas: ${nodes}`);
 
-    // File > Export picture: the ninth item (separators are skipped), then the save dialog.
+    // File > Export picture as SVG.
     const out = path.join(WORK, `after-hours-${lang}.svg`);
-    await openItem(0, 9);
-    xdotool("key", "Return");
-    await sleep(1500);
-    xdotool("key", "ctrl+a");
-    xdotool("type", "--delay", "20", out);
-    await sleep(300);
-    xdotool("key", "Return");
+    await exportPictureTo(out);
     await browser.waitUntil(() => existsSync(out), { timeout: TIMEOUT, timeoutMsg: `no picture at ${out}` });
     await browser.waitUntil(async () => readFileSync(out, "utf8").trimEnd().endsWith("</svg>"), { timeout: TIMEOUT });
     const texts = svgTexts(readFileSync(out, "utf8")).join("\n");
@@ -139,13 +144,7 @@ describe("the native menu", { skip: !which("xdotool") || !which("openbox") ? "ne
 
     // The same item, a name ending .png: the web view draws the picture and Rust writes it there.
     const png = path.join(WORK, `after-hours-${lang}.png`);
-    await openItem(0, 9);
-    xdotool("key", "Return");
-    await sleep(1500);
-    xdotool("key", "ctrl+a");
-    xdotool("type", "--delay", "20", png);
-    await sleep(300);
-    xdotool("key", "Return");
+    await exportPictureTo(png);
     await browser.waitUntil(() => existsSync(png), { timeout: TIMEOUT, timeoutMsg: `no PNG at ${png}` });
     const bytes = readFileSync(png);
     assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "a PNG file");
