@@ -111,14 +111,24 @@ pub(super) fn check(flow: &Flow, ix: &FlowIndex<'_>, target: Provider, out: &mut
             if value.is_empty() || super::fields::is_dynamic(value) {
                 continue;
             }
+            // Named as Connect's designer names it, when the export says.
+            let shown = match target {
+                Provider::Connect => connect::shown_name(node, &param.key).unwrap_or(value),
+                _ => value,
+            };
             out.push(
                 Problem::new(
                     Code::ReferenceReview,
                     naming::about(node, Some(spec), ix.ordinals[i], |en, zh| {
-                        let (ken, kzh) = reference_words(kind, target);
+                        let (ken, kzh) = match kind {
+                            ReferenceKind::Flow if connect::is_module_call(node) => {
+                                ("flow module", "流程模块")
+                            }
+                            _ => reference_words(kind, target),
+                        };
                         (
-                            format!("{en} refers to {ken} \"{value}\". Check that it exists on the {tn} instance before publishing."),
-                            format!("{zh}引用了{kzh}“{value}”。发布前请确认它在 {tz} 实例中存在。"),
+                            format!("{en} refers to {ken} \"{shown}\". Check that it exists on the {tn} instance before publishing."),
+                            format!("{zh}引用了{kzh}“{shown}”。发布前请确认它在 {tz} 实例中存在。"),
                         )
                     }),
                 )

@@ -662,3 +662,89 @@ fn optional_fields_given_as_null_are_read_as_absent_and_written_back_as_null() {
     assert_eq!(flow.name, "", "a null name is no name");
     assert_eq!(connect::encode(&flow).unwrap(), doc);
 }
+
+// ---------------------------------------------------------------- modules
+
+/// A module's Invoke module and Return, and a Loop whose Done comes first,
+/// as the console writes them (shapes seen in the corpus).
+fn module_flow() -> Value {
+    json!({
+        "Version": "2019-10-30",
+        "StartAction": "Call it",
+        "Metadata": {"entryPointPosition": {"x": 0, "y": 0}, "ActionMetadata": {
+            "Call it": {"position": {"x": 200, "y": 0}, "isFriendlyName": true,
+                "parameters": {"FlowModuleId": {"displayName": "Contact Survey"}},
+                "contactFlowModuleName": "Contact Survey"},
+            "Again": {"position": {"x": 400, "y": 0}, "useDynamic": false},
+            "Back": {"position": {"x": 600, "y": 0}}
+        }},
+        "Actions": [
+            {"Parameters": {"FlowModuleId": "1bc263e9-09cf-432c-971c-32da62c784af"},
+             "Identifier": "Call it", "Type": "InvokeFlowModule",
+             "Transitions": {"NextAction": "Again",
+                 "Errors": [{"NextAction": "Back", "ErrorType": "NoMatchingError"}]}},
+            {"Identifier": "Again", "Parameters": {"LoopCount": "2"}, "Type": "Loop",
+             "Transitions": {"NextAction": "Back", "Errors": [], "Conditions": [
+                 {"NextAction": "Back", "Condition": {"Operator": "Equals", "Operands": ["DoneLooping"]}},
+                 {"NextAction": "Call it", "Condition": {"Operator": "Equals", "Operands": ["ContinueLooping"]}}]}},
+            {"Parameters": {}, "Identifier": "Back", "Type": "EndFlowModuleExecution", "Transitions": {}}
+        ]
+    })
+}
+
+#[test]
+fn a_modules_invoke_return_and_reordered_loop_read_as_neutral_blocks_and_go_back_as_they_came() {
+    let flow = round_trip(&module_flow());
+    let block = |id: &str| node(&flow, id).block.clone();
+    assert_eq!(block("Call it"), "sub_flow");
+    assert_eq!(block("Again"), "loop");
+    assert_eq!(block("Back"), "end_flow");
+    assert_eq!(
+        param(&flow, "Call it", "flow"),
+        json!("1bc263e9-09cf-432c-971c-32da62c784af")
+    );
+    assert_eq!(edge_to(&flow, "Again", "done"), Some("Back".into()));
+    assert_eq!(edge_to(&flow, "Again", "loop"), Some("Call it".into()));
+    // A new Sub-flow and End flow are still written as Connect's defaults.
+    let mut fresh = flow.clone();
+    for n in &mut fresh.nodes {
+        n.extra.retain(|k, _| k != "connect.type");
+    }
+    let back = connect::encode(&fresh).unwrap();
+    let types: Vec<&str> = back["Actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["Type"].as_str())
+        .collect();
+    assert_eq!(types, ["TransferToFlow", "Loop", "EndFlowExecution"]);
+    assert_eq!(
+        back["Actions"][0]["Parameters"]["ContactFlowId"],
+        json!("1bc263e9-09cf-432c-971c-32da62c784af")
+    );
+}
+
+#[test]
+fn a_module_call_is_reviewed_by_the_name_connects_designer_shows() {
+    let flow = connect::decode(&module_flow()).unwrap();
+    let problems = ivr_flow::validate::validate_for(&flow, Some(Provider::Connect));
+    let review = problems
+        .iter()
+        .find(|p| p.code.as_str() == "reference.review")
+        .expect("a review of the module call");
+    assert!(
+        review.message.en.contains("flow module \"Contact Survey\""),
+        "{}",
+        review.message.en
+    );
+    assert!(
+        review.message.zh.contains("流程模块“Contact Survey”"),
+        "{}",
+        review.message.zh
+    );
+    assert!(
+        !review.message.en.contains("1bc263e9"),
+        "{}",
+        review.message.en
+    );
+}

@@ -14,9 +14,13 @@
 //! | transfer_agent | UpdateContactTargetQueue {AgentId} + TransferContactToQueue | busy: QueueAtCapacity, error: NoMatchingError (both) |
 //! | transfer_external | TransferParticipantToThirdParty | next, busy: CallFailed + ConnectionTimeLimitExceeded, error |
 //! | invoke_function (lambda) | InvokeLambdaFunction | next, error |
-//! | sub_flow | TransferToFlow | next, error |
+//! | sub_flow | TransferToFlow, or InvokeFlowModule {FlowModuleId} | next, error |
 //! | hang_up | DisconnectParticipant | - |
-//! | end_flow | EndFlowExecution | - |
+//! | end_flow | EndFlowExecution, or EndFlowModuleExecution (a module's Return) | - |
+//!
+//! A block with two actions is written as its first unless decode kept the
+//! other's type (`connect.type`): a module's Invoke module and Return read as
+//! Sub-flow and End flow, and go back as they came.
 //!
 //! On Compare and a menu's GetParticipantInput, Connect also writes a
 //! NextAction equal to the no-match exit; encode writes it the same way.
@@ -217,6 +221,14 @@ const SPECS: &[Spec] = &[
         pair: None,
     },
     Spec {
+        block: "sub_flow",
+        action: "InvokeFlowModule",
+        fields: &[f("flow", &["FlowModuleId"], Conv::Str)],
+        ivr: &[],
+        mirror: None,
+        pair: None,
+    },
+    Spec {
         block: "hang_up",
         action: "DisconnectParticipant",
         fields: &[],
@@ -232,11 +244,37 @@ const SPECS: &[Spec] = &[
         mirror: None,
         pair: None,
     },
+    Spec {
+        block: "end_flow",
+        action: "EndFlowModuleExecution",
+        fields: &[],
+        ivr: &[],
+        mirror: None,
+        pair: None,
+    },
 ];
 
-/// The mapping of a neutral block, if Connect carries it.
+/// The mapping of a neutral block, if Connect carries it: its first action.
 pub(super) fn spec(block: &str) -> Option<&'static Spec> {
     SPECS.iter().find(|s| s.block == block)
+}
+
+/// The mapping of a block written as `action` (a type decode kept), else
+/// the block's first.
+pub(super) fn spec_as(block: &str, action: Option<&str>) -> Option<&'static Spec> {
+    action
+        .and_then(|ty| SPECS.iter().find(|s| s.block == block && s.action == ty))
+        .or_else(|| spec(block))
+}
+
+/// Every mapping written as action type `ty`.
+pub(super) fn specs_of(ty: &str) -> impl Iterator<Item = &'static Spec> + '_ {
+    SPECS.iter().filter(move |s| s.action == ty)
+}
+
+/// Whether `spec` is its block's first mapping (written with no kept type).
+pub(super) fn is_first(s: &Spec) -> bool {
+    spec(s.block).is_some_and(|first| std::ptr::eq(first, s))
 }
 
 /// The catalog default of a block's parameter.

@@ -194,7 +194,7 @@ fn classify(a: &Action, paired: bool) -> Option<&'static Spec> {
 }
 
 fn blocks_for_action(ty: &str) -> Option<&'static Spec> {
-    [
+    const ONE_ACTION: [&str; 10] = [
         "play_prompt",
         "branch",
         "set_variables",
@@ -205,10 +205,8 @@ fn blocks_for_action(ty: &str) -> Option<&'static Spec> {
         "sub_flow",
         "hang_up",
         "end_flow",
-    ]
-    .into_iter()
-    .filter_map(blocks::spec)
-    .find(|s| s.action == ty)
+    ];
+    blocks::specs_of(ty).find(|s| ONE_ACTION.contains(&s.block))
 }
 
 fn stored(a: &Action) -> bool {
@@ -257,6 +255,9 @@ fn mapped(
         return None;
     }
     let mut kept = Kept::of(a);
+    if !blocks::is_first(spec) {
+        kept.action_type = Some(spec.action.to_owned());
+    }
     let (position, ivr) = split_meta(meta, &mut kept);
     let mut reader = Reader::new(a.params.clone());
     for fl in spec.fields {
@@ -291,10 +292,13 @@ fn mapped(
     if self_check(&d, a, b, meta, b_meta) {
         return Some(d);
     }
-    // Encode writes Errors in its own order; keep the one they came in.
+    // Encode writes Errors and Conditions in its own order; keep the ones
+    // they came in.
     kept.errors = error_types(a);
+    kept.conditions = condition_names(a);
     if let Some((b, k)) = second_kept.as_mut() {
         k.errors = error_types(b);
+        k.conditions = condition_names(b);
     }
     d.node.extra = bare;
     store_extra(&mut d.node, &kept, second_kept.as_ref(), spec);
@@ -310,6 +314,15 @@ fn error_types(a: &Action) -> Vec<String> {
         .flatten()
         .filter_map(|e| e.get("ErrorType").and_then(Value::as_str))
         .map(str::to_owned)
+        .collect()
+}
+
+/// The exit names of an action's `Transitions.Conditions`, in order.
+fn condition_names(a: &Action) -> Vec<String> {
+    a.entries
+        .iter()
+        .filter(|e| matches!(e.key, Key::Cond(..)))
+        .filter_map(|e| exit_name(&e.key))
         .collect()
 }
 

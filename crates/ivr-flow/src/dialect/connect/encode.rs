@@ -10,7 +10,7 @@ use super::blocks::{
     self, Conv, PROMPT_KEYS, STORED_INPUT, Spec, connect_operator, default_case_ids, put, raw_key,
     voice_key,
 };
-use super::kept::{ActionIvr, Kept, default_start_id, exit_key};
+use super::kept::{ActionIvr, Kept, default_start_id, exit_key, exit_name};
 use super::layout::{self, FlowIvr};
 use super::raw::{self, Entry, Key, Obj};
 use super::wrapper::{console_type, kind_of_type};
@@ -222,6 +222,13 @@ fn kept_of(node: &Node) -> Kept {
     Kept::load(&node.extra.clone().into_iter().collect())
 }
 
+/// The mapping a block is written with: the action type decode kept, else
+/// the block's first.
+fn spec_of(node: &Node) -> Option<&'static Spec> {
+    let ty = node.extra.get(Kept::TYPE_KEY).and_then(Value::as_str);
+    blocks::spec_as(&node.block, ty)
+}
+
 fn companion_kept(node: &Node) -> Kept {
     node.extra
         .get("connect.companion")
@@ -241,7 +248,7 @@ pub(super) fn action_ids(flow: &Flow) -> Vec<String> {
 
 /// The id of the second action a pair block writes, if it writes one.
 pub(super) fn companion_id(node: &Node) -> Option<String> {
-    let spec = blocks::spec(&node.block)?;
+    let spec = spec_of(node)?;
     let pair = spec.pair.as_ref()?;
     if !paired(node, spec) {
         return None;
@@ -278,7 +285,7 @@ pub(super) fn node(node: &Node, edges: &[&Edge]) -> Result<Vec<Out>, EncodeError
     let carried = catalog()
         .block(&node.block)
         .is_some_and(|b| b.providers.contains(&Provider::Connect));
-    match blocks::spec(&node.block) {
+    match spec_of(node) {
         Some(spec) if carried => mapped(node, spec, edges),
         _ => Err(unsupported()),
     }
@@ -326,14 +333,14 @@ fn mapped(node: &Node, spec: &Spec, edges: &[&Edge]) -> Result<Vec<Out>, EncodeE
             &node.id,
             spec.action,
             params,
-            build_transitions(e0, &kept.transitions, &kept.errors),
+            build_transitions(e0, &kept),
             &kept,
         ),
         metadata: entry(node.position, &kept, ivr),
     }];
     if let (Some(id), Some(pair)) = (second_id, spec.pair.as_ref()) {
         let p = second_params(node, spec, &ck);
-        let t = build_transitions(e1, &ck.transitions, &ck.errors);
+        let t = build_transitions(e1, &ck);
         out.push(Out {
             action: action(&id, pair.action, p, t, &ck),
             metadata: second_entry(node.position, &ck),
@@ -622,47 +629,54 @@ fn check_operators(node: &Node) -> Result<(), EncodeError> {
     Ok(())
 }
 
-/// A Transitions object: the entries, then what was kept raw; Errors in the
-/// order of `error_order` (their `ErrorType`s as they came) when it is given.
-fn build_transitions(entries: Vec<Entry>, raw: &Obj, error_order: &[String]) -> Obj {
+/// A Transitions object: the entries, then what was kept raw; Errors and
+/// Conditions in the order they came (`kept.errors`, `kept.conditions`)
+/// when decode kept it.
+fn build_transitions(entries: Vec<Entry>, kept: &Kept) -> Obj {
+    let raw = &kept.transitions;
     let mut t = Obj::new();
-    let mut conds = Vec::new();
-    let mut errors = Vec::new();
+    let mut conds: Vec<(usize, Value)> = Vec::new();
+    let mut errors: Vec<(usize, Value)> = Vec::new();
+    let rank = |order: &[String], name: Option<String>| {
+        name.and_then(|n| order.iter().position(|o| *o == n))
+            .unwrap_or(usize::MAX)
+    };
     for e in entries {
-        match e.key {
+        match &e.key {
             Key::Next => {
                 t.entry("NextAction".to_owned())
                     .or_insert(Value::String(e.target));
             }
-            Key::Cond(..) => conds.push(e.to_json()),
-            Key::Error(_) => errors.push(e.to_json()),
+            Key::Cond(..) => conds.push((rank(&kept.conditions, exit_name(&e.key)), e.to_json())),
+            Key::Error(ty) => errors.push((rank(&kept.errors, Some(ty.clone())), e.to_json())),
         }
     }
     for (k, v) in raw {
         match (k.as_str(), v) {
-            ("Conditions", Value::Array(a)) => conds.extend(a.iter().cloned()),
-            ("Errors", Value::Array(a)) => errors.extend(a.iter().cloned()),
+            ("Conditions", Value::Array(a)) => {
+                conds.extend(a.iter().map(|c| (usize::MAX, c.clone())))
+            }
+            ("Errors", Value::Array(a)) => errors.extend(a.iter().map(|c| {
+                let ty = c
+                    .get("ErrorType")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned);
+                (rank(&kept.errors, ty), c.clone())
+            })),
             _ => {
                 t.entry(k.clone()).or_insert_with(|| v.clone());
             }
         }
     }
+    // Stable: what no kept order names stays where it was written.
+    conds.sort_by_key(|c| c.0);
+    errors.sort_by_key(|e| e.0);
     let listed = |k: &str| raw.get(k).is_some_and(Value::is_array);
-    if !conds.is_empty() || listed("Conditions") {
-        t.insert("Conditions".into(), Value::Array(conds));
-    }
-    if !error_order.is_empty() {
-        let rank = |e: &Value| {
-            let ty = e.get("ErrorType").and_then(Value::as_str);
-            error_order
-                .iter()
-                .position(|o| Some(o.as_str()) == ty)
-                .unwrap_or(usize::MAX)
-        };
-        errors.sort_by_key(rank);
-    }
-    if !errors.is_empty() || listed("Errors") {
-        t.insert("Errors".into(), Value::Array(errors));
+    for (key, list) in [("Conditions", conds), ("Errors", errors)] {
+        if !list.is_empty() || listed(key) {
+            let items = list.into_iter().map(|(_, v)| v).collect();
+            t.insert(key.into(), Value::Array(items));
+        }
     }
     t
 }
@@ -750,7 +764,7 @@ fn provider(node: &Node, edges: &[&Edge]) -> Result<Vec<Out>, EncodeError> {
             &node.id,
             ty,
             params,
-            build_transitions(entries, &kept.transitions, &kept.errors),
+            build_transitions(entries, &kept),
             &kept,
         ),
         metadata: entry(node.position, &kept, ivr),

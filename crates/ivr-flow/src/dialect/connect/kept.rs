@@ -22,6 +22,13 @@ pub(super) struct Kept {
     /// The `ErrorType`s of `Transitions.Errors` in the order they came, when
     /// it is not the order encode writes them in.
     pub errors: Vec<String>,
+    /// Each of `Transitions.Conditions` as its exit name
+    /// ([`exit_name`]), in the order they came, when it is not the order
+    /// encode writes them in (a Loop's Done before its Continue, say).
+    pub conditions: Vec<String>,
+    /// The action's type, when the block's mapping has two and this is not
+    /// the first (`Invoke module` read as a Sub-flow, say).
+    pub action_type: Option<String>,
 }
 
 impl Kept {
@@ -34,7 +41,7 @@ impl Kept {
         }
     }
 
-    const KEYS: [&'static str; 7] = [
+    const KEYS: [&'static str; 8] = [
         "connect.parameters",
         "connect.action",
         "connect.transitions",
@@ -42,7 +49,11 @@ impl Kept {
         "connect.raw",
         "connect.absent",
         "connect.errors",
+        "connect.conditions",
     ];
+
+    /// The key [`Kept::action_type`] is stored under.
+    pub const TYPE_KEY: &'static str = "connect.type";
 
     /// Writes the non-empty parts under their `connect.*` keys.
     pub fn store(&self, out: &mut Obj) {
@@ -58,11 +69,19 @@ impl Kept {
                 out.insert((*k).to_owned(), Value::Object(part.clone()));
             }
         }
-        for (key, list) in [(Self::KEYS[5], &self.absent), (Self::KEYS[6], &self.errors)] {
+        let lists = [
+            (Self::KEYS[5], &self.absent),
+            (Self::KEYS[6], &self.errors),
+            (Self::KEYS[7], &self.conditions),
+        ];
+        for (key, list) in lists {
             if !list.is_empty() {
                 let list = list.iter().cloned().map(Value::String).collect();
                 out.insert(key.to_owned(), Value::Array(list));
             }
+        }
+        if let Some(ty) = &self.action_type {
+            out.insert(Self::TYPE_KEY.to_owned(), Value::String(ty.clone()));
         }
     }
 
@@ -83,6 +102,11 @@ impl Kept {
             raw: obj(Self::KEYS[4]),
             absent: strings(Self::KEYS[5]),
             errors: strings(Self::KEYS[6]),
+            conditions: strings(Self::KEYS[7]),
+            action_type: m
+                .get(Self::TYPE_KEY)
+                .and_then(Value::as_str)
+                .map(str::to_owned),
         }
     }
 

@@ -34,7 +34,10 @@
 //!   port, in Transitions' own shape), `connect.metadata` (the action's
 //!   ActionMetadata entry without `position`), `connect.raw` (a parameter's
 //!   original spelling, such as a number written as a JSON number),
-//!   `connect.absent` (keys the original left out), `connect.companion` (the
+//!   `connect.absent` (keys the original left out), `connect.errors` and
+//!   `connect.conditions` (the order Errors and Conditions came in, when it
+//!   is not the order encode writes), `connect.type` (the action's type when
+//!   the block is written as another by default), `connect.companion` (the
 //!   second action of a pair, as a map of the same keys plus `Identifier`);
 //! - edge: unknown keys of the transition entry;
 //! - note: unknown keys of the annotation;
@@ -127,4 +130,26 @@ pub fn content_string(flow: &Flow) -> Result<String, EncodeError> {
 /// other ids). For the 250-action and 50-character rules.
 pub fn action_ids(flow: &Flow) -> Vec<String> {
     encode::action_ids(flow)
+}
+
+/// The name Connect's designer shows for a block's reference parameter
+/// `key` (a queue, a flow, a module, a Lambda), kept from the export's
+/// `ActionMetadata[id].parameters[Key].displayName`, if there is one.
+pub fn shown_name<'a>(node: &'a crate::model::Node, key: &str) -> Option<&'a str> {
+    let ty = node.extra.get(kept::Kept::TYPE_KEY).and_then(Value::as_str);
+    let spec = blocks::spec_as(&node.block, ty)?;
+    let field = spec.fields.iter().find(|f| f.key == key)?;
+    node.extra
+        .get("connect.metadata")?
+        .get("parameters")?
+        .get(field.path.first()?)?
+        .get("displayName")?
+        .as_str()
+        .filter(|s| !s.trim().is_empty())
+}
+
+/// Whether a Sub-flow block is Connect's Invoke module (it was read from an
+/// `InvokeFlowModule` action).
+pub fn is_module_call(node: &crate::model::Node) -> bool {
+    node.extra.get(kept::Kept::TYPE_KEY).and_then(Value::as_str) == Some("InvokeFlowModule")
 }
