@@ -699,6 +699,10 @@ fn a_modules_invoke_return_and_reordered_loop_read_as_neutral_blocks_and_go_back
     assert_eq!(block("Call it"), "sub_flow");
     assert_eq!(block("Again"), "loop");
     assert_eq!(block("Back"), "end_flow");
+    // Named as Connect's designer names it: a friendly Identifier is the
+    // block's label (and is not written back as one), a UUID-like one is not.
+    assert_eq!(node(&flow, "Call it").label, "Call it");
+    assert_eq!(node(&flow, "Again").label, "");
     assert_eq!(
         param(&flow, "Call it", "flow"),
         json!("1bc263e9-09cf-432c-971c-32da62c784af")

@@ -11,7 +11,7 @@ use super::blocks::{
     neutral_operator, raw_key, take, voice_type,
 };
 use super::encode;
-use super::kept::{ActionIvr, Kept, default_start_id, exit_name, read_action_ivr};
+use super::kept::{ActionIvr, Kept, default_start_id, exit_name, label_read, read_action_ivr};
 use super::layout::{self, Layout};
 use super::raw::{self, Action, Entry, Key, Obj, canonical};
 use super::wiring::{leftover, wire};
@@ -266,7 +266,7 @@ fn mapped(
     let mut node = Node {
         id: a.id.clone(),
         block: spec.block.into(),
-        label: ivr.label.clone(),
+        label: label_read(&ivr.label, &a.id, &kept.metadata),
         position,
         ..Node::default()
     };
@@ -649,7 +649,7 @@ fn provider(a: &Action, meta: Option<&Value>) -> Decoded {
             label: if kept.metadata.contains_key("ivr") {
                 String::new()
             } else {
-                ivr.label
+                label_read(&ivr.label, &a.id, &kept.metadata)
             },
             position,
             params,

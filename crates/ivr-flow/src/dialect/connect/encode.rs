@@ -10,7 +10,7 @@ use super::blocks::{
     self, Conv, PROMPT_KEYS, STORED_INPUT, Spec, connect_operator, default_case_ids, put, raw_key,
     voice_key,
 };
-use super::kept::{ActionIvr, Kept, default_start_id, exit_key, exit_name};
+use super::kept::{ActionIvr, Kept, default_start_id, exit_key, exit_name, label_written};
 use super::layout::{self, FlowIvr};
 use super::raw::{self, Entry, Key, Obj};
 use super::wrapper::{console_type, kind_of_type};
@@ -310,7 +310,7 @@ fn mapped(node: &Node, spec: &Spec, edges: &[&Edge]) -> Result<Vec<Out>, EncodeE
         case_ids(node, &kept)
     };
     let ivr = ActionIvr {
-        label: node.label.clone(),
+        label: label_written(&node.label, &node.id, &kept.metadata),
         params: ivr_params,
         cases,
         exits: None,
@@ -753,7 +753,7 @@ fn provider(node: &Node, edges: &[&Edge]) -> Result<Vec<Out>, EncodeError> {
     }
     let kept = kept_of(node);
     let ivr = ActionIvr {
-        label: node.label.clone(),
+        label: label_written(&node.label, &node.id, &kept.metadata),
         exits: (derived_exits(&exits, &by_port) != exits).then(|| exits.clone()),
         ..ActionIvr::default()
     }

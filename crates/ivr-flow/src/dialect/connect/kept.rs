@@ -166,6 +166,32 @@ pub(super) fn read_action_ivr(v: &Value) -> Option<ActionIvr> {
     Some(out)
 }
 
+/// Whether Connect's designer names an action by its Identifier: its
+/// metadata says `isFriendlyName: true` ("Initialize Call", not a UUID).
+fn friendly(metadata: &Obj) -> bool {
+    metadata.get("isFriendlyName") == Some(&Value::Bool(true))
+}
+
+/// The label a decoded block shows: IVR Studio's own, else the Identifier
+/// Connect's designer shows as the block's name.
+pub(super) fn label_read(ivr_label: &str, id: &str, metadata: &Obj) -> String {
+    if ivr_label.is_empty() && friendly(metadata) {
+        id.to_owned()
+    } else {
+        ivr_label.to_owned()
+    }
+}
+
+/// The label encode keeps in `ivr.label`: none when it is the friendly
+/// Identifier itself, which Connect already holds.
+pub(super) fn label_written(label: &str, id: &str, metadata: &Obj) -> String {
+    if label == id && friendly(metadata) {
+        String::new()
+    } else {
+        label.to_owned()
+    }
+}
+
 /// The start block's id: `start`, or `start-N` when an action is called that.
 pub(super) fn default_start_id<'a>(ids: impl Iterator<Item = &'a str>) -> String {
     let taken: HashSet<&str> = ids.collect();
