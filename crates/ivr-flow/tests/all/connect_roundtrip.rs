@@ -4,10 +4,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::support::connect::{assert_same, fixture, up_to_edge_ids};
+use crate::support::validate::expect;
 use crate::support::{edge_to, node, param};
 use ivr_flow::catalog::PROVIDER_BLOCK;
 use ivr_flow::dialect::{self, DecodeError, Dialect, EncodeError, connect};
 use ivr_flow::model::{Flow, FlowKind, Provider};
+use ivr_flow::problem::Code;
 use serde_json::{Value, json};
 
 fn round_trip(doc: &Value) -> Flow {
@@ -732,10 +734,7 @@ fn a_modules_invoke_return_and_reordered_loop_read_as_neutral_blocks_and_go_back
 fn a_module_call_is_reviewed_by_the_name_connects_designer_shows() {
     let flow = connect::decode(&module_flow()).unwrap();
     let problems = ivr_flow::validate::validate_for(&flow, Some(Provider::Connect));
-    let review = problems
-        .iter()
-        .find(|p| p.code.as_str() == "reference.review")
-        .expect("a review of the module call");
+    let review = expect(&problems, Code::ReferenceReview)[0];
     assert!(
         review.message.en.contains("flow module \"Contact Survey\""),
         "{}",

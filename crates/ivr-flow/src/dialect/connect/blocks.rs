@@ -29,6 +29,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
+use super::kept::Kept;
 use super::raw::{Key, Obj, strings_in};
 use crate::catalog::{OPERATORS, catalog};
 use crate::model::Node;
@@ -259,12 +260,16 @@ pub(super) fn spec(block: &str) -> Option<&'static Spec> {
     SPECS.iter().find(|s| s.block == block)
 }
 
-/// The mapping of a block written as `action` (a type decode kept), else
-/// the block's first.
-pub(super) fn spec_as(block: &str, action: Option<&str>) -> Option<&'static Spec> {
-    action
-        .and_then(|ty| SPECS.iter().find(|s| s.block == block && s.action == ty))
-        .or_else(|| spec(block))
+/// The mapping a block is written with: the action type decode kept
+/// (`connect.type`), else the block's first.
+pub(super) fn spec_of(node: &Node) -> Option<&'static Spec> {
+    let kept = node.extra.get(Kept::TYPE_KEY).and_then(Value::as_str);
+    kept.and_then(|ty| {
+        SPECS
+            .iter()
+            .find(|s| s.block == node.block && s.action == ty)
+    })
+    .or_else(|| spec(&node.block))
 }
 
 /// Every mapping written as action type `ty`.

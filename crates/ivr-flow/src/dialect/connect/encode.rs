@@ -222,13 +222,6 @@ fn kept_of(node: &Node) -> Kept {
     Kept::load(&node.extra.clone().into_iter().collect())
 }
 
-/// The mapping a block is written with: the action type decode kept, else
-/// the block's first.
-fn spec_of(node: &Node) -> Option<&'static Spec> {
-    let ty = node.extra.get(Kept::TYPE_KEY).and_then(Value::as_str);
-    blocks::spec_as(&node.block, ty)
-}
-
 fn companion_kept(node: &Node) -> Kept {
     node.extra
         .get("connect.companion")
@@ -248,7 +241,7 @@ pub(super) fn action_ids(flow: &Flow) -> Vec<String> {
 
 /// The id of the second action a pair block writes, if it writes one.
 pub(super) fn companion_id(node: &Node) -> Option<String> {
-    let spec = spec_of(node)?;
+    let spec = blocks::spec_of(node)?;
     let pair = spec.pair.as_ref()?;
     if !paired(node, spec) {
         return None;
@@ -285,7 +278,7 @@ pub(super) fn node(node: &Node, edges: &[&Edge]) -> Result<Vec<Out>, EncodeError
     let carried = catalog()
         .block(&node.block)
         .is_some_and(|b| b.providers.contains(&Provider::Connect));
-    match spec_of(node) {
+    match blocks::spec_of(node) {
         Some(spec) if carried => mapped(node, spec, edges),
         _ => Err(unsupported()),
     }

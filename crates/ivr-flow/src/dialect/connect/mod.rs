@@ -136,8 +136,7 @@ pub fn action_ids(flow: &Flow) -> Vec<String> {
 /// `key` (a queue, a flow, a module, a Lambda), kept from the export's
 /// `ActionMetadata[id].parameters[Key].displayName`, if there is one.
 pub fn shown_name<'a>(node: &'a crate::model::Node, key: &str) -> Option<&'a str> {
-    let ty = node.extra.get(kept::Kept::TYPE_KEY).and_then(Value::as_str);
-    let spec = blocks::spec_as(&node.block, ty)?;
+    let spec = blocks::spec_of(node)?;
     let field = spec.fields.iter().find(|f| f.key == key)?;
     node.extra
         .get("connect.metadata")?
@@ -151,5 +150,6 @@ pub fn shown_name<'a>(node: &'a crate::model::Node, key: &str) -> Option<&'a str
 /// Whether a Sub-flow block is Connect's Invoke module (it was read from an
 /// `InvokeFlowModule` action).
 pub fn is_module_call(node: &crate::model::Node) -> bool {
-    node.extra.get(kept::Kept::TYPE_KEY).and_then(Value::as_str) == Some("InvokeFlowModule")
+    node.block == "sub_flow"
+        && blocks::spec_of(node).is_some_and(|s| s.action == "InvokeFlowModule")
 }
