@@ -11,6 +11,7 @@ import {
   registerProviderNames,
   summaryOf,
   titleOf,
+  kindOf,
   toCanvas,
 } from "./flow";
 import type { BlockSpec, Catalog, Flow, Node } from "./model";
@@ -180,6 +181,11 @@ describe("provider blocks", () => {
     const s = spec("provider");
     expect(titleOf(s, block, "en")).toBe("Set working queue");
     expect(titleOf(s, block, "zh")).toBe("设置工作队列");
+    // Labelled (a friendly Identifier read as its label), its kind is still the designer's name.
+    const named = { ...block, label: "Route to Sales" };
+    expect(titleOf(s, named, "en")).toBe("Route to Sales");
+    expect(kindOf(s, named, "en")).toBe("Set working queue");
+    expect(kindOf(s, named, "zh")).toBe("设置工作队列");
     expect(summaryOf(s, block, "en")).toBe("QueueId: arn:aws:connect:queue/sales");
     expect(portsOf(s, block).map((p) => p.name.en)).toEqual(["Success", "Error", "> 0"]);
     expect(portsOf(s, block).map((p) => p.name.zh)).toEqual(["成功", "错误", "> 0"]);

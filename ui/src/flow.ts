@@ -222,12 +222,16 @@ export function summaryIsSsml(spec: BlockSpec, node: Node): boolean {
   return isSsml(value) && spokenText(value) !== "";
 }
 
-/** The title a block shows: the designer's label, else its provider designer's name for a provider block, else the catalog name. */
-export function titleOf(spec: BlockSpec | undefined, node: Node, lang: Lang): string {
-  if (node.label.trim() !== "") return node.label;
+/** The name of a block's kind: its provider designer's name for a provider block, else the catalog name. */
+export function kindOf(spec: BlockSpec | undefined, node: Node, lang: Lang): string {
   const action = providerAction(node);
   if (action) return tx(action.name, lang);
   return spec ? tx(spec.name, lang) : node.block;
+}
+
+/** The title a block shows: the designer's label, else the name of its kind. */
+export function titleOf(spec: BlockSpec | undefined, node: Node, lang: Lang): string {
+  return node.label.trim() !== "" ? node.label : kindOf(spec, node, lang);
 }
 
 /** What a block node on the canvas carries. */

@@ -8,7 +8,7 @@
 
 import { memo } from "react";
 import { Handle, Position, type Node as FlowNode, type NodeProps } from "@xyflow/react";
-import { type BlockData, categoryOf, hasEntry, portsOf, summaryIsSsml, summaryOf, titleOf } from "../flow";
+import { type BlockData, categoryOf, hasEntry, kindOf, portsOf, summaryIsSsml, summaryOf, titleOf } from "../flow";
 import { t, tx } from "../i18n";
 import { SEVERITY_KEY } from "../problems/ProblemsPanel";
 import { SsmlMark } from "./SsmlMark";
@@ -28,7 +28,7 @@ function BlockNodeView({ data, selected }: NodeProps<BlockNodeType>) {
   const category = spec ? categoryOf(spec, node) : undefined;
   const color = category ? CATEGORY_COLOR[category] : "#dc2626";
   const title = titleOf(spec, node, lang);
-  const subtitle = spec && node.label.trim() !== "" ? tx(spec.name, lang) : undefined;
+  const subtitle = spec && node.label.trim() !== "" ? kindOf(spec, node, lang) : undefined;
   const ports = spec ? portsOf(spec, node) : [];
   return (
     <div
