@@ -13,17 +13,16 @@
 
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ARTIFACTS, ROOT, TIMEOUT, startApp } from "./harness.mjs";
 import { largeFlow } from "./synth.mjs";
+import { RSS_LIMIT_MB, memoryMb, sampleRss, webProcess } from "./webprocess.mjs";
 
 const WORK = mkdtempSync(path.join(tmpdir(), "ivr-e2e-problems-"));
 /** Issue 19's budgets; the env variables loosen them for a slower machine. */
 const DRAWN_LIMIT_MS = Number(process.env.PERF_PROBLEMS_DRAWN_MS ?? 1500);
-const RSS_LIMIT_MB = Number(process.env.PERF_PROBLEMS_RSS_MB ?? 1024);
 const SELECT_LIMIT_MS = Number(process.env.PERF_SELECT_MS ?? 50);
 /** Blocks selected one after another; their median time is asserted. */
 const SELECTIONS = 5;
@@ -32,50 +31,6 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-
-/** The WebKitWebProcess under the app process `pid`. */
-function webProcess(pid) {
-  const rows = execFileSync("ps", ["-e", "-o", "pid=,ppid=,args="], { encoding: "utf8" })
-    .split("\n")
-    .map((l) => l.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/))
-    .filter(Boolean)
-    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3] }));
-  const queue = [pid];
-  while (queue.length > 0) {
-    const p = queue.shift();
-    for (const r of rows) {
-      if (r.ppid !== p) continue;
-      if (/WebKitWebProcess/.test(r.args)) return r.pid;
-      queue.push(r.pid);
-    }
-  }
-  return undefined;
-}
-
-/** `VmRSS` or `VmHWM` (the peak) of process `pid`, in MB. */
-function memoryMb(pid, field = "VmRSS") {
-  try {
-    const m = readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`${field}:\\s+(\\d+) kB`));
-    return m ? Math.round(Number(m[1]) / 1024) : NaN;
-  } catch {
-    return NaN;
-  }
-}
-
-/** Samples the web process's RSS every 100 ms; `stop()` answers the largest. */
-function sampleRss(pid) {
-  let peak = memoryMb(pid);
-  const timer = setInterval(() => {
-    peak = Math.max(peak, memoryMb(pid) || 0);
-  }, 100);
-  return {
-    peak: () => peak,
-    stop() {
-      clearInterval(timer);
-      return Math.max(peak, memoryMb(pid) || 0);
-    },
-  };
-}
 
 /** A flow like largeFlow(blocks) with only its chain and key 1 wired: every other exit is unwired, many blocks unreachable. */
 function manyProblems(blocks) {

@@ -151,7 +151,13 @@ describe("IVR Studio outbound task: new, hours, CSV, fix, create, list", () => {
 
     // Created: the task id, 4 accepted, the row with a city refused with NXLink's reason.
     await ui.$("task-create").click();
-    await ui.$("task-result-summary").waitForExist({ timeout: TIMEOUT });
+    // The result, or the error the create ended with: a failure names which.
+    await until(
+      async () => (await textOf("task-result")) !== null || (await textOf("task-create-error")) !== null,
+      "no result and no error 20 s after Create",
+    );
+    assert.equal(await textOf("task-create-error"), null, "the create ended with an error");
+    assert.equal(await textOf("task-already-there"), null, "the sandbox had this task already");
     const summary = await textOf("task-result-summary");
     assert.match(summary, /4 accepted · 1 refused/);
     const id = await textOf("task-result-id");
