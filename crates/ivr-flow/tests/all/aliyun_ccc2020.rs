@@ -624,6 +624,70 @@ fn a_bare_definition_read_from_its_bytes_is_the_flow_read_from_its_tree() {
     );
 }
 
+/// A Definition large enough to be read on two threads (3,000 activities).
+fn large_definition() -> Value {
+    aliyun::encode(&ivr_flow::synth::large_flow(3_000)).unwrap()
+}
+
+/// Streamed from its bytes, `doc` reads as its tree reads: the same flow, or the same error.
+fn streamed_reads_as_tree(doc: &Value) -> Result<ivr_flow::Flow, DecodeError> {
+    let bytes = serde_json::to_vec(doc).unwrap();
+    // A bare Definition: read from its bytes.
+    let streamed = aliyun::decode_streamed(&bytes).unwrap();
+    assert_eq!(streamed, aliyun::decode(doc));
+    streamed
+}
+
+#[test]
+fn a_large_definition_read_on_two_threads_is_the_flow_read_from_its_tree() {
+    let doc = large_definition();
+    let flow = streamed_reads_as_tree(&doc).unwrap();
+    assert_eq!(
+        flow.nodes.len(),
+        doc["activities"].as_array().unwrap().len()
+    );
+    // In document order, across the halves.
+    let ids: Vec<&str> = doc["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert!(flow.nodes.iter().map(|n| n.id.as_str()).eq(ids));
+}
+
+#[test]
+fn a_large_definition_read_on_two_threads_names_the_first_error_in_document_order() {
+    let base = large_definition();
+    let n = base["activities"].as_array().unwrap().len();
+    let (early, late) = (10, n - 10);
+    // One bad activity in each half: the first half's is the error.
+    let mut both = base.clone();
+    both["activities"][early] = json!(1);
+    both["activities"][late] = json!("x");
+    let err = streamed_reads_as_tree(&both).unwrap_err();
+    assert!(
+        err.to_string().contains(&format!("activities[{early}]")),
+        "{err}"
+    );
+    // Only the second half's: that one, at its place in the whole list.
+    let mut second = base.clone();
+    second["activities"][late] = json!("x");
+    let err = streamed_reads_as_tree(&second).unwrap_err();
+    assert!(
+        err.to_string().contains(&format!("activities[{late}]")),
+        "{err}"
+    );
+    // An id used in the first half again in the second: refused at the later one.
+    let mut twice = base.clone();
+    twice["activities"][late]["id"] = base["activities"][early]["id"].clone();
+    let err = streamed_reads_as_tree(&twice).unwrap_err();
+    assert!(
+        err.to_string().contains(&format!("activities[{late}].id")),
+        "{err}"
+    );
+}
+
 #[test]
 fn an_event_with_a_null_edge_id_is_read_and_written_back_as_it_came() {
     let doc = json!({"activities": [

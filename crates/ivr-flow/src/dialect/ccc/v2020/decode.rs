@@ -63,21 +63,90 @@ pub(super) fn definition_header(map: &Map<String, Value>, kind: FlowKind) -> Flo
 /// Decodes each activity into `flow` (borrowed or owned: an owned one is
 /// dropped as soon as it is read).
 pub(super) fn decode_activities<A: std::borrow::Borrow<Value>>(
-    mut flow: Flow,
+    flow: Flow,
     activities: impl IntoIterator<Item = A>,
     kind: FlowKind,
     path: &str,
     lay_out: bool,
 ) -> Result<Flow, DecodeError> {
-    let activities = activities.into_iter();
-    flow.nodes.reserve(activities.size_hint().0);
+    let read = activities
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| decode_activity(a.borrow(), kind, &|| activity_path(path, i)));
+    join_activities(flow, read, path, lay_out)
+}
+
+/// Activities from which a Definition still as text is read on two threads:
+/// below it, starting the second costs more than it saves.
+pub(super) const TWO_THREADS_FROM: usize = 2_000;
+
+/// [`decode_activities`] for activities still as raw JSON text, each parsed
+/// only when it is read and dropped after. From [`TWO_THREADS_FROM`]
+/// activities on, with a second core, each half is read on its own thread and
+/// the halves joined in order: the flow, and the first error in document
+/// order, are the same as reading them one after another (each half stops at
+/// its first error; a second half is looked at only when the first had none).
+pub(super) fn decode_raw_activities(
+    flow: Flow,
+    raw: &[&serde_json::value::RawValue],
+    kind: FlowKind,
+    path: &str,
+    lay_out: bool,
+) -> Result<Flow, DecodeError> {
+    let two = raw.len() >= TWO_THREADS_FROM
+        && std::thread::available_parallelism().map_or(1, |n| n.get()) > 1;
+    let read = |first: usize, part: &[&serde_json::value::RawValue]| {
+        let mut out = Vec::with_capacity(part.len());
+        for (k, a) in part.iter().enumerate() {
+            let value = serde_json::from_str::<Value>(a.get()).unwrap_or(Value::Null);
+            let one = decode_activity(&value, kind, &|| activity_path(path, first + k));
+            let failed = one.is_err();
+            out.push(one);
+            if failed {
+                break;
+            }
+        }
+        out
+    };
+    let decoded = if two {
+        let (a, b) = raw.split_at(raw.len() / 2);
+        std::thread::scope(|s| {
+            let second = s.spawn(|| read(a.len(), b));
+            let mut all = read(0, a);
+            let second = second
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            if all.last().is_none_or(|r| r.is_ok()) {
+                all.extend(second);
+            }
+            all
+        })
+    } else {
+        read(0, raw)
+    };
+    join_activities(flow, decoded.into_iter(), path, lay_out)
+}
+
+/// `$.activities[i]`, built only for an error.
+fn activity_path(path: &str, i: usize) -> String {
+    format!("{path}.activities[{i}]")
+}
+
+/// Puts the activities read, in order, into `flow`: the first that failed is
+/// the error, and an id seen before is refused at the later activity.
+fn join_activities(
+    mut flow: Flow,
+    decoded: impl Iterator<Item = Result<(Node, Vec<Edge>), DecodeError>>,
+    path: &str,
+    lay_out: bool,
+) -> Result<Flow, DecodeError> {
+    flow.nodes.reserve(decoded.size_hint().0);
     let mut seen = HashSet::default();
-    for (i, a) in activities.enumerate() {
-        let apath = || format!("{path}.activities[{i}]");
-        let (node, edges) = decode_activity(a.borrow(), kind, &apath)?;
+    for (i, one) in decoded.enumerate() {
+        let (node, edges) = one?;
         if !seen.insert(node.id.clone()) {
             return Err(DecodeError::invalid(
-                format!("{}.id", apath()),
+                format!("{}.id", activity_path(path, i)),
                 format!("another activity already has the id \"{}\"", node.id),
             ));
         }

@@ -93,7 +93,7 @@ use crate::dialect::fields;
 use crate::model::{Flow, FlowKind};
 pub use blocks::PROVIDER;
 use blocks::X_CONTACT_FLOW;
-use decode::{decode_activities, decode_definition, definition_header};
+use decode::{decode_activities, decode_definition, decode_raw_activities, definition_header};
 pub use encode::block_ids;
 
 /// Whether `value` is a CCC 2020 Definition, Definition string, list item or
@@ -161,7 +161,8 @@ pub(crate) fn decode_owned_with(value: Value, lay_out: bool) -> Result<Flow, Dec
 /// Reads a bare Definition straight from its bytes, one activity at a time:
 /// only the activity being read is ever a parsed JSON tree, so a large flow
 /// costs the memory of the flow, not of the flow and its whole JSON tree (a
-/// 10,000-block Definition: see docs/performance.md). `None` when the bytes
+/// 10,000-block Definition: see docs/performance.md); a large one is read on
+/// two threads, half each. `None` when the bytes
 /// are not a bare Definition (the caller parses them whole).
 pub fn decode_streamed(bytes: &[u8]) -> Option<Result<Flow, DecodeError>> {
     decode_streamed_with(bytes, true)
@@ -190,12 +191,9 @@ pub(crate) fn decode_streamed_with(
         header.insert(k.clone(), v);
     }
     let flow = definition_header(&header, FlowKind::Main);
-    let parsed = activities
-        .into_iter()
-        .map(|a| serde_json::from_str::<Value>(a.get()).unwrap_or(Value::Null));
-    Some(decode_activities(
+    Some(decode_raw_activities(
         flow,
-        parsed,
+        &activities,
         FlowKind::Main,
         "$",
         lay_out,
