@@ -78,7 +78,7 @@ pub(super) fn decode_activities<A: std::borrow::Borrow<Value>>(
 
 /// Activities from which a Definition still as text is read on two threads:
 /// below it, starting the second costs more than it saves.
-pub(super) const TWO_THREADS_FROM: usize = 2_000;
+const TWO_THREADS_FROM: usize = 2_000;
 
 /// [`decode_activities`] for activities still as raw JSON text, each parsed
 /// only when it is read and dropped after. From [`TWO_THREADS_FROM`]
@@ -111,13 +111,19 @@ pub(super) fn decode_raw_activities(
     let decoded = if two {
         let (a, b) = raw.split_at(raw.len() / 2);
         std::thread::scope(|s| {
-            let second = s.spawn(|| read(a.len(), b));
+            // A thread the system will not give: the second half is read after the first.
+            let second = std::thread::Builder::new().spawn_scoped(s, || read(a.len(), b));
             let mut all = read(0, a);
-            let second = second
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            if all.last().is_none_or(|r| r.is_ok()) {
-                all.extend(second);
+            if all.last().is_some_and(|r| r.is_err()) {
+                return all;
+            }
+            match second {
+                Ok(second) => all.extend(
+                    second
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                ),
+                Err(_) => all.extend(read(a.len(), b)),
             }
             all
         })
