@@ -62,6 +62,27 @@ export function fit(box: Box) {
   return { scale, x: box.x - (WIDTH * scale - w) / 2, y: box.y - (HEIGHT * scale - h) / 2 };
 }
 
+/** The least size, in minimap pixels, of a block and of the view's rectangle. */
+export const MIN_BLOCK_PX = 1;
+export const MIN_VIEW_PX = 6;
+
+/**
+ * Where the view's rectangle goes in the minimap: at least `MIN_VIEW_PX`
+ * each way, around the view's centre, so on a flow far taller or wider than
+ * the canvas (a 3,000-block chain is 120,000 units tall: the view is half a
+ * minimap pixel) the designer still sees where they are.
+ */
+export function viewRect(view: Box, frame: { scale: number; x: number; y: number }) {
+  const side = (a: number, b: number, origin: number) => {
+    const start = (a - origin) / frame.scale;
+    const length = (b - a) / frame.scale;
+    return length >= MIN_VIEW_PX ? { start, length } : { start: start + (length - MIN_VIEW_PX) / 2, length: MIN_VIEW_PX };
+  };
+  const h = side(view.x, view.x2, frame.x);
+  const v = side(view.y, view.y2, frame.y);
+  return { left: h.start, top: v.start, width: h.length, height: v.length };
+}
+
 /** Resolves `var(--name)` against the element's styles; other colours as they are. */
 function resolve(el: Element, color: string, cache: Map<string, string>): string {
   const m = /^var\((--[\w-]+)\)$/.exec(color.trim());
@@ -109,17 +130,13 @@ export function CanvasMiniMap({ nodeColor, theme }: CanvasMiniMapProps) {
     for (const n of nodes) {
       ctx.fillStyle = resolve(canvas, nodeColor(n), colours);
       const { width, height } = nodeSize(n);
-      ctx.fillRect(n.position.x, n.position.y, width, height);
+      // At least a pixel: the blocks of a very tall or wide flow still show.
+      const least = MIN_BLOCK_PX * frame.scale;
+      ctx.fillRect(n.position.x, n.position.y, Math.max(width, least), Math.max(height, least));
     }
   }, [nodes, frame, nodeColor, theme]);
 
-  const view = viewBox(transform, paneW || 1, paneH || 1);
-  const rect = {
-    left: (view.x - frame.x) / frame.scale,
-    top: (view.y - frame.y) / frame.scale,
-    width: (view.x2 - view.x) / frame.scale,
-    height: (view.y2 - view.y) / frame.scale,
-  };
+  const rect = viewRect(viewBox(transform, paneW || 1, paneH || 1), frame);
 
   const drag = useRef<{ x: number; y: number } | undefined>(undefined);
   const onPointerDown = useCallback((e: PointerEvent<HTMLDivElement>) => {
