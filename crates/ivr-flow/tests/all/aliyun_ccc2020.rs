@@ -656,6 +656,12 @@ fn a_large_definition_read_on_two_threads_is_the_flow_read_from_its_tree() {
     assert!(flow.nodes.iter().map(|n| n.id.as_str()).eq(ids));
 }
 
+/// `doc` is refused, streamed as from its tree, with an error that names `place`.
+fn refused_at(doc: &Value, place: &str) {
+    let err = streamed_reads_as_tree(doc).unwrap_err();
+    assert!(err.to_string().contains(place), "{err}");
+}
+
 #[test]
 fn a_large_definition_read_on_two_threads_names_the_first_error_in_document_order() {
     let base = large_definition();
@@ -665,27 +671,15 @@ fn a_large_definition_read_on_two_threads_names_the_first_error_in_document_orde
     let mut both = base.clone();
     both["activities"][early] = json!(1);
     both["activities"][late] = json!("x");
-    let err = streamed_reads_as_tree(&both).unwrap_err();
-    assert!(
-        err.to_string().contains(&format!("activities[{early}]")),
-        "{err}"
-    );
+    refused_at(&both, &format!("activities[{early}]"));
     // Only the second half's: that one, at its place in the whole list.
     let mut second = base.clone();
     second["activities"][late] = json!("x");
-    let err = streamed_reads_as_tree(&second).unwrap_err();
-    assert!(
-        err.to_string().contains(&format!("activities[{late}]")),
-        "{err}"
-    );
+    refused_at(&second, &format!("activities[{late}]"));
     // An id used in the first half again in the second: refused at the later one.
     let mut twice = base.clone();
     twice["activities"][late]["id"] = base["activities"][early]["id"].clone();
-    let err = streamed_reads_as_tree(&twice).unwrap_err();
-    assert!(
-        err.to_string().contains(&format!("activities[{late}].id")),
-        "{err}"
-    );
+    refused_at(&twice, &format!("activities[{late}].id"));
 }
 
 #[test]
