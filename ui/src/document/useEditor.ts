@@ -38,7 +38,7 @@ export function useEditor(backend: Backend, lang: Lang) {
   const { offerRecovery, openPath, refreshRecent } = fileActions;
 
   const flow = ready ? doc.flow : undefined;
-  const { problems, error: checkError } = useValidation(backend, flow, target);
+  const { problems, error: checkError } = useValidation(backend, flow, target, doc.loads);
   const problemIndex = useProblemIndex(problems);
   useAutosave(files, ready ? doc : undefined, ready);
 
@@ -57,13 +57,17 @@ export function useEditor(backend: Backend, lang: Lang) {
       if (!live) return;
       registerProviderNames(c);
       setCatalog(c);
-      dispatch({ type: "load", flow: starter, path: null, saved: true });
-      setReady(true);
-      if (kept.length > 0) offerRecovery(kept);
-      if (startup?.kind === "file") await openPath(startup.path);
+      // The window's document is drawn first and alone: the starter flow only
+      // when there is none, or its file would not open (the notice says why).
+      const opened = startup?.kind === "file" && (await openPath(startup.path));
+      if (!live) return;
       // A document opened for this window is unsaved, even when it has a file.
       if (startup?.kind === "document") dispatch({ type: "load", flow: startup.flow, path: startup.path, saved: false });
-      refreshRecent();
+      else if (!opened) dispatch({ type: "load", flow: starter, path: null, saved: true });
+      setReady(true);
+      if (kept.length > 0) offerRecovery(kept);
+      // Opening a file refreshed them already.
+      if (startup?.kind !== "file") refreshRecent();
     })().catch((e: unknown) => live && setLoadError(message(e)));
     return () => {
       live = false;

@@ -51,15 +51,19 @@ export function useFileActions({ backend, openDoc, notices, setSelected }: Optio
     [dispatch, setSelected, setNotice],
   );
 
+  /** Opens the file at `path` as this window's document; false (and a notice) when it cannot. */
   const openPath = useCallback(
     async (path: string) => {
       markOpenStart();
+      let opened = false;
       try {
         loadOpened(await files.open(path));
+        opened = true;
       } catch (e) {
         fail("openFailed", e);
       }
       refreshRecent();
+      return opened;
     },
     [files, loadOpened, refreshRecent, fail],
   );
