@@ -176,7 +176,18 @@ const Transcript = memo(function Transcript({ call, names, lang }: { call: Call;
   );
 });
 
-function TranscriptLine({ line, names, lang }: { line: Line; names: Names; lang: Lang }) {
+type LineProps = { line: Line; names: Names; lang: Lang };
+
+/** Two lines with the same fields: each step rebuilds the lines, and only the new ones are drawn. */
+function sameLine(a: LineProps, b: LineProps): boolean {
+  if (a.names !== b.names || a.lang !== b.lang) return false;
+  const x = a.line as Record<string, unknown>;
+  const y = b.line as Record<string, unknown>;
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((k) => x[k] === y[k]);
+}
+
+const TranscriptLine = memo(function TranscriptLine({ line, names, lang }: LineProps) {
   const who = "block" in line ? <span className="sim-line-block">{names.block(line.block)}</span> : null;
   switch (line.kind) {
     case "heard":
@@ -233,7 +244,7 @@ function TranscriptLine({ line, names, lang }: { line: Line; names: Names; lang:
         </li>
       );
   }
-}
+}, sameLine);
 
 /** A small speaker (no emoji: WebKitGTK may have no emoji font). */
 function Speaker() {
