@@ -12,6 +12,7 @@ pub mod error;
 pub mod files;
 pub mod menu;
 pub mod picture;
+pub mod rendering;
 pub mod settings;
 pub mod simulate;
 pub mod task;
@@ -125,7 +126,9 @@ pub fn context<R: Runtime>() -> Context<R> {
 
 /// Opens the window and runs until it is closed.
 pub fn run() -> tauri::Result<()> {
+    let rendering = rendering::start_with_painting_choice();
     start_log();
+    tracing::info!(?rendering, "WebKit painting");
     let app = app(tauri::Builder::default()).build(context())?;
     // The native menu bar, in the real app only (the tests' mock runtime has no GTK).
     let lang = menu::language(app.state::<settings::AppSettings>().language());

@@ -18,7 +18,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { ARTIFACTS, ROOT, TIMEOUT, startApp } from "./harness.mjs";
 import { largeFlow } from "./synth.mjs";
-import { RSS_LIMIT_MB, memoryMb, sampleRss, webProcess } from "./webprocess.mjs";
+import { RSS_LIMIT_MB, environVar, hasRenderNode, memoryMb, sampleRss, webProcess } from "./webprocess.mjs";
 
 const WORK = mkdtempSync(path.join(tmpdir(), "ivr-e2e-problems-"));
 /** Issue 19's budgets; the env variables loosen them for a slower machine. */
@@ -69,6 +69,11 @@ async function openAndMeasure(doc, name) {
   const app = await startApp({ args: [file] });
   const web = webProcess(app.pid());
   assert.ok(web, "the web process is found");
+  // With no GPU the app paints with Skia's CPU rasteriser (src-tauri/src/rendering.rs), unless the environment chose.
+  const cpuPainting = environVar(web, "WEBKIT_SKIA_ENABLE_CPU_RENDERING");
+  if (!hasRenderNode() && process.env.WEBKIT_SKIA_ENABLE_CPU_RENDERING === undefined) {
+    assert.equal(cpuPainting, "1", "with no GPU, the web process paints on the CPU");
+  }
   const rss = sampleRss(web);
   const browser = app.browser;
   // Drawn, and the first validation result of this flow shown (the starter flow has none).
@@ -89,12 +94,17 @@ async function openAndMeasure(doc, name) {
       drawn: open.drawn,
       openMs: open.ms,
       drawnAt: open.at,
+      // The open's stages, from its request: the document answered, first rendered, its drawn blocks measured.
+      answeredMs: open.opened,
+      firstRenderMs: open.firstRender,
+      measuredMs: open.measured,
       problems: Number(document.querySelector('[data-testid="problems-count"]').textContent),
       problemsAt: shown.at,
       rows: document.querySelectorAll('[data-testid^="problem-item-"]').length,
       badges: document.querySelectorAll(".block-badge").length,
     };
   });
+  figures.cpuPainting = cpuPainting ?? null;
   figures.rssMb = rss.stop();
   figures.peakMb = memoryMb(web, "VmHWM");
   console.log(`# problems perf: ${name}: ${JSON.stringify(figures)}`);

@@ -4,7 +4,7 @@
 // simulate).
 
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 
 /** The web process's budget, in MB; PERF_PROBLEMS_RSS_MB loosens it for a slower machine. */
 export const RSS_LIMIT_MB = Number(process.env.PERF_PROBLEMS_RSS_MB ?? 1024);
@@ -26,6 +26,19 @@ export function webProcess(pid) {
     }
   }
   return undefined;
+}
+
+/** Process `pid`'s environment variable `name`, or undefined. */
+export function environVar(pid, name) {
+  const entry = readFileSync(`/proc/${pid}/environ`, "utf8")
+    .split("\0")
+    .find((e) => e.startsWith(`${name}=`));
+  return entry?.slice(name.length + 1);
+}
+
+/** Whether this machine has a GPU render node (`/dev/dri/renderD*`). */
+export function hasRenderNode() {
+  return existsSync("/dev/dri") && readdirSync("/dev/dri").some((n) => n.startsWith("renderD"));
 }
 
 /** `VmRSS` or `VmHWM` (the peak) of process `pid`, in MB. */
