@@ -27,7 +27,7 @@ const WEBKIT_VARIABLES: [&str; 3] = [
 /// What the app chose for WebKit's painting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choice {
-    /// A GPU render node is there: WebKit's default, Skia on the GPU.
+    /// A GPU render node is there (or this is not Linux): the web view's default.
     Gpu,
     /// No render node: Skia rasterises on the CPU.
     CpuNoGpu,
@@ -56,8 +56,11 @@ pub fn has_render_node(dri: &Path) -> bool {
     })
 }
 
-/// This machine's choice.
+/// This machine's choice (on other systems than Linux, WebKitGTK's, always the default).
 pub fn choice() -> Choice {
+    if !cfg!(target_os = "linux") {
+        return Choice::Gpu;
+    }
     let user_set = WEBKIT_VARIABLES
         .iter()
         .any(|name| std::env::var_os(name).is_some());
