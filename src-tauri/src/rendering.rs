@@ -2,8 +2,8 @@
 //!
 //! WebKitGTK rasterises with Skia on the GPU by default. With no GPU render
 //! node (a virtual machine, a remote desktop, Xvfb) that "GPU" is Mesa's
-//! software GL, and each frame of a 1,000-block canvas cost 150 to 200 ms;
-//! Skia's own CPU rasteriser paints the same frames in about a third of the
+//! software GL, and a frame of a 1,000-block canvas took 150 to 230 ms;
+//! with Skia's own CPU rasteriser, the same open was drawn in about half the
 //! time (`docs/performance.md`, "Painting with no GPU"). So, with no render
 //! node under `/dev/dri`, the app starts itself again with
 //! `WEBKIT_SKIA_ENABLE_CPU_RENDERING=1` (WebKit reads it only as its
