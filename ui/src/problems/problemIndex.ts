@@ -10,6 +10,7 @@
 
 import { useMemo, useRef } from "react";
 import type { Problem, Severity } from "../model";
+import { sameFields } from "../sameFields";
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -46,10 +47,7 @@ export const EMPTY_INDEX: ProblemIndex = {
 };
 
 function sameMarks(a: BlockMarks, b: BlockMarks): boolean {
-  if (a.count !== b.count || a.worst !== b.worst) return false;
-  const ak = Object.keys(a.ports);
-  if (ak.length !== Object.keys(b.ports).length) return false;
-  return ak.every((k) => a.ports[k] === b.ports[k]);
+  return a.count === b.count && a.worst === b.worst && sameFields(a.ports, b.ports);
 }
 
 /** Indexes `problems` in one pass; unchanged marks are taken from `previous`. */

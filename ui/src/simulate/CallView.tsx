@@ -9,6 +9,7 @@ import { memo, useEffect, useMemo, useRef, useState } from "react";
 import { errorText } from "../errors";
 import { type Lang, tx } from "../i18n";
 import { inTextField } from "../editing/useShortcuts";
+import { sameFields } from "../sameFields";
 import type { Names } from "./names";
 import { speechAvailable } from "./speech";
 import { st } from "./strings";
@@ -180,11 +181,7 @@ type LineProps = { line: Line; names: Names; lang: Lang };
 
 /** Two lines with the same fields: each step rebuilds the lines, and only the new ones are drawn. */
 function sameLine(a: LineProps, b: LineProps): boolean {
-  if (a.names !== b.names || a.lang !== b.lang) return false;
-  const x = a.line as Record<string, unknown>;
-  const y = b.line as Record<string, unknown>;
-  const keys = Object.keys(x);
-  return keys.length === Object.keys(y).length && keys.every((k) => x[k] === y[k]);
+  return a.names === b.names && a.lang === b.lang && sameFields(a.line, b.line);
 }
 
 const TranscriptLine = memo(function TranscriptLine({ line, names, lang }: LineProps) {
