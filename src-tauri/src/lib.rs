@@ -128,6 +128,7 @@ pub fn context<R: Runtime>() -> Context<R> {
 pub fn run() -> tauri::Result<()> {
     let rendering = rendering::start_with_painting_choice();
     start_log();
+    ivr_files::logs::log_panics();
     tracing::info!(?rendering, "WebKit painting");
     let app = app(tauri::Builder::default()).build(context())?;
     // The native menu bar, in the real app only (the tests' mock runtime has no GTK).

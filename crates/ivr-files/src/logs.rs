@@ -2,7 +2,7 @@
 //! (`<data folder>/logs/ivr-studio.YYYY-MM-DD.log`, the last [`KEEP_DAYS`]
 //! kept); the `ivr` command writes to standard error when asked (`-v`,
 //! `-vv`). `IVR_LOG` sets the level either way, as a `tracing` filter
-//! (`IVR_LOG=debug`, `IVR_LOG=ivr::cloud=debug`).
+//! (`IVR_LOG=debug`, `IVR_LOG=warn,ivr::cloud=debug`: levels by target).
 //!
 //! What is logged is chosen where it is logged (see `ivr_cloud::call_log`):
 //! names, ids, statuses, durations and the messages a designer is shown,
@@ -14,7 +14,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use tracing_appender::rolling::{RollingFileAppender, Rotation};
-use tracing_subscriber::EnvFilter;
+use tracing_subscriber::filter::{LevelFilter, Targets};
+use tracing_subscriber::layer::SubscriberExt as _;
+use tracing_subscriber::util::SubscriberInitExt as _;
 
 /// The variable that sets the level.
 pub const LEVEL_ENV: &str = "IVR_LOG";
@@ -45,17 +47,34 @@ const HELD: &[&str] = &[
 
 /// `IVR_LOG` when set and valid, else `default`; then [`HELD`]. A bad
 /// `IVR_LOG` is said on standard error and the default used.
-fn filter(default: &str) -> EnvFilter {
-    let mut filter = match std::env::var(LEVEL_ENV) {
-        Ok(v) if !v.trim().is_empty() => EnvFilter::try_new(&v).unwrap_or_else(|e| {
+///
+/// A filter of levels by target (`info`, `ivr_cloud=debug,warn`), not
+/// `EnvFilter`: that one also matches span fields with regular expressions,
+/// which no one asks of this log, and its regex engine cost the app 0.2 MB
+/// (docs/performance.md, "Release size").
+fn filter(default: &str) -> Targets {
+    filter_from(std::env::var(LEVEL_ENV).ok().as_deref(), default)
+}
+
+/// [`filter`] with `IVR_LOG`'s value given.
+fn filter_from(value: Option<&str>, default: &str) -> Targets {
+    let fallback = || {
+        default
+            .parse::<Targets>()
+            .unwrap_or_else(|_| Targets::new().with_default(LevelFilter::INFO))
+    };
+    let mut filter = match value.map(str::trim) {
+        Some(v) if !v.is_empty() => v.parse::<Targets>().unwrap_or_else(|e| {
             eprintln!("{LEVEL_ENV}={v:?} is not a log level or filter ({e}); logging at {default}");
-            EnvFilter::new(default)
+            fallback()
         }),
-        _ => EnvFilter::new(default),
+        _ => fallback(),
     };
     for held in HELD {
-        if let Ok(d) = held.parse() {
-            filter = filter.add_directive(d);
+        if let Some((target, level)) = held.split_once('=')
+            && let Ok(level) = level.parse::<LevelFilter>()
+        {
+            filter = filter.with_target(target, level);
         }
     }
     filter
@@ -81,9 +100,11 @@ pub fn to_files_at(dir: &Path, default: &str) -> io::Result<()> {
         .build(dir)
         .map_err(io::Error::other)?;
     tracing_subscriber::fmt()
-        .with_env_filter(filter(default))
+        .with_max_level(LevelFilter::TRACE)
         .with_writer(appender)
         .with_ansi(false)
+        .finish()
+        .with(filter(default))
         .try_init()
         .map_err(io::Error::other)
 }
@@ -103,10 +124,44 @@ pub fn to_stderr(verbose: u8) {
         io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     // Only fails when a logger is already installed: then that one logs.
     let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter(default))
+        .with_max_level(LevelFilter::TRACE)
         .with_writer(io::stderr)
         .with_ansi(colour)
+        .finish()
+        .with(filter(default))
         .try_init();
+}
+
+/// The `target` of a panic's line in the log.
+pub const PANIC_TARGET: &str = "ivr::panic";
+
+/// Writes every panic to the log as an error (its message and where in the
+/// code), then does what the hook before it did (print it on standard
+/// error). The shipped binaries abort on a panic (`panic = "abort"`,
+/// docs/performance.md), so this line is what support gets to see; the
+/// app's autosave keeps the flow.
+pub fn log_panics() {
+    let before = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| info.payload().downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("(no message)");
+        let place = info
+            .location()
+            .map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()))
+            .unwrap_or_default();
+        let thread = std::thread::current();
+        tracing::error!(
+            target: PANIC_TARGET,
+            thread = thread.name().unwrap_or("unnamed"),
+            place,
+            "panic: {message}"
+        );
+        before(info);
+    }));
 }
 
 /// The log files in `dir`, oldest first (their names sort by day).
@@ -176,6 +231,34 @@ mod tests {
         );
         assert_eq!(recent_problems(d.path(), 10).len(), 3);
         assert!(recent_problems(&d.path().join("missing"), 5).is_empty());
+    }
+
+    #[test]
+    fn the_level_comes_from_ivr_log_and_the_held_libraries_stay_held() {
+        use tracing::Level;
+        let f = filter_from(None, "info");
+        assert!(f.would_enable("ivr::cloud", &Level::INFO));
+        assert!(!f.would_enable("ivr::cloud", &Level::DEBUG));
+        assert!(!f.would_enable("anything", &Level::DEBUG));
+
+        let f = filter_from(Some("warn,ivr::cloud=debug"), "info");
+        assert!(f.would_enable("ivr::cloud", &Level::DEBUG));
+        assert!(!f.would_enable("ivr_studio", &Level::INFO));
+        assert!(f.would_enable("ivr_studio", &Level::WARN));
+
+        // Whatever IVR_LOG says, the signer's canonical request stays out.
+        let f = filter_from(Some("trace,aws_sigv4=trace"), "info");
+        assert!(f.would_enable("ivr::cloud", &Level::TRACE));
+        assert!(!f.would_enable("aws_sigv4::http_request", &Level::ERROR));
+        assert!(!f.would_enable("hyper::proto", &Level::INFO));
+        assert!(f.would_enable("hyper::proto", &Level::WARN));
+
+        // Not a filter: the default, not nothing.
+        let f = filter_from(Some("loud=please"), "info");
+        assert!(f.would_enable("ivr::cloud", &Level::INFO));
+        assert!(!f.would_enable("ivr::cloud", &Level::DEBUG));
+        let f = filter_from(Some("  "), "off");
+        assert!(!f.would_enable("ivr::cloud", &Level::ERROR));
     }
 
     #[test]
