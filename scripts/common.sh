@@ -146,6 +146,9 @@ build_ui() {
 }
 
 # build_app: the release binary with its bundled UI (no dev server).
+# REMOVE_UNUSED_COMMANDS is what `cargo tauri build` sets for the config's
+# build.removeUnusedCommands: Tauri's and the plugins' commands that no
+# capability allows are left out of the binary (they could never be called).
 build_app() {
-  cargo build --release -p ivr-studio --features tauri/custom-protocol
+  REMOVE_UNUSED_COMMANDS="$ROOT/src-tauri" cargo build --release -p ivr-studio --features tauri/custom-protocol
 }
