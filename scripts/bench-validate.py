@@ -3,7 +3,8 @@
 of the same file, timed in one run, alternately, as whole processes.
 
 Builds nothing: it uses target/release/ivr (`cargo build --release -p
-ivr-cli`). The flow is IVR Studio's synthetic designer-shaped flow
+ivr-cli`), or the binary IVR_BIN names (the packaged one: `cargo build
+--profile cli -p ivr-cli`, target/cli/ivr). The flow is IVR Studio's synthetic designer-shaped flow
 (tests/e2e/synth.mjs, the same shape as ivr-flow's synth::large_flow) of
 BLOCKS blocks, converted to a CCC 2020 Definition with `ivr convert`.
 Prints each side's median of RUNS, and the ratio ivr / json.load (the target
@@ -20,7 +21,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-IVR = os.path.join(ROOT, "target", "release", "ivr")
+IVR = os.environ.get("IVR_BIN") or os.path.join(ROOT, "target", "release", "ivr")
 
 
 def timed(argv):
@@ -55,6 +56,7 @@ def main():
             a.append(timed(ivr))
             b.append(timed(load))
     ma, mb = statistics.median(a), statistics.median(b)
+    print(f"{IVR}")
     print(f"CCC 2020 Definition: {blocks} blocks, {size / 1e6:.1f} MB; median of {runs}, alternating")
     print(f"ivr validate      {ma * 1000:7.1f} ms  (min {min(a) * 1000:.1f}, max {max(a) * 1000:.1f})")
     print(f"python json.load  {mb * 1000:7.1f} ms  (min {min(b) * 1000:.1f}, max {max(b) * 1000:.1f})")

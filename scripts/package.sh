@@ -21,16 +21,16 @@ ensure_node
 npm_ci ui
 ensure_tauri_cli
 
-say "==> building the editor, the app and the ivr command (release)"
+say "==> building the editor, the app (release) and the ivr command (its smallest build, profile cli)"
 build_ui
 build_app
-cargo build --release -p ivr-cli
+cargo build --profile cli -p ivr-cli
 
 # What the packages carry besides the app: tauri.conf.json's
 # bundle.linux.{deb,rpm}.files name these paths (relative to src-tauri/).
 STAGE="$ROOT/target/package"
 rm -rf "$STAGE" && mkdir -p "$STAGE/completions"
-IVR="$(target_dir)/release/ivr"
+IVR="$(target_dir)/cli/ivr"
 cp "$IVR" "$STAGE/ivr"
 "$IVR" completions bash >"$STAGE/completions/ivr"
 "$IVR" completions zsh >"$STAGE/completions/_ivr"

@@ -29,6 +29,14 @@ fail() { printf 'test-package: FAILED: %s\n' "$*" >&2; exit 1; }
 pass() { printf 'test-package: ok: %s\n' "$*"; PASSED=$((PASSED + 1)); }
 PASSED=0
 
+say "==> sizes"
+# Issue 18's targets (docs/performance.md, "Release size"), in bytes.
+APP_BYTES=$(stat -c %s "$(target_dir)/release/ivr-studio")
+IVR_BYTES=$(stat -c %s "$ROOT/target/package/ivr")
+[ "$APP_BYTES" -lt 15000000 ] || fail "ivr-studio is $APP_BYTES bytes; the target is under 15,000,000"
+[ "$IVR_BYTES" -lt 8000000 ] || fail "ivr (as packaged) is $IVR_BYTES bytes; the target is under 8,000,000"
+pass "sizes: ivr-studio $APP_BYTES bytes, ivr $IVR_BYTES bytes, .deb $(stat -c %s "$DEB"), .rpm $(stat -c %s "$RPM")"
+
 say "==> lintian $DEB"
 # Errors fail; tags that cannot be fixed are overridden in the package
 # (packaging/linux/lintian-overrides), each with its reason.
@@ -65,6 +73,27 @@ man -w ivr >/dev/null 2>&1 || [ -f /usr/share/man/man1/ivr.1.gz ] || fail "no ma
 TEMPLATES=$(grep -E '/templates/index\.json$' "$ARTIFACTS/deb-files.txt" | head -1)
 [ -n "$TEMPLATES" ] && [ -f "$TEMPLATES" ] || fail "the .deb installed no templates/index.json"
 pass "installed: ivr --version ($VERSION), bash completion, manual page, templates ($TEMPLATES)"
+
+# Every shared library the two binaries load is found, and comes from a
+# package the .deb depends on, directly or not (what dpkg-shlibdeps would
+# have declared): a user's apt-get pulls in all they need.
+CLOSURE=$(apt-cache depends --recurse --installed --no-recommends --no-suggests --no-conflicts \
+  --no-breaks --no-replaces --no-enhances "$PKG" | awk '/Depends:/ { gsub(/[<>]/, "", $2); print $2 }' |
+  sed 's/:.*//' | sort -u)
+libs=0
+for bin in /usr/bin/ivr-studio /usr/bin/ivr; do
+  ! ldd "$bin" | grep -q 'not found' || fail "$bin needs a library that is not installed: $(ldd "$bin" | grep 'not found')"
+  while read -r soname; do
+    path=$(ldd "$bin" | awk -v l="$soname" '$1 == l { print $3 }')
+    [ -n "$path" ] || continue
+    owner=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null || dpkg -S "$path" 2>/dev/null || true)
+    owner=${owner%%:*}
+    [ -n "$owner" ] || fail "$bin loads $soname ($path), which no package owns"
+    grep -qxF "$owner" <<<"$CLOSURE" || fail "$bin loads $soname from $owner, which $PKG does not depend on"
+    libs=$((libs + 1))
+  done < <(objdump -p "$bin" | awk '/NEEDED/ { print $2 }')
+done
+pass "shared libraries: all $libs the binaries load are installed and come from the package's dependencies"
 
 DESKTOP=$(grep -E '^/usr/share/applications/.*\.desktop$' "$ARTIFACTS/deb-files.txt" | head -1)
 [ -n "$DESKTOP" ] || fail "the .deb installed no desktop entry"
