@@ -8,8 +8,9 @@ APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev li
 # service, screenshots, CJK fonts for the Chinese UI, a window manager
 # (started by window-state.test.mjs and menu.test.mjs only: bare Xvfb
 # maximises no window and gives no keyboard focus) and xdotool, the keys
-# that walk the native menu (menu.test.mjs).
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver gnome-keyring dbus-x11 imagemagick fonts-noto-cjk openbox xdotool)
+# that walk the native menu (menu.test.mjs), and openssl, the HTTPS server
+# the cloud client's TLS is tested against (crates/ivr-cloud/tests/tls.rs).
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver gnome-keyring dbus-x11 imagemagick fonts-noto-cjk openbox xdotool openssl)
 # And to check the packages: lintian for the .deb, rpm for `rpm -qlp`.
 PACKAGE_PACKAGES=(lintian rpm desktop-file-utils)
 

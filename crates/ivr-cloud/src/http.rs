@@ -1,6 +1,7 @@
-//! The HTTP layer every provider client shares: a reqwest client with rustls,
-//! a connect timeout and a whole-call timeout on every request; the retry
-//! policy (exponential backoff with full jitter, at least what the server's
+//! The HTTP layer every provider client shares: a reqwest client with the
+//! system's TLS (OpenSSL on Linux, with its trust store), a connect timeout
+//! and a whole-call timeout on every request; the retry policy (exponential
+//! backoff with full jitter, at least what the server's
 //! retry-after header asks); and the parsing of `Date` (for clock skew) and
 //! retry-after headers.
 //!
@@ -278,15 +279,17 @@ fn network_hint(text: &str) -> Option<Text> {
             "the host name was not found: check the region (it makes the host name) or the endpoint, and that this machine can reach the internet (a proxy?)",
             "找不到该主机名：请检查地域（主机名由它决定）或接入地址，以及本机能否访问互联网（是否需要代理？）",
         )
+    } else if t.contains("certificate") || t.contains("tls") || t.contains("ssl") {
+        // Before "connect": a refused certificate reads "error trying to
+        // connect: ... certificate verify failed".
+        (
+            "the secure connection failed: check the endpoint's address and the system clock; behind a proxy that inspects TLS, its root certificate must be in the system's trust store",
+            "安全连接失败：请检查接入地址和系统时钟；如经过检查 TLS 的代理，需将其根证书加入系统的受信任证书",
+        )
     } else if t.contains("connect") || t.contains("refused") {
         (
             "nothing answered there: check the endpoint, and any firewall or proxy between this machine and the cloud",
             "该地址没有响应：请检查接入地址，以及本机与云之间的防火墙或代理",
-        )
-    } else if t.contains("certificate") || t.contains("tls") {
-        (
-            "the secure connection failed: check the endpoint's address and the system clock, or a proxy that inspects TLS",
-            "安全连接失败：请检查接入地址和系统时钟，或是否有检查 TLS 的代理",
         )
     } else if t.contains("timed out") || t.contains("timeout") {
         (
@@ -370,6 +373,15 @@ mod tests {
         assert!(
             dns.en.contains("region") && dns.zh.contains("地域"),
             "{dns:?}"
+        );
+        // OpenSSL's refusal says "connect" too; it is about the certificate.
+        let tls = network_hint(
+            "error trying to connect: error:0A000086:SSL routines:tls_post_process_server_certificate:certificate verify failed",
+        )
+        .unwrap();
+        assert!(
+            tls.en.contains("trust store") && tls.zh.contains("受信任证书"),
+            "{tls:?}"
         );
     }
 

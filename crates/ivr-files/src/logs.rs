@@ -42,7 +42,7 @@ const HELD: &[&str] = &[
     "hyper_util=warn",
     "h2=warn",
     "reqwest=warn",
-    "rustls=warn",
+    "native_tls=warn",
 ];
 
 /// `IVR_LOG` when set and valid, else `default`; then [`HELD`]. A bad
