@@ -50,7 +50,7 @@ const HELD: &[&str] = &[
 ///
 /// A filter of levels by target (`info`, `ivr_cloud=debug,warn`), not
 /// `EnvFilter`: that one also matches span fields with regular expressions,
-/// which no one asks of this log, and its regex engine cost the app 0.2 MB
+/// which no one asks of this log, and it cost the app about 0.1 MB
 /// (docs/performance.md, "Release size").
 fn filter(default: &str) -> Targets {
     filter_from(std::env::var(LEVEL_ENV).ok().as_deref(), default)
