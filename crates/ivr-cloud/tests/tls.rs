@@ -5,6 +5,7 @@
 //! would be installed). The accepted case runs in a child process of this
 //! test binary, since the variable is read when TLS starts and the tests may
 //! not change their own environment.
+#![allow(clippy::expect_used)]
 
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
