@@ -4,8 +4,8 @@ of the same file, timed in one run, alternately, as whole processes.
 
 Builds nothing: it uses target/release/ivr (`cargo build --release -p
 ivr-cli`), or the binary IVR_BIN names (the packaged one: `cargo build
---profile cli -p ivr-cli`, target/cli/ivr). The flow is IVR Studio's synthetic designer-shaped flow
-(tests/e2e/synth.mjs, the same shape as ivr-flow's synth::large_flow) of
+--profile cli -p ivr-cli`, target/cli/ivr). The flow is IVR Studio's
+synthetic designer-shaped flow (tests/e2e/synth.mjs, the same shape as ivr-flow's synth::large_flow) of
 BLOCKS blocks, converted to a CCC 2020 Definition with `ivr convert`.
 Prints each side's median of RUNS, and the ratio ivr / json.load (the target
 is at most 1.0).

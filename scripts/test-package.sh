@@ -82,9 +82,10 @@ CLOSURE=$(apt-cache depends --recurse --installed --no-recommends --no-suggests 
   sed 's/:.*//' | sort -u)
 libs=0
 for bin in /usr/bin/ivr-studio /usr/bin/ivr; do
-  ! ldd "$bin" | grep -q 'not found' || fail "$bin needs a library that is not installed: $(ldd "$bin" | grep 'not found')"
+  loaded=$(ldd "$bin")
+  ! grep -q 'not found' <<<"$loaded" || fail "$bin needs a library that is not installed: $(grep 'not found' <<<"$loaded")"
   while read -r soname; do
-    path=$(ldd "$bin" | awk -v l="$soname" '$1 == l { print $3 }')
+    path=$(awk -v l="$soname" '$1 == l { print $3 }' <<<"$loaded")
     [ -n "$path" ] || continue
     owner=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null || dpkg -S "$path" 2>/dev/null || true)
     owner=${owner%%:*}
